@@ -1,0 +1,40 @@
+package dev.aspace.backend;
+
+import dev.aspace.model.MachineSetup;
+import dev.aspace.model.Snapshot;
+import dev.aspace.model.SystemMemory;
+
+import java.util.List;
+
+/**
+ * Where address spaces come from. The Linux implementation reads /proc; every method is safe to
+ * call from any thread and returns immutable results.
+ */
+public interface MemoryBackend {
+
+    /** Which parts of a process to read. */
+    enum Detail {
+        /** maps only: fast, no per-page figures. */
+        MAPS,
+        /** smaps: every figure the kernel has per region. */
+        SMAPS
+    }
+
+    /**
+     * Reads a whole address space, classified. Never returns a torn read: a process that exits
+     * or remaps while being read is retried, or the call fails.
+     *
+     * @throws dev.aspace.model.ProcessGoneException   no such process, or it exited
+     * @throws dev.aspace.model.AccessDeniedException  not allowed to read it
+     */
+    Snapshot snapshot(int pid, Detail detail);
+
+    /** The machine's memory, as free sees it. */
+    SystemMemory systemMemory();
+
+    /** The settings that shape address spaces on this machine. */
+    MachineSetup machineSetup();
+
+    /** Every process, as {@code ps auxw} lists it. */
+    List<ProcessRow> processes();
+}

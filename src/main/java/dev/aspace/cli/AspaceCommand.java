@@ -1,0 +1,78 @@
+package dev.aspace.cli;
+
+import dev.aspace.model.AspaceException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** The top-level command: {@code aspace <subcommand>}; with no arguments the GUI opens instead. */
+@Command(name = "aspace",
+        mixinStandardHelpOptions = true,
+        versionProvider = AspaceCommand.Version.class,
+        description = "The virtual address space of a running process, as it really is.%n"
+                + "With no arguments, opens the desktop app.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class AspaceCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print a stack trace with errors (for bug reports).")
+    boolean debug;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand");
+    }
+
+    /** Runs the CLI and returns the exit code (0 ok, 1 runtime condition, 2 bad usage or input). */
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the CLI with the given streams; used by tests. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** The configured command line: every subcommand, and errors mapped to one line and an exit code. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new AspaceCommand());
+        cl.setExecutionExceptionHandler(AspaceCommand::handle);
+        return cl;
+    }
+
+    private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        boolean debug = parsed.originalArgs().contains("--debug");
+        if (e instanceof AspaceException ae) {
+            err.println("aspace: " + ae.getMessage());
+            if (debug) {
+                ae.printStackTrace(err);
+            }
+            return ae.exitCode();
+        }
+        err.println("aspace: internal error: " + e + " (run with --debug for details, and please report it)");
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        return 3;
+    }
+
+    /** The version from the jar's manifest (Implementation-Version). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = AspaceCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"aspace " + (v == null ? "development build" : v)};
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.aspace.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One picture of an address space: the process, its threads, its regions sorted by start
+ * address, the machine's memory and setup at that moment, and where the picture came from.
+ *
+ * @param process  who the process is
+ * @param threads  its threads, main thread first
+ * @param regions  every mapping, sorted by unsigned start, none overlapping
+ * @param rollup   the kernel's own sums ({@code smaps_rollup}), or null when not read
+ * @param memory   system memory at that moment, or null when unknown (imported text)
+ * @param machine  machine setup, or null when unknown
+ * @param takenAt  when the read began
+ * @param readTime how long reading took
+ * @param source   live, file or imported
+ */
+public record Snapshot(ProcessInfo process, List<ThreadInfo> threads, List<Region> regions, Smaps rollup,
+                       SystemMemory memory, MachineSetup machine, Instant takenAt, Duration readTime,
+                       Source source) {
+
+    public Snapshot {
+        threads = List.copyOf(threads);
+        regions = List.copyOf(regions);
+    }
+
+    public Snapshot withRegions(List<Region> newRegions) {
+        return new Snapshot(process, threads, newRegions, rollup, memory, machine, takenAt, readTime, source);
+    }
+
+    public Snapshot withSource(Source newSource) {
+        return new Snapshot(process, threads, regions, rollup, memory, machine, takenAt, readTime, newSource);
+    }
+
+    /** Sum of region sizes: the VSZ of ps and the total of pmap. */
+    public long virtualSize() {
+        long sum = 0;
+        for (Region r : regions) {
+            sum += r.size();
+        }
+        return sum;
+    }
+}

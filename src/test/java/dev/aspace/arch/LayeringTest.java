@@ -1,0 +1,71 @@
+package dev.aspace.arch;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The one-way layering of DESIGN.md, checked on every build. */
+@AnalyzeClasses(packages = "dev.aspace", importOptions = ImportOption.DoNotIncludeTests.class)
+class LayeringTest {
+
+    @ArchTest
+    static final ArchRule noJavaFxOutsideUi = noClasses()
+            .that().resideOutsideOfPackages("dev.aspace.ui..")
+            .and().doNotHaveFullyQualifiedName("dev.aspace.Launcher")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..");
+
+    @ArchTest
+    static final ArchRule noJnaOutsideBackendJna = noClasses()
+            .that().resideOutsideOfPackages("dev.aspace.backend.jna..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.sun.jna..");
+
+    @ArchTest
+    static final ArchRule modelIsPure = noClasses()
+            .that().resideInAPackage("dev.aspace.model..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.aspace.backend..", "dev.aspace.classify..", "dev.aspace.layout..",
+                    "dev.aspace.snapshot..", "dev.aspace.demo..", "dev.aspace.ui..", "dev.aspace.cli..",
+                    "com.fasterxml..", "picocli..", "com.sun.jna..");
+
+    @ArchTest
+    static final ArchRule layoutIsPure = noClasses()
+            .that().resideInAPackage("dev.aspace.layout..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.aspace.backend..", "dev.aspace.snapshot..", "dev.aspace.demo..",
+                    "dev.aspace.ui..", "dev.aspace.cli..", "com.fasterxml..", "picocli..");
+
+    @ArchTest
+    static final ArchRule classifyUsesOnlyModel = noClasses()
+            .that().resideInAPackage("dev.aspace.classify..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.aspace.backend..", "dev.aspace.layout..", "dev.aspace.snapshot..",
+                    "dev.aspace.demo..", "dev.aspace.ui..", "dev.aspace.cli..");
+
+    @ArchTest
+    static final ArchRule snapshotUsesOnlyModel = noClasses()
+            .that().resideInAPackage("dev.aspace.snapshot..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.aspace.backend..", "dev.aspace.layout..", "dev.aspace.demo..",
+                    "dev.aspace.ui..", "dev.aspace.cli..");
+
+    @ArchTest
+    static final ArchRule backendBelowUiAndCli = noClasses()
+            .that().resideInAnyPackage("dev.aspace.backend..", "dev.aspace.demo..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.aspace.ui..", "dev.aspace.cli..", "dev.aspace.layout..");
+
+    @ArchTest
+    static final ArchRule cliDoesNotUseUi = noClasses()
+            .that().resideInAPackage("dev.aspace.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.aspace.ui..");
+
+    @ArchTest
+    static final ArchRule onlyCliPrints = noClasses()
+            .that().resideOutsideOfPackages("dev.aspace.cli..")
+            .and().resideOutsideOfPackage("dev.aspace.demo..")
+            .should().accessField(System.class, "out")
+            .orShould().accessField(System.class, "err")
+            .because("only the CLI (and the memory-user child program, whose stdout is its protocol) prints");
+}
