@@ -1,5 +1,6 @@
 package dev.aspace.layout;
 
+import dev.aspace.model.ByteSize;
 import dev.aspace.model.Region;
 
 import java.util.ArrayList;
@@ -393,7 +394,7 @@ public final class RibbonLayout {
 
     /** The region's full size (not clipped), e.g. "1.5 GiB". */
     public String regionSizeLabel(int region) {
-        return SizeFormat.bytes(set.ends[region] - set.starts[region]);
+        return ByteSize.formatUnsigned(set.ends[region] - set.starts[region]);
     }
 
     // ---- gaps
@@ -440,7 +441,8 @@ public final class RibbonLayout {
 
     /** The break mark's text: "22.3 TiB unmapped", "16 EiB non-canonical" (size of the visible part). */
     public String gapLabel(int g) {
-        return SizeFormat.inclusive(gapFirst(g), gapLast(g)) + " " + gapKind(g).word();
+        long count = gapLast(g) - gapFirst(g) + 1;
+        return (count == 0 ? "16 EiB" : ByteSize.formatUnsigned(count)) + " " + gapKind(g).word();
     }
 
     private int checkGap(int g) {
