@@ -43,7 +43,8 @@ public final class DiffText {
         return slide < 0 ? "-0x" + Long.toHexString(-slide) : "+0x" + Long.toHexString(slide);
     }
 
-    private static String changes(RegionDiff d) {
+    /** Every change of a row in the enum's order: "moved,rss/pss". */
+    public static String changes(RegionDiff d) {
         StringBuilder sb = new StringBuilder();
         for (Change c : Change.values()) {
             if (d.changes().contains(c)) {
@@ -53,7 +54,8 @@ public final class DiffText {
         return sb.toString();
     }
 
-    private static String name(Region r) {
+    /** The mapping's file, else its label, else its kind. */
+    public static String name(Region r) {
         String kind = r.kind().displayName();
         return r.path().isEmpty() ? (r.label().isEmpty() ? kind : r.label()) : r.path();
     }

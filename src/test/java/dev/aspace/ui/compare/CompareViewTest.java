@@ -1,0 +1,107 @@
+package dev.aspace.ui.compare;
+
+import dev.aspace.layout.Scale;
+import dev.aspace.model.Snapshot;
+import dev.aspace.snapshot.diff.Change;
+import dev.aspace.snapshot.diff.RegionDiff;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The compare view in a headless window (Monocle), on two live runs of sleep. */
+@ExtendWith(ApplicationExtension.class)
+class CompareViewTest {
+
+    private static List<Snapshot> runs;
+
+    @BeforeAll
+    static void takeTwoRuns() {
+        runs = TwoSleeps.takeWithAslr();
+    }
+
+    @Start
+    void start(Stage stage) {
+        stage.setScene(new Scene((javafx.scene.Parent) new CompareView(runs).node(), 1200, 800));
+        stage.show();
+    }
+
+    @Test
+    void tableListsTheLibraryMovesWithTheirSlide(FxRobot robot) {
+        TableView<RegionDiff> table = robot.lookup("#compare-table").queryTableView();
+        List<RegionDiff> libcMoves = table.getItems().stream()
+                .filter(d -> d.changes().contains(Change.MOVED) && d.region().path().contains("libc.so")).toList();
+        assertFalse(libcMoves.isEmpty(), "libc moved between the runs: " + table.getItems());
+        RegionDiff first = libcMoves.get(0);
+        assertEquals(runs.get(1).regions().stream().filter(r -> r == first.after()).count(), 1);
+        int row = table.getItems().indexOf(first);
+        assertTrue(table.getColumns().get(0).getCellData(row).toString().contains("moved"));
+        assertEquals(first.slide(), table.getColumns().get(5).getCellData(row));
+        assertEquals(Long.toHexString(first.before().start()),
+                Long.toHexString((Long) table.getColumns().get(1).getCellData(row)));
+        Label summary = robot.lookup("#compare-summary").queryAs(Label.class);
+        assertTrue(summary.getText().matches("#1 → #2: [1-9]\\d* moved.*"), summary.getText());
+    }
+
+    @Test
+    void selectingARowOutlinesItsRegionOnTheRibbons(FxRobot robot) {
+        TableView<RegionDiff> table = robot.lookup("#compare-table").queryTableView();
+        CompareRibbons ribbons = robot.lookup("#compare-ribbons").queryAs(CompareRibbons.class);
+        robot.interact(() -> table.getSelectionModel().select(0));
+        assertEquals(table.getItems().get(0), ribbons.selectedProperty().get());
+    }
+
+    @Test
+    void ribbonsAreDrawnForEveryRunAndFollowTheScaleToggle(FxRobot robot) {
+        CompareRibbons ribbons = robot.lookup("#compare-ribbons").queryAs(CompareRibbons.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, ribbons.layouts().size());
+        assertEquals(Scale.LOG, ribbons.layouts().get(0).scale());
+        assertEquals(runs.get(0).regions().size(), ribbons.layouts().get(0).visibleRegionCount());
+        ToggleButton linear = robot.lookup(".toggle-button").match(n -> "linear".equals(((ToggleButton) n).getText()))
+                .queryAs(ToggleButton.class);
+        robot.clickOn(linear);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Scale.LINEAR, ribbons.layouts().get(0).scale());
+    }
+
+    @Test
+    void onlyDifferencesCanBeTurnedOffToListEveryRegion(FxRobot robot) {
+        TableView<RegionDiff> table = robot.lookup("#compare-table").queryTableView();
+        int changed = table.getItems().size();
+        robot.clickOn("#compare-only-changed");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(table.getItems().size() >= changed);
+        assertTrue(table.getItems().size() >= runs.get(1).regions().size());
+    }
+
+    @Test
+    void clickingARegionOnARibbonSelectsItsRow(FxRobot robot) {
+        TableView<RegionDiff> table = robot.lookup("#compare-table").queryTableView();
+        CompareRibbons ribbons = robot.lookup("#compare-ribbons").queryAs(CompareRibbons.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        var layout = ribbons.layouts().get(1);
+        int region = layout.wideRegion(layout.wideRegionCount() / 2);
+        double x = CompareRibbons.MARGIN + (layout.regionStartPx(region) + layout.regionEndPx(region)) / 2;
+        double y = CompareRibbons.ribbonTop(1) + CompareRibbons.RIBBON_H / 2;
+        robot.clickOn(ribbons.localToScreen(x, y));
+        WaitForAsyncUtils.waitForFxEvents();
+        RegionDiff selected = table.getSelectionModel().getSelectedItem();
+        assertTrue(selected != null && selected.after() == runs.get(1).regions().get(region),
+                "row of region " + region + " selected: " + selected);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.aspace.ui.compare;
+
+import dev.aspace.backend.MemoryBackend;
+import dev.aspace.backend.linux.LinuxBackend;
+import dev.aspace.model.Snapshot;
+import dev.aspace.testutil.LiveProcess;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Two runs of `sleep`, each read live (maps and smaps) through the Linux backend: two ASLR layouts of one program. */
+final class TwoSleeps {
+
+    private TwoSleeps() {
+    }
+
+    /** Skips the calling test class unless ASLR is fully on (randomize_va_space 2): without it the runs do not differ. */
+    static List<Snapshot> takeWithAslr() {
+        try {
+            assumeTrue(Files.readString(Path.of("/proc/sys/kernel/randomize_va_space")).trim().equals("2"),
+                    "needs ASLR (randomize_va_space 2) for the two runs to differ");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return take();
+    }
+
+    static List<Snapshot> take() {
+        LinuxBackend backend = new LinuxBackend();
+        try (LiveProcess first = LiveProcess.sleep(); LiveProcess second = LiveProcess.sleep()) {
+            return List.of(backend.snapshot(first.pid(), MemoryBackend.Detail.SMAPS),
+                    backend.snapshot(second.pid(), MemoryBackend.Detail.SMAPS));
+        }
+    }
+}
