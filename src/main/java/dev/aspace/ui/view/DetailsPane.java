@@ -1,5 +1,6 @@
 package dev.aspace.ui.view;
 
+import dev.aspace.model.ByteSize;
 import dev.aspace.model.Region;
 import dev.aspace.model.Smaps;
 import dev.aspace.model.SmapsLayout;
@@ -42,7 +43,7 @@ public final class DetailsPane extends ScrollPane {
         GridPane head = grid();
         int row = 0;
         row = put(head, row, "range", r.rangeText(), "first address (inclusive) to end (exclusive)");
-        row = put(head, row, "size", Units.human(r.size()) + " (" + r.size() / 1024 + " KiB)", "virtual size");
+        row = put(head, row, "size", ByteSize.format(r.size()) + " (" + r.size() / 1024 + " KiB)", "virtual size");
         row = put(head, row, "perms", r.perms().toString(), permsText(r));
         row = put(head, row, "kind", r.kind().displayName(), "what aspace takes this region to be");
         row = put(head, row, "path", r.path().isEmpty() ? "(none: anonymous)" : r.path(), "what is mapped here");
@@ -64,7 +65,7 @@ public final class DetailsPane extends ScrollPane {
         for (int i = 0; i < layout.size(); i++) {
             String key = layout.key(i);
             long v = s.value(i);
-            String value = layout.isKilobytes(i) ? (v / 1024) + " kB" + (v >= 1 << 20 ? " (" + Units.human(v) + ")" : "")
+            String value = layout.isKilobytes(i) ? (v / 1024) + " kB" + (v >= 1 << 20 ? " (" + ByteSize.format(v) + ")" : "")
                     : Long.toString(v);
             put(g, i, key, value, SmapsFieldHelp.explain(key));
         }

@@ -45,11 +45,11 @@ class GaugeViewTest {
         robot.interact(() -> model.sample());
         assertEquals("16 GiB", text(robot, "#gauge-total"));
         assertEquals("10 GiB", text(robot, "#gauge-used"));       // total − available, as procps-ng 4
-        assertEquals("2.0 GiB", text(robot, "#gauge-free"));
+        assertEquals("2 GiB", text(robot, "#gauge-free"));
         assertEquals("4.5 GiB", text(robot, "#gauge-buffcache")); // buffers + cached + SReclaimable
         assertEquals("512 MiB", text(robot, "#gauge-shared"));
-        assertEquals("6.0 GiB", text(robot, "#gauge-available"));
-        assertEquals("1.0 GiB of 4.0 GiB", text(robot, "#gauge-swap"));
+        assertEquals("6 GiB", text(robot, "#gauge-available"));
+        assertEquals("1 GiB of 4 GiB", text(robot, "#gauge-swap"));
         assertEquals(1, model.history().size());
         assertEquals(null, errors.get());
     }
