@@ -1,11 +1,11 @@
 package dev.aspace.ui;
 
-import dev.aspace.backend.MemoryBackend;
+import dev.aspace.demo.MemoryUserController;
 import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.model.Region;
 import dev.aspace.model.Snapshot;
-import dev.aspace.ui.vm.ChangeProbe;
 import dev.aspace.ui.vm.SessionModel;
+import dev.aspace.ui.vm.StatProbe;
 import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
@@ -28,6 +28,7 @@ import java.nio.file.Files;
 public final class AspaceApp extends Application {
 
     private MainWindow window;
+    private MemoryUserController child;
 
     public static void launchApp(String[] args) {
         Application.launch(AspaceApp.class, args);
@@ -37,8 +38,9 @@ public final class AspaceApp extends Application {
     public void start(Stage stage) {
         StartOptions opts = StartOptions.fromSystemProperties();
         Theme.apply(opts.dark());
-        MemoryBackend backend = new LinuxBackend();
-        window = new MainWindow(backend, Background.threads(), probe(backend));
+        LinuxBackend backend = new LinuxBackend();
+        Background background = Background.threads();
+        window = new MainWindow(backend, background, new StatProbe(backend));
         window.ribbon().model().scaleProperty().set(opts.scale());
 
         Scene scene = new Scene(window, 1500, 940);
@@ -62,13 +64,28 @@ public final class AspaceApp extends Application {
         if (opts.startupLog() != null) {
             logFirstFrame(window.session(), opts);
         }
-        int pid = opts.pid() > 0 ? opts.pid() : (int) ProcessHandle.current().pid();
-        window.openLive(pid);
+        if (opts.pid() > 0) {
+            window.openLive(opts.pid());
+        } else {
+            // the default view: a memory-user child the user can change, started off the FX thread
+            background.submit(MemoryUserController::start, child -> {
+                this.child = child;
+                window.attachMemoryUser(child);
+            }, failed -> {
+                window.session().reportError(failed);
+                window.openLive((int) ProcessHandle.current().pid());
+            });
+        }
     }
 
-    /** The cheap per-tick fingerprint: /proc/PID/stat's vsize and rss (see RefreshPolicy). */
-    static ChangeProbe probe(MemoryBackend backend) {
-        return pid -> backend.snapshot(pid, MemoryBackend.Detail.MAPS).regions().size();
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.stop();
+        }
+        if (child != null) {
+            child.close();
+        }
     }
 
     /** Selects the region holding {@code address} as soon as a snapshot has it. */

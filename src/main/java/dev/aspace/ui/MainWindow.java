@@ -1,7 +1,11 @@
 package dev.aspace.ui;
 
 import dev.aspace.backend.MemoryBackend;
+import dev.aspace.demo.ChildExit;
+import dev.aspace.demo.ExperimentResult;
+import dev.aspace.demo.MemoryUserController;
 import dev.aspace.model.Snapshot;
+import dev.aspace.ui.experiments.AllocationPanel;
 import dev.aspace.ui.ribbon.RibbonView;
 import dev.aspace.ui.view.Banner;
 import dev.aspace.ui.view.DetailsPane;
@@ -80,9 +84,9 @@ public final class MainWindow extends BorderPane {
         sideScroll.setFitToWidth(true);
         sideScroll.setMinWidth(320);
 
-        ribbon.setMinWidth(380);
+        ribbon.setMinWidth(460);
         SplitPane center = new SplitPane(ribbon, middle, sideScroll);
-        center.setDividerPositions(0.3, 0.72);
+        center.setDividerPositions(0.34, 0.73);
         SplitPane.setResizableWithParent(ribbon, false);
         SplitPane.setResizableWithParent(sideScroll, false);
         setCenter(center);
@@ -127,6 +131,28 @@ public final class MainWindow extends BorderPane {
     public void openLive(int pid) {
         session.openLive(pid);
         gauge.sample();
+    }
+
+    /**
+     * Shows the memory-user child: watches it live, and puts its allocation panel below the
+     * gauge; each experiment's result is shown at once with its region selected.
+     */
+    public void attachMemoryUser(MemoryUserController child) {
+        AllocationPanel panel = new AllocationPanel(child, backend, new AllocationPanel.Listener() {
+            @Override
+            public void changed(ExperimentResult result) {
+                session.showLiveRead(result.after());
+                result.focus().ifPresent(f -> session.selectedProperty().set(SessionModel.find(result.after(), f.start())));
+            }
+
+            @Override
+            public void childExited(ChildExit exit) {
+                session.showMessage(exit.describe());
+            }
+        });
+        panel.setId("allocationPanel");
+        side.getChildren().addAll(new Separator(), panel);
+        openLive(child.pid());
     }
 
     /** Stops the ticker (window closing). */
@@ -175,7 +201,8 @@ public final class MainWindow extends BorderPane {
         every.setConverter(new StringConverter<>() {
             @Override
             public String toString(Duration d) {
-                return d == null ? "" : "every " + (d.toMillis() < 1000 ? d.toMillis() / 1000 : (long) d.toSeconds()) + " s";
+                return d == null ? "" : d.toMillis() < 1000 ? "every " + (long) d.toMillis() + " ms"
+                        : "every " + (long) d.toSeconds() + " s";
             }
 
             @Override

@@ -14,7 +14,7 @@ package dev.aspace.ui.ribbon;
 public record RibbonGeometry(double width, double height, double top, double bottom, double axis, double bar) {
 
     public static RibbonGeometry of(double width, double height) {
-        return new RibbonGeometry(width, height, 10, 10, 118, 84);
+        return new RibbonGeometry(width, height, 10, 10, 128, 72);
     }
 
     /** Length of the ribbon in pixels (the layout's viewport length). */
@@ -28,7 +28,7 @@ public record RibbonGeometry(double width, double height, double top, double bot
 
     /** Left edge of the labels column. */
     public double labelX() {
-        return axis + bar + 8;
+        return axis + bar + 14;
     }
 
     /** Canvas y of ribbon pixel p. */

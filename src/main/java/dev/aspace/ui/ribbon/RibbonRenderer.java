@@ -65,10 +65,12 @@ public final class RibbonRenderer {
                 Region region = set.region(r);
                 drawRegion(g, region, x, y0, w, h, pal);
                 if (h >= LABEL_H - 2) {
-                    labels.add(new Label(priority(region), y0 + h / 2, y0, y0 + h, text(region, layout, r), pal.text()));
+                    labels.add(new Label(priority(region), y0 + h / 2, y0, y0 + h, text(region, layout, r), pal.text(),
+                            false));
                 }
             }
         }
+        addLandmarks(layout, geo, pal, labels);
         for (int i = 0, n = layout.binCount(); i < n; i++) {
             Bin bin = layout.bin(i);
             double y0 = geo.y(bin.pixel() + 1);
@@ -144,7 +146,7 @@ public final class RibbonRenderer {
         }
         if (h >= LABEL_H - 2) {
             labels.add(new Label(kind == GapKind.UNMAPPED ? 6 : 5, y0 + h / 2, y0, y0 + h, layout.gapLabel(gap),
-                    pal.muted()));
+                    pal.muted(), false));
         }
     }
 
@@ -222,7 +224,58 @@ public final class RibbonRenderer {
         }
     }
 
-    private record Label(int priority, double y, double minY, double maxY, String text, Color color) {
+    /**
+     * A label candidate: drawn beside its extent [minY, maxY] when it fits there; a landmark may
+     * move up or down to a free row and points at its region with a leader line.
+     */
+    private record Label(int priority, double y, double minY, double maxY, String text, Color color,
+                         boolean landmark) {
+    }
+
+    /** Most labels a landmark may move from its region, in pixels. */
+    private static final double MAX_SHIFT = 90;
+
+    /**
+     * Landmarks get a label even when their region is thinner than a label: stacks, heap, the
+     * program's text, vdso and vsyscall, each library's code, and large unmapped gaps.
+     */
+    private static void addLandmarks(RibbonLayout layout, RibbonGeometry geo, RibbonPalette pal, List<Label> labels) {
+        RegionSet set = layout.regionSet();
+        String lastLibrary = "";
+        for (int i = layout.firstVisibleRegion(), end = i + layout.visibleRegionCount(); i < end; i++) {
+            double a = layout.regionStartPx(i);
+            double b = layout.regionEndPx(i);
+            if (b - a >= LABEL_H - 2) {
+                continue; // labelled in place already
+            }
+            Region r = set.region(i);
+            RegionKind k = r.kind();
+            boolean landmark = switch (k) {
+                case MAIN_STACK, THREAD_STACK, HEAP, PROGRAM_TEXT, VDSO, VSYSCALL -> true;
+                case LIBRARY_TEXT -> !r.path().equals(lastLibrary);
+                default -> false;
+            };
+            if (k == RegionKind.LIBRARY_TEXT) {
+                lastLibrary = r.path();
+            }
+            if (landmark) {
+                double mid = geo.y((a + b) / 2);
+                labels.add(new Label(priority(r), mid, mid, mid, text(r, layout, i), pal.text(), true));
+            }
+        }
+        for (int k = 0, n = layout.itemCount(); k < n; k++) {
+            int gap = layout.itemGap(k);
+            if (gap < 0) {
+                continue;
+            }
+            double a = layout.itemStartPx(k);
+            double b = layout.itemEndPx(k);
+            long size = layout.gapLast(gap) - layout.gapFirst(gap);
+            if (b - a < LABEL_H - 2 && Long.compareUnsigned(size, 1L << 36) >= 0) {
+                double mid = geo.y((a + b) / 2);
+                labels.add(new Label(7, mid, mid, mid, layout.gapLabel(gap), pal.muted(), true));
+            }
+        }
     }
 
     /** Lower draws first: stacks, heap, guards, libraries, program, then the rest. */
@@ -258,22 +311,47 @@ public final class RibbonRenderer {
         g.setTextBaseline(VPos.CENTER);
         double x = geo.labelX();
         double maxW = geo.width() - x - 4;
-        if (maxW < 20) {
+        if (maxW < 30) {
             return;
         }
         for (Label l : labels) {
             double y = Math.max(l.minY() + LABEL_H / 2, Math.min(l.maxY() - LABEL_H / 2, l.y()));
-            int from = (int) Math.floor(y - LABEL_H / 2);
-            int to = (int) Math.ceil(y + LABEL_H / 2);
-            if (from < 0 || to >= rows || anyUsed(used, from, to)) {
+            if (l.minY() == l.maxY()) {
+                y = l.y();
+            }
+            double placed = free(used, y, rows);
+            if (Double.isNaN(placed) && l.landmark()) {
+                for (double d = 1; d <= MAX_SHIFT && Double.isNaN(placed); d += 1) {
+                    placed = free(used, y - d, rows);
+                    if (Double.isNaN(placed)) {
+                        placed = free(used, y + d, rows);
+                    }
+                }
+            }
+            if (Double.isNaN(placed)) {
                 continue;
             }
-            for (int i = from; i <= to; i++) {
+            for (int i = (int) Math.floor(placed - LABEL_H / 2); i <= (int) Math.ceil(placed + LABEL_H / 2); i++) {
                 used[i] = true;
             }
+            double tx = x;
+            if (l.landmark()) {
+                // a leader line from the region's edge to its label
+                g.setStroke(l.color().deriveColor(0, 1, 1, 0.6));
+                g.setLineWidth(1);
+                g.strokeLine(geo.barX() + geo.bar(), l.y(), x + 6, placed);
+                tx = x + 10;
+            }
             g.setFill(l.color());
-            g.fillText(l.text(), x, y, maxW);
+            g.fillText(l.text(), tx, placed, maxW - (tx - x));
         }
+    }
+
+    /** {@code y} when a label centred there fits in free rows, else NaN. */
+    private static double free(boolean[] used, double y, int rows) {
+        int from = (int) Math.floor(y - LABEL_H / 2);
+        int to = (int) Math.ceil(y + LABEL_H / 2);
+        return from < 0 || to >= rows || anyUsed(used, from, to) ? Double.NaN : y;
     }
 
     private static boolean anyUsed(boolean[] used, int from, int to) {

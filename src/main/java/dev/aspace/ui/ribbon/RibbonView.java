@@ -421,6 +421,9 @@ public final class RibbonView extends BorderPane {
         all.setOnAction(e -> model.reset());
         status.setId("ribbonStatus");
         status.getStyleClass().add("text-muted");
+        for (var b : java.util.List.of(log, linear, in, out, all)) {
+            b.getStyleClass().add(atlantafx.base.theme.Styles.SMALL);
+        }
         HBox box = new HBox(4, log, linear, in, out, all, status);
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(4));

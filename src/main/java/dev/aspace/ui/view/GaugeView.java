@@ -83,10 +83,11 @@ public final class GaugeView extends VBox {
         GridPane figures = new GridPane();
         figures.setHgap(12);
         figures.setVgap(1);
-        figures.addRow(0, key("total"), total, key("used", "gauge-used-bar"), usedL, key("free", "gauge-free-bar"), freeL);
-        figures.addRow(1, key("shared", "gauge-shared-bar"), sharedL, key("buff/cache", "gauge-cache-bar"), cacheL,
-                key("available", "gauge-available-mark"), availL);
-        figures.addRow(2, key("swap", "gauge-swap-bar"), swapL);
+        figures.addRow(0, key("total"), total, key("available", "gauge-available-mark"), availL);
+        figures.addRow(1, key("used", "gauge-used-bar"), usedL, key("free", "gauge-free-bar"), freeL);
+        figures.addRow(2, key("buff/cache", "gauge-cache-bar"), cacheL, key("shared", "gauge-shared-bar"), sharedL);
+        figures.addRow(3, key("swap", "gauge-swap-bar"), swapL);
+        GridPane.setColumnSpan(swapL, 3);
 
         why.setShowDelay(Duration.millis(200));
         why.setShowDuration(Duration.seconds(30));

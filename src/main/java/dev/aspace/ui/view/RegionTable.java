@@ -162,8 +162,10 @@ public final class RegionTable extends BorderPane {
     private void buildColumns(SmapsLayout layout) {
         columnsFor = layout;
         List<TableColumn<Region, ?>> cols = new ArrayList<>();
-        cols.add(text("Address", r -> Long.toHexString(r.start()), Comparator.comparing(
-                (String h) -> Long.parseUnsignedLong(h, 16), Long::compareUnsigned)));
+        TableColumn<Region, String> address = text("Address", r -> Long.toHexString(r.start()), Comparator.comparing(
+                (String h) -> Long.parseUnsignedLong(h, 16), Long::compareUnsigned));
+        address.setPrefWidth(125);
+        cols.add(address);
         cols.add(text("Perm", r -> r.perms().toString(), Comparator.naturalOrder()));
         cols.add(text("Offset", r -> String.format("%08x", r.offset()), Comparator.naturalOrder()));
         cols.add(text("Device", Region::device, Comparator.naturalOrder()));
@@ -177,8 +179,12 @@ public final class RegionTable extends BorderPane {
                         : r.smaps().get(key), layout.isKilobytes(i)));
             }
         }
-        cols.add(text("Kind", r -> r.kind().displayName(), Comparator.naturalOrder()));
-        cols.add(text("Label", Region::label, Comparator.naturalOrder()));
+        TableColumn<Region, String> kind = text("Kind", r -> r.kind().displayName(), Comparator.naturalOrder());
+        kind.setPrefWidth(150);
+        cols.add(kind);
+        TableColumn<Region, String> label = text("Label", Region::label, Comparator.naturalOrder());
+        label.setPrefWidth(220);
+        cols.add(label);
         TableColumn<Region, String> mapping = text("Mapping", Region::path, Comparator.naturalOrder());
         mapping.setPrefWidth(320);
         cols.add(mapping);
@@ -190,7 +196,13 @@ public final class RegionTable extends BorderPane {
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
         c.setComparator(cmp);
         c.setId("col-" + name);
+        c.setPrefWidth(width(name, 90));
         return c;
+    }
+
+    /** Wide enough for the header: pmap's kernel names are long ("KernelPageSize"). */
+    private static double width(String header, double min) {
+        return Math.max(min, 8.5 * header.length() + 22);
     }
 
     /** A number column; kB fields shown in KiB like pmap, -1 (absent) as blank. */
@@ -199,6 +211,7 @@ public final class RegionTable extends BorderPane {
         c.setId("col-" + name);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
         c.setComparator(Comparator.naturalOrder());
+        c.setPrefWidth(width(name, 64));
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(Long v, boolean empty) {

@@ -158,6 +158,18 @@ public final class SessionModel {
         install(s, false);
     }
 
+    /**
+     * A full read of the live process made elsewhere (an experiment's "after"): shown at once with
+     * its changes highlighted; the next tick compares against it.
+     */
+    public void showLiveRead(Snapshot s) {
+        if (livePid != s.process().pid() || fullReadInFlight) {
+            return;
+        }
+        lastFingerprint = null;
+        install(s, true);
+    }
+
     /** F5: re-reads smaps now (live views only). */
     public void refreshNow() {
         if (livePid > 0 && !fullReadInFlight) {
