@@ -30,6 +30,8 @@ public final class GaugeModel {
     private final ReadOnlyObjectWrapper<SystemMemory> memory = new ReadOnlyObjectWrapper<>(this, "memory");
     private final ObjectProperty<Units> units = new SimpleObjectProperty<>(this, "units", Units.AUTO);
     private final ObservableList<SystemMemory> history = FXCollections.observableArrayList();
+    /** One read-only view, kept: a fresh wrapper per call would drop listeners when collected. */
+    private final ObservableList<SystemMemory> readOnlyHistory = FXCollections.unmodifiableObservableList(history);
     private boolean inFlight;
 
     public GaugeModel(Supplier<SystemMemory> source, Background background, Consumer<Throwable> onError) {
@@ -52,7 +54,7 @@ public final class GaugeModel {
 
     /** Oldest first; at most {@link #HISTORY} samples. */
     public ObservableList<SystemMemory> history() {
-        return FXCollections.unmodifiableObservableList(history);
+        return readOnlyHistory;
     }
 
     /** Reads /proc/meminfo in the background and records the sample. */
