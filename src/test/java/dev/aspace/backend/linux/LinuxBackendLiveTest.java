@@ -149,10 +149,23 @@ class LinuxBackendLiveTest {
         }
     }
 
+    /** SIGSTOP reaches the threads one by one; a running thread's stack pointer is unknowable. */
+    private static void awaitAllThreadsStopped(int pid) throws Exception {
+        ThreadReader reader = new ThreadReader(ProcPath.SYSTEM);
+        for (int i = 0; i < 500; i++) {
+            if (reader.read(pid).stream().allMatch(t -> t.state() == 'T')) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("threads of " + pid + " did not stop: " + reader.read(pid));
+    }
+
     @Test
-    void threadStacksLieInsideAnonymousRegions() {
+    void threadStacksLieInsideAnonymousRegions() throws Exception {
         try (LiveProcess p = LiveProcess.startHelper("threads_maps", "3")) {
             p.stop();
+            awaitAllThreadsStopped(p.pid());
             Snapshot s = backend.snapshot(p.pid(), Detail.SMAPS);
             assertEquals(4, s.threads().size());
             assertEquals(p.pid(), s.threads().get(0).tid(), "main thread first");
