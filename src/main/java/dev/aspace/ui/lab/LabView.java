@@ -2,7 +2,7 @@ package dev.aspace.ui.lab;
 
 import dev.aspace.lab.LabStep;
 import javafx.geometry.Insets;
-import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -74,7 +74,7 @@ public final class LabView {
         act.setText(step.action().buttonText());
     }
 
-    public Node node() {
+    public Parent node() {
         return root;
     }
 }
