@@ -60,8 +60,10 @@ class ExperimentsTest {
         Region prior = ExperimentDiff.mostOverlapping(r.before().regions(), region);
         assertTrue(prior == null || r.changed().stream().anyMatch(c -> c.after().equals(region)), r.lines().toString());
         assertEquals(64 * MB, region.size() - (prior == null ? 0 : prior.size()), "64 MB more address space: " + r.lines());
-        assertEquals(64 * MB, region.rss() - (prior == null ? 0 : prior.rss()), "every page was written once");
-        assertEquals(16384, new PagemapReader().read(child.pid(), b.address(), b.end()).presentPages());
+        assertEquals(64 * MB, region.rss() - (prior == null ? 0 : prior.rss()), 256 * 1024,
+                "every page was written once (a merged neighbour may move by the JVM's own few pages)");
+        assertEquals(16384, new PagemapReader().read(child.pid(), b.address(), b.end()).presentPages(),
+                "every page of the block itself is present");
         assertTrue(r.rssDelta() >= 64 * MB, "process RSS grew by at least the block: " + r.rssDelta());
     }
 
@@ -162,8 +164,9 @@ class ExperimentsTest {
             if (off <= n / 4) {
                 break;
             }
-            ExperimentResult dropped = experiments.dontNeed(b);
-            assertEquals(0, dropped.focus().orElseThrow().rss(), "MADV_DONTNEED dropped every page");
+            experiments.dontNeed(b);
+            assertEquals(0, new PagemapReader().read(child.pid(), b.address(), b.end()).presentPages(),
+                    "MADV_DONTNEED dropped every page of the block");
         }
         assertTrue(best <= n / 4, "used grew by 256 MB +- 64 MB in one of three tries; closest was off by " + Sizes.human(best)
                 + ": " + seen);
