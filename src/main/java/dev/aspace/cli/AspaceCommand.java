@@ -12,7 +12,7 @@ import java.io.PrintWriter;
         versionProvider = AspaceCommand.Version.class,
         description = "The virtual address space of a running process, as it really is.%n"
                 + "With no arguments, opens the desktop app.",
-        subcommands = {CommandLine.HelpCommand.class, AslrCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, MemoryUserCommand.class, AslrCommand.class})
 public final class AspaceCommand implements Runnable {
 
     @CommandLine.Spec
