@@ -61,6 +61,8 @@ public final class AslrRunner {
     public static final String MEMORY_USER_READY = "ready ";
 
     private static final Path SETARCH = Path.of("/usr/bin/setarch");
+    /** How long a program that never blocks may keep running before it is snapshotted anyway. */
+    private static final Duration SETTLE = Duration.ofSeconds(2);
 
     private final MemoryBackend backend;
     private final Method method;
@@ -187,21 +189,27 @@ public final class AslrRunner {
             if (!p.isAlive()) {
                 throw new RunFailed(o.command().get(0) + " exited before it could be snapshotted");
             }
-            if (stoppedItself(stat)) {
+            if (state(stat) == 'T') {
                 return;
             }
             pause(5);
         }
+        // then until it waits for something (S, D, T): the dynamic loader has finished by then,
+        // so every run is seen at the same point even on a loaded machine
+        long settle = System.nanoTime() + SETTLE.toNanos();
+        while (System.nanoTime() < settle && state(stat) == 'R') {
+            pause(2);
+        }
     }
 
-    /** State T: the program stopped itself (raise(SIGSTOP)) at the point it wants to be seen. */
-    private static boolean stoppedItself(Path stat) {
+    /** The one-letter state of /proc/PID/stat ('T': it stopped itself at the point it wants seen), '?' when gone. */
+    private static char state(Path stat) {
         try {
             String s = Files.readString(stat);
             int close = s.lastIndexOf(')');
-            return close > 0 && close + 2 < s.length() && s.charAt(close + 2) == 'T';
+            return close > 0 && close + 2 < s.length() ? s.charAt(close + 2) : '?';
         } catch (IOException e) {
-            return false;
+            return '?';
         }
     }
 

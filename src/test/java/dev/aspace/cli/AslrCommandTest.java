@@ -22,7 +22,7 @@ class AslrCommandTest {
 
     @Test
     void noAslrJsonShowsIdenticalBasesAndTheMachineSetting() throws Exception {
-        assertEquals(0, run("aslr", "--runs", "2", "--no-aslr", "--json", "--delay", "20", "--", "/bin/sleep", "600"),
+        assertEquals(0, run("aslr", "--runs", "2", "--no-aslr", "--json", "--delay", "50", "--", "/bin/sleep", "600"),
                 err.toString());
         JsonNode r = new ObjectMapper().readTree(out.toString());
         assertEquals(2, r.get("runs").asInt());
@@ -37,7 +37,7 @@ class AslrCommandTest {
 
     @Test
     void textTableHasBasesSlidesAndDistances() {
-        assertEquals(0, run("aslr", "--runs", "2", "--delay", "20", "--", "/bin/sleep", "600"), err.toString());
+        assertEquals(0, run("aslr", "--runs", "2", "--delay", "50", "--", "/bin/sleep", "600"), err.toString());
         String text = out.toString();
         assertTrue(text.contains("randomize_va_space = "), text);
         assertTrue(text.contains("exe sleep"), text);
