@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Builds the installable app from target/aspace.jar + target/lib with jpackage and jpackage.cfg:
+#   target/dist/aspace/          app image (bin/aspace; its own Java runtime inside)
+#   target/dist/aspace_*.deb     where dpkg-deb and fakeroot exist
+# Usage: scripts/package.sh   (after mvn package; `mvn -B -Ppackage package` runs both)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -f target/aspace.jar ] || { echo "package: target/aspace.jar is missing: run mvn -B package -DskipTests first" >&2; exit 2; }
+command -v jpackage >/dev/null || { echo "package: jpackage not found: it ships with a full JDK 17 (not a JRE)" >&2; exit 1; }
+
+input=target/jpackage-input
+rm -rf "$input" target/dist
+mkdir -p "$input/lib" target/dist
+cp target/aspace.jar "$input/"
+cp target/lib/*.jar "$input/lib/"
+
+# jpackage's argument-file lines with "# ..." comments are not accepted: strip them.
+# The --linux-* options are for installers only; jpackage refuses them for an app image.
+grep -v '^[[:space:]]*#' jpackage.cfg | grep -v '^[[:space:]]*$' > target/jpackage.args
+grep -v '^--linux-' target/jpackage.args > target/jpackage-image.args
+
+jpackage @target/jpackage-image.args --type app-image --input "$input" --dest target/dist
+echo "package: app image in target/dist/aspace"
+
+if [ "${ASPACE_SKIP_DEB:-}" != 1 ] && command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
+  jpackage @target/jpackage.args --type deb --input "$input" --dest target/dist \
+    --linux-package-name aspace --linux-deb-maintainer "aspace@localhost"
+  echo "package: $(ls target/dist/*.deb)"
+elif [ "${ASPACE_SKIP_DEB:-}" = 1 ]; then
+  echo "package: no .deb (ASPACE_SKIP_DEB=1)"
+else
+  echo "package: no .deb (needs dpkg-deb and fakeroot)"
+fi
