@@ -2,11 +2,8 @@ package dev.aspace.cli;
 
 import dev.aspace.backend.MemoryBackend;
 import dev.aspace.backend.linux.LinuxBackend;
-import dev.aspace.model.Snapshot;
 
-import java.nio.file.Path;
-
-/** Where the commands get their data: the live /proc backend, and saved snapshot files. */
+/** Where the commands get their live data: one /proc backend per run. */
 final class Backends {
 
     private static MemoryBackend live;
@@ -19,9 +16,5 @@ final class Backends {
             live = new LinuxBackend();
         }
         return live;
-    }
-
-    static Snapshot loadSnapshot(Path file) {
-        throw new UnsupportedOperationException("snapshot files: waiting for SnapshotStore");
     }
 }

@@ -117,7 +117,7 @@ final class PmapCommand implements Callable<Integer> {
                 }
                 return new PmapTarget((int) pid, null);
             }
-            return new PmapTarget(0, Path.of(arg));
+            throw new CommandLine.ParameterException(cl, "'" + arg + "' is not a process id");
         }
 
         /** strtoul(s, &end, 0) as pmap uses it: decimal, 0x hex or 0 octal, nothing after; -1 if not. */
@@ -136,7 +136,7 @@ final class PmapCommand implements Callable<Integer> {
         }
 
         Snapshot read(MemoryBackend.Detail detail) {
-            return file == null ? Backends.live().snapshot(pid, detail) : Backends.loadSnapshot(file);
+            return Backends.live().snapshot(pid, detail);
         }
     }
 }

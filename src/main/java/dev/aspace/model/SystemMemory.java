@@ -29,20 +29,18 @@ public record SystemMemory(long memTotal, long memFree, long memAvailable, long 
     }
 
     /**
-     * The "used" column of procps-ng 4.0.2: total minus available (see {@link #available()}),
-     * or total minus free where that would be negative.
+     * The "used" column of procps-ng 4: total minus available; where the kernel has no
+     * MemAvailable, total - free - buffers - cache (the old "-/+ buffers/cache" figure).
+     * (procps-ng 4.0.2's own free prints total - free there; the CLI computes its columns itself.)
      */
     public long used() {
-        long u = memTotal - available();
+        long u = memAvailable >= 0 ? memTotal - memAvailable : memTotal - memFree - buffCache();
         return u < 0 ? memTotal - memFree : u;
     }
 
-    /**
-     * The "available" column as procps-ng 4.0.2's library derives it: MemAvailable, or MemFree
-     * where the kernel has none (or reports 0, or more than MemTotal, as in some containers).
-     */
+    /** The "available" column: MemAvailable, or free memory where the kernel has none. */
     public long available() {
-        return memAvailable <= 0 || memAvailable > memTotal ? memFree : memAvailable;
+        return memAvailable >= 0 ? memAvailable : memFree;
     }
 
     public long swapUsed() {

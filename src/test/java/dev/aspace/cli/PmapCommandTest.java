@@ -2,11 +2,7 @@ package dev.aspace.cli;
 
 import dev.aspace.testutil.LiveProcess;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,9 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Bad input to aspace pmap: one line on stderr naming the thing, the right exit code, no stack trace. */
 class PmapCommandTest {
-
-    @TempDir
-    Path dir;
 
     private static void assertOneLine(ProcpsRun.Result r, int code, String... mentions) {
         assertEquals(code, r.code(), r.err());
@@ -58,26 +51,6 @@ class PmapCommandTest {
     void aProcessIdOutOfRangeIsBadUsage() {
         assertOneLine(ProcpsRun.aspace("pmap", "0"), 2, "'0'");
         assertOneLine(ProcpsRun.aspace("pmap", "99999999999"), 2, "'99999999999'");
-    }
-
-    @Test
-    void aMissingSnapshotFileIsNamed() {
-        Path f = dir.resolve("nothing-here.json");
-        assertOneLine(ProcpsRun.aspace("pmap", "-X", f.toString()), 2, f.toString());
-    }
-
-    @Test
-    void aTruncatedSnapshotFileIsBadInputNamingTheFile() throws IOException {
-        Path f = dir.resolve("cut.json");
-        Files.writeString(f, "{\"format\": \"aspace-snapshot\", \"version\": 1, \"process\": {\"pid\": 4");
-        assertOneLine(ProcpsRun.aspace("pmap", "-X", f.toString()), 2, f.toString());
-    }
-
-    @Test
-    void aFileThatIsNotASnapshotIsBadInputNamingTheFile() throws IOException {
-        Path f = dir.resolve("other.json");
-        Files.writeString(f, "{\"format\": \"something-else\", \"version\": 1}");
-        assertOneLine(ProcpsRun.aspace("pmap", f.toString()), 2, f.toString());
     }
 
     @Test
