@@ -79,4 +79,24 @@ public interface LibC extends Library {
     Pointer dlopen(String file, int mode);
 
     String strerror(int errnum);
+
+    // Added for memory-user (dev.aspace.backend.jna.NativeMemory) and the pagemap reader.
+    int O_RDONLY = 0;
+    int O_RDWR = 2;
+    int O_CREAT = 0x40;
+    int O_CLOEXEC = 0x80000;
+    int RTLD_NOW = 2;
+    int MADV_WILLNEED = 3;
+
+    int getppid();
+
+    int gettid();
+
+    int pause();
+
+    int waitpid(int pid, int[] status, int options);
+
+    int unlink(String path);
+
+    String dlerror();
 }

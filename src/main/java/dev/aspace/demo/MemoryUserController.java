@@ -1,0 +1,392 @@
+package dev.aspace.demo;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Starts the memory-user child ({@link MemoryUserChild}: the same Java runtime, a small heap, few
+ * threads) and drives it over its line protocol, one typed method per experiment. Thread-safe;
+ * each method blocks until the child replies, so call it off the FX thread.
+ *
+ * <pre>{@code
+ * try (MemoryUserController c = MemoryUserController.start()) {
+ *     Block b = c.allocate(BlockKind.MMAP, 64 * Sizes.MB);
+ *     c.touch(b, 100);
+ * }
+ * }</pre>
+ */
+public final class MemoryUserController implements AutoCloseable {
+
+    /** How long a command may take (touching gigabytes takes seconds). */
+    private static final Duration REPLY_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Process process;
+    private final Writer stdin;
+    private final Map<Integer, CompletableFuture<String>> pending = new ConcurrentHashMap<>();
+    private final List<MemoryUserListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<Block> blocks = new CopyOnWriteArrayList<>();
+    private final List<Integer> forks = new CopyOnWriteArrayList<>();
+    private final List<Integer> threads = new CopyOnWriteArrayList<>();
+    private final AtomicInteger nextId = new AtomicInteger(1);
+    private final CompletableFuture<String> ready = new CompletableFuture<>();
+    private final CompletableFuture<ChildExit> exit = new CompletableFuture<>();
+    private final long oomKillsAtStart;
+    private final int pid;
+    private volatile boolean closing;
+
+    private MemoryUserController(Process process, long oomKillsAtStart) {
+        this.process = process;
+        this.pid = (int) process.pid();
+        this.oomKillsAtStart = oomKillsAtStart;
+        this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        Thread reader = new Thread(this::readLoop, "memory-user-reader-" + pid);
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Starts a child and returns once it said "ready". */
+    public static MemoryUserController start() {
+        return start(List.of());
+    }
+
+    /**
+     * Starts a child with extra JVM options (tests use none) and returns once it is ready.
+     *
+     * @throws MemoryUserException when it cannot start
+     */
+    public static MemoryUserController start(List<String> extraJvmOptions) {
+        long oomKills = oomKills();
+        CompletableFuture<Process> started = new CompletableFuture<>();
+        // PR_SET_PDEATHSIG fires when the *thread* that forked the child ends, so the child is
+        // started from a thread that lives exactly as long as the child: it starts it, then waits for it.
+        Thread keeper = new Thread(() -> {
+            Process p;
+            try {
+                ProcessBuilder pb = new ProcessBuilder(command(extraJvmOptions))
+                        .redirectError(ProcessBuilder.Redirect.INHERIT);
+                // one malloc arena: a Java thread's small malloc then lands in [heap], as in the
+                // homework's single-threaded C program, not in a per-thread arena mapping
+                pb.environment().put("MALLOC_ARENA_MAX", "1");
+                p = pb.start();
+            } catch (IOException | RuntimeException e) {
+                started.completeExceptionally(e);
+                return;
+            }
+            started.complete(p);
+            try {
+                p.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "memory-user-keeper");
+        keeper.setDaemon(true);
+        keeper.start();
+        Process p;
+        try {
+            p = started.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new MemoryUserException("cannot start the memory-user child: " + (e.getCause() == null ? e : e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MemoryUserException("interrupted while starting the memory-user child");
+        }
+        MemoryUserController c = new MemoryUserController(p, oomKills);
+        p.onExit().thenAccept(done -> c.childExited());
+        try {
+            c.ready.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            c.close();
+            throw new MemoryUserException("the memory-user child did not start: "
+                    + (e.getCause() == null ? "no 'ready' within " + START_TIMEOUT.toSeconds() + " s" : e.getCause().getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            c.close();
+            throw new MemoryUserException("interrupted while starting the memory-user child");
+        }
+        return c;
+    }
+
+    /** The command line of the child: this Java runtime, this class path, a small footprint. */
+    static List<String> command(List<String> extraJvmOptions) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(List.of("-Xmx32m", "-Xms8m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-XX:CICompilerCount=1", "-Xss256k", "-XX:ReservedCodeCacheSize=16m", "-XX:-UsePerfData",
+                "-Djna.nosys=true"));
+        cmd.addAll(extraJvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), MemoryUserChild.class.getName(),
+                "--parent", Long.toString(ProcessHandle.current().pid())));
+        return cmd;
+    }
+
+    public int pid() {
+        return pid;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Completes when the child is gone. */
+    public CompletableFuture<ChildExit> onExit() {
+        return exit;
+    }
+
+    public void addListener(MemoryUserListener l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(MemoryUserListener l) {
+        listeners.remove(l);
+    }
+
+    /** Blocks the child holds now, oldest first. */
+    public List<Block> blocks() {
+        return List.copyOf(blocks);
+    }
+
+    /** Pids of forked copies alive now. */
+    public List<Integer> forks() {
+        return List.copyOf(forks);
+    }
+
+    /** Tids of threads started with {@link #startThread()} alive now. */
+    public List<Integer> threads() {
+        return List.copyOf(threads);
+    }
+
+    // ---- experiments -------------------------------------------------------------------------
+
+    /** mmap / malloc / brk / file / shm of {@code bytes}. Safety checks are the caller's ({@link AllocationGuard}). */
+    public Block allocate(BlockKind kind, long bytes) {
+        Map<String, String> f = request("alloc " + kind.word() + " " + bytes);
+        Block b = new Block(Integer.parseInt(f.get("block")), BlockKind.parse(f.get("kind")),
+                Long.parseUnsignedLong(f.get("addr").substring(2), 16), Long.parseLong(f.get("size")),
+                f.getOrDefault("path", ""));
+        blocks.add(b);
+        return b;
+    }
+
+    /** Writes the first {@code percent} % of the block once, at full speed; returns when done. */
+    public void touch(Block b, int percent) {
+        request("touch " + b.id() + " " + percent);
+    }
+
+    /** Starts a paced walk over the first {@code percent} %: events "rate", then "walked". */
+    public void walk(Block b, double mbPerSecond, int percent) {
+        request("walk " + b.id() + " " + mbPerSecond + " " + percent);
+    }
+
+    /** Starts streaming over the block until {@link #stop}: events "rate" once a second. */
+    public void stream(Block b) {
+        request("stream " + b.id());
+    }
+
+    /** Stops a walk or stream on the block; true when one was running. */
+    public boolean stop(Block b) {
+        return Boolean.parseBoolean(request("stop " + b.id()).get("stopped"));
+    }
+
+    /** free / munmap / sbrk(-n) / munmap + unlink, as the block was made. */
+    public void free(Block b) {
+        request("free " + b.id());
+        blocks.remove(b);
+    }
+
+    public void mlock(Block b) {
+        request("mlock " + b.id());
+    }
+
+    public void munlock(Block b) {
+        request("munlock " + b.id());
+    }
+
+    /** madvise(MADV_DONTNEED) on the whole pages of the block; returns the bytes advised. */
+    public long dontNeed(Block b) {
+        return Long.parseLong(request("dontneed " + b.id()).get("bytes"));
+    }
+
+    /** mprotect(PROT_NONE) of the block's {@code pageIndex}-th whole page; returns its address. */
+    public long protectPage(Block b, long pageIndex) {
+        return Long.parseUnsignedLong(request("protect " + b.id() + " " + pageIndex).get("addr").substring(2), 16);
+    }
+
+    /** Forks a copy of the child that only sleeps (copy-on-write); returns its pid. */
+    public int fork() {
+        int p = Integer.parseInt(request("fork").get("pid"));
+        forks.add(p);
+        return p;
+    }
+
+    public void unfork(int forkPid) {
+        request("unfork " + forkPid);
+        forks.remove(Integer.valueOf(forkPid));
+    }
+
+    /** Starts a thread that parks (a new stack and its guard); returns its tid. */
+    public int startThread() {
+        int tid = Integer.parseInt(request("thread").get("tid"));
+        threads.add(tid);
+        return tid;
+    }
+
+    public void endThread(int tid) {
+        request("endthread " + tid);
+        threads.remove(Integer.valueOf(tid));
+    }
+
+    /** dlopen(name, RTLD_NOW); returns the handle. */
+    public long loadLibrary(String name) {
+        if (name.isBlank() || name.chars().anyMatch(Character::isWhitespace)) {
+            throw new MemoryUserException("library name must be one word like libz.so.1, got '" + name + "'");
+        }
+        return Long.parseUnsignedLong(request("dlopen " + name).get("handle").substring(2), 16);
+    }
+
+    // ---- plumbing ----------------------------------------------------------------------------
+
+    /** Sends one command and waits for its reply; returns the reply's fields. */
+    Map<String, String> request(String command) {
+        if (!process.isAlive()) {
+            throw new MemoryUserException(exit.getNow(null) == null
+                    ? "memory-user " + pid + " is not running" : exit.getNow(null).describe());
+        }
+        int id = nextId.getAndIncrement();
+        CompletableFuture<String> reply = new CompletableFuture<>();
+        pending.put(id, reply);
+        try {
+            synchronized (stdin) {
+                stdin.write(id + " " + command + "\n");
+                stdin.flush();
+            }
+            String line = reply.get(REPLY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            String[] w = line.split(" ");
+            if (w[0].equals("err")) {
+                throw new MemoryUserException(line.substring(line.indexOf(' ', 4) + 1));
+            }
+            return Protocol.fields(w, 2);
+        } catch (IOException e) {
+            throw new MemoryUserException("memory-user " + pid + " stopped listening: " + e.getMessage());
+        } catch (ExecutionException e) {
+            throw new MemoryUserException(e.getCause().getMessage());
+        } catch (TimeoutException e) {
+            throw new MemoryUserException("memory-user " + pid + " did not answer '" + command + "' within "
+                    + REPLY_TIMEOUT.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MemoryUserException("interrupted while waiting for memory-user " + pid);
+        } finally {
+            pending.remove(id);
+        }
+    }
+
+    private void readLoop() {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                dispatch(line);
+            }
+        } catch (IOException e) {
+            // the pipe broke: the child is gone, onExit reports it
+        }
+    }
+
+    private void dispatch(String line) {
+        String[] w = line.split(" ");
+        switch (w[0]) {
+            case "ready" -> ready.complete(line);
+            case "ok", "err" -> {
+                if (w.length > 1) {
+                    CompletableFuture<String> f = pending.get(parseId(w[1]));
+                    if (f != null) {
+                        f.complete(line);
+                    }
+                }
+            }
+            case "event" -> {
+                if (w.length > 1) {
+                    Map<String, String> fields = Protocol.fields(w, 2);
+                    listeners.forEach(l -> l.event(w[1], fields));
+                }
+            }
+            case "error" -> ready.completeExceptionally(new MemoryUserException(line.substring(6)));
+            default -> {
+                // JVM warnings and the like: not protocol
+            }
+        }
+    }
+
+    private static int parseId(String s) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private void childExited() {
+        int code = process.exitValue();
+        boolean oom = code == 137 && oomKills() > oomKillsAtStart;
+        ChildExit e = new ChildExit(pid, code, oom, closing);
+        MemoryUserException gone = new MemoryUserException(e.describe());
+        ready.completeExceptionally(gone);
+        pending.values().forEach(f -> f.completeExceptionally(gone));
+        exit.complete(e);
+        listeners.forEach(l -> l.exited(e));
+    }
+
+    /** The kernel's count of OOM kills since boot (/proc/vmstat oom_kill), or -1. */
+    static long oomKills() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/vmstat"))) {
+                if (line.startsWith("oom_kill ")) {
+                    return Long.parseLong(line.substring(9).trim());
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** Ends the child: closes its stdin (it exits, killing its forks), then SIGKILL after 5 s. */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            synchronized (stdin) {
+                stdin.close();
+            }
+        } catch (IOException e) {
+            // already gone
+        }
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}

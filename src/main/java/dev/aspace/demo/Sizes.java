@@ -1,0 +1,59 @@
+package dev.aspace.demo;
+
+import java.util.Locale;
+
+/**
+ * Sizes as people type and read them. "MB" means 2^20 bytes, as {@code free -m} and {@code pmap}
+ * count.
+ */
+public final class Sizes {
+
+    public static final long MB = 1L << 20;
+    /** The x86_64/aarch64 user address space (47 bits): nothing larger can be mapped. */
+    public static final long ADDRESS_SPACE = 1L << 47;
+
+    private Sizes() {
+    }
+
+    /**
+     * Parses a size in MB ("64", "0.5"): positive, a number, within the address space.
+     *
+     * @param what names the value in the message ("MB")
+     * @throws IllegalArgumentException with one line naming the value and the fix
+     */
+    public static long parseMegabytes(String text, String what) {
+        double mb;
+        try {
+            mb = Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " must be a number of megabytes like 64 or 0.5, got '" + text + "'");
+        }
+        if (Double.isNaN(mb) || mb <= 0) {
+            throw new IllegalArgumentException(what + " must be more than 0 MB, got '" + text + "'");
+        }
+        if (mb * MB >= ADDRESS_SPACE) {
+            throw new IllegalArgumentException(what + " " + text + " MB is beyond the 128 TiB user address space");
+        }
+        return Math.max(1, (long) (mb * MB));
+    }
+
+    /** 64.0 MB, 512 kB, 12 B: one decimal, binary units. */
+    public static String human(long bytes) {
+        long a = Math.abs(bytes);
+        if (a >= (1L << 30)) {
+            return String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
+        }
+        if (a >= MB) {
+            return String.format(Locale.ROOT, "%.1f MB", bytes / (double) MB);
+        }
+        if (a >= 1024) {
+            return String.format(Locale.ROOT, "%.1f kB", bytes / 1024.0);
+        }
+        return bytes + " B";
+    }
+
+    /** As {@link #human} with an explicit sign: +64.0 MB, -4.0 kB, 0 B. */
+    public static String signed(long bytes) {
+        return (bytes > 0 ? "+" : "") + human(bytes);
+    }
+}
