@@ -80,7 +80,12 @@ public final class SnapshotCodec {
         } catch (StreamConstraintsException e) {
             throw malformed(sourceName, p, "exceeds a safety limit: " + firstSentence(e.getOriginalMessage()), e);
         } catch (JsonProcessingException e) {
-            throw malformed(sourceName, p, "not valid JSON: " + firstSentence(e.getOriginalMessage()), e);
+            if (String.valueOf(e.getOriginalMessage()).contains("end-of-input")) {
+                throw malformed(sourceName, p, "truncated: the file ends inside the snapshot", e);
+            }
+            String hint = p.getParsingContext() == null || p.getParsingContext().inRoot()
+                    ? "; expected an aspace snapshot, JSON that starts {\"format\": \"" + FORMAT + "\"" : "";
+            throw malformed(sourceName, p, "not valid JSON: " + firstSentence(e.getOriginalMessage()) + hint, e);
         }
     }
 

@@ -65,7 +65,7 @@ final class SnapshotReader {
         }
         formatAndVersion();
         Top top = new Top();
-        fields(JsonPath.ROOT, top::field);
+        restOfObject(JsonPath.ROOT, top::field);
         if (p.nextToken() != null) {
             throw bad(JsonPath.ROOT, "unexpected content after the snapshot object ends");
         }
@@ -415,6 +415,11 @@ final class SnapshotReader {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             throw bad(at, "expected an object, got " + describe(p.currentToken()));
         }
+        restOfObject(at, reader);
+    }
+
+    /** The remaining fields of the object the parser is in, up to its end. */
+    private void restOfObject(JsonPath at, FieldReader reader) throws IOException {
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String name = p.currentName();

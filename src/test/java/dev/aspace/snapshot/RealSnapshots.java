@@ -58,13 +58,19 @@ final class RealSnapshots {
         return new Smaps(layout, total, List.of());
     }
 
+    /** This machine's memory as procps free prints it in bytes, read through the free importer. */
     static SystemMemory meminfo() {
         try {
-            byte[] text = Files.readAllBytes(Path.of("/proc/meminfo"));
+            Process free = new ProcessBuilder("free", "-b", "-w").redirectErrorStream(true).start();
+            byte[] text = free.getInputStream().readAllBytes();
+            free.waitFor();
             return TextImport.with(List.of()).read(new ByteArrayInputStream(text),
-                    ImportContext.of("meminfo", Instant.now()), "/proc/meminfo").snapshot().memory();
+                    new ImportContext("free", Instant.now(), 1), "free -b -w").snapshot().memory();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
