@@ -27,6 +27,7 @@ public interface LibC extends Library {
     int PR_SET_VMA = 0x53564d41;
     int PR_SET_VMA_ANON_NAME = 0;
     int SC_PAGESIZE = 30;
+    int SC_CLK_TCK = 2;
     int ADDR_NO_RANDOMIZE = 0x0040000;
     int SIGKILL = 9;
     int SIGTERM = 15;

@@ -11,6 +11,11 @@ public final class NativeSystem {
         return LibC.INSTANCE.sysconf(LibC.SC_PAGESIZE).longValue();
     }
 
+    /** sysconf(_SC_CLK_TCK): the clock ticks per second of /proc/PID/stat times. */
+    public static long clockTicks() {
+        return LibC.INSTANCE.sysconf(LibC.SC_CLK_TCK).longValue();
+    }
+
     /** The effective user id of this process (0 for root). */
     public static int effectiveUid() {
         return LibC.INSTANCE.geteuid();

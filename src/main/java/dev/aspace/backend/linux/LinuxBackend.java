@@ -1,0 +1,240 @@
+package dev.aspace.backend.linux;
+
+import dev.aspace.backend.MemoryBackend;
+import dev.aspace.backend.ProcessRow;
+import dev.aspace.model.AccessDeniedException;
+import dev.aspace.model.MachineSetup;
+import dev.aspace.model.ProcessChangedException;
+import dev.aspace.model.ProcessGoneException;
+import dev.aspace.model.ProcessInfo;
+import dev.aspace.model.Region;
+import dev.aspace.model.Smaps;
+import dev.aspace.model.Snapshot;
+import dev.aspace.model.Source;
+import dev.aspace.model.SystemMemory;
+import dev.aspace.model.ThreadInfo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Address spaces read from /proc. Every call reads afresh; results are immutable and the class
+ * is safe to use from any thread.
+ *
+ * <p>Reading /proc is racy: the kernel hands out smaps a page per read() and drops its lock in
+ * between, and a process can exit or exec at any moment. Each snapshot is checked: regions must
+ * come out sorted and apart (else the read is retried), and the process must still be the same
+ * one with its address space afterwards (else {@link ProcessGoneException}).
+ */
+public final class LinuxBackend implements MemoryBackend {
+
+    static final int ATTEMPTS = 4;
+
+    private final ProcPath proc;
+    private final MachineSetupReader machine;
+    private final ThreadReader threadReader;
+    private volatile UserNames users;
+
+    public LinuxBackend() {
+        this(ProcPath.SYSTEM);
+    }
+
+    public LinuxBackend(ProcPath proc) {
+        this.proc = proc;
+        this.machine = new MachineSetupReader(proc);
+        this.threadReader = new ThreadReader(proc);
+    }
+
+    public ProcPath procPath() {
+        return proc;
+    }
+
+    @Override
+    public Snapshot snapshot(int pid, Detail detail) {
+        Instant takenAt = Instant.now();
+        long t0 = System.nanoTime();
+        ProcStat before = stat(pid);
+        if (before == null) {
+            throw ProcessGoneException.noSuchProcess(pid);
+        }
+        RegionRead read = null;
+        for (int attempt = 0; attempt < ATTEMPTS && read == null; attempt++) {
+            RegionRead r = readRegions(pid, detail);
+            if (firstDisorder(r.regions) < 0) {
+                read = r;
+            }
+        }
+        if (read == null) {
+            throw new ProcessChangedException(pid, ATTEMPTS);
+        }
+        checkStillThere(pid, before, read.regions);
+        ProcStatus status = StatusParser.parse(proc.file(pid, "status").toString(), small(pid, "status"));
+        byte[] cmd = small(pid, "cmdline");
+        byte[] comm = small(pid, "comm");
+        List<ThreadInfo> threads = threadReader.read(pid);
+        ProcessInfo process = new ProcessInfo(pid, status.ppid(), CmdlineParser.comm(comm, comm.length),
+                CmdlineParser.arguments(cmd, cmd.length), status.uid(), users().name(status.uid()), status.state(),
+                Math.max(0, status.vmSize()), Math.max(0, status.vmRss()));
+        List<Region> regions = classify(read.regions, threads, process);
+        return new Snapshot(process, threads, regions, read.rollup, systemMemory(), machineSetup(), takenAt,
+                Duration.ofNanos(System.nanoTime() - t0), Source.live(pid));
+    }
+
+    /** Until the classifier is on main, regions stay as the parser made them. */
+    private static List<Region> classify(List<Region> regions, List<ThreadInfo> threads, ProcessInfo process) {
+        return regions;
+    }
+
+    private record RegionRead(List<Region> regions, Smaps rollup) {
+    }
+
+    /**
+     * One read of smaps (or maps). smaps_rollup is read on this thread while the helper thread
+     * reads smaps ahead, and then smaps is parsed as it arrives.
+     */
+    private RegionRead readRegions(int pid, Detail detail) {
+        String name = detail == Detail.SMAPS ? "smaps" : "maps";
+        Path file = proc.file(pid, name);
+        SmapsParser parser = new SmapsParser(file.toString(),
+                detail == Detail.SMAPS ? SmapsParser.Mode.SMAPS : SmapsParser.Mode.MAPS);
+        Smaps rollup = null;
+        try (ChunkStream stream = ChunkStream.open(file)) {
+            if (detail == Detail.SMAPS) {
+                rollup = rollup(pid);
+            }
+            stream.drainTo(parser::feed);
+        } catch (IOException e) {
+            throw failure(pid, name, e);
+        }
+        return new RegionRead(parser.finish(), rollup);
+    }
+
+    /**
+     * The kernel's own sums; null when it has none: Linux before 4.14 has no such file, and a
+     * zombie or kernel thread has no address space to sum (ESRCH). Whether the process went away
+     * meanwhile is decided after the regions are read.
+     */
+    private Smaps rollup(int pid) {
+        Path file = proc.file(pid, "smaps_rollup");
+        byte[] text;
+        try {
+            text = ProcFiles.read(file);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            if (isNoSuchProcess(e)) {
+                return null;
+            }
+            throw failure(pid, "smaps_rollup", e);
+        }
+        return SmapsRollupParser.parse(file.toString(), text);
+    }
+
+    /**
+     * A read that ended early looks whole: the kernel stops at the last region when the address
+     * space goes away (exit or exec). So after reading, the process must be the same process,
+     * not a zombie, still with an address space, and with the same program.
+     */
+    private void checkStillThere(int pid, ProcStat before, List<Region> regions) {
+        ProcStat after = stat(pid);
+        if (after == null || after.startTime() != before.startTime()) {
+            throw ProcessGoneException.exitedWhileReading(pid);
+        }
+        boolean wasEmpty = before.state() == 'Z' || before.state() == 'X' || before.isKernelThread();
+        if (wasEmpty) {
+            return; // a zombie or kernel thread has no address space: empty is the truth
+        }
+        if (after.state() == 'Z' || after.state() == 'X' || after.vsize() == 0 || after.startCode() != before.startCode()) {
+            throw ProcessGoneException.exitedWhileReading(pid);
+        }
+        if (regions.isEmpty()) {
+            // a user process with memory whose maps read empty: the kernel hid it from us
+            throw new AccessDeniedException(pid, "maps", null);
+        }
+    }
+
+    /** Index of the first region that does not start at or after the end of the one before; -1 if none. */
+    static int firstDisorder(List<Region> regions) {
+        for (int i = 1; i < regions.size(); i++) {
+            if (Long.compareUnsigned(regions.get(i).start(), regions.get(i - 1).end()) < 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** /proc/PID/stat, or null when there is no such process. */
+    private ProcStat stat(int pid) {
+        Path file = proc.file(pid, "stat");
+        try {
+            return StatParser.parse(file.toString(), ProcFiles.read(file));
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            if (isNoSuchProcess(e)) {
+                return null;
+            }
+            throw failure(pid, "stat", e);
+        }
+    }
+
+    private byte[] small(int pid, String name) {
+        try {
+            return ProcFiles.read(proc.file(pid, name));
+        } catch (IOException e) {
+            throw failure(pid, name, e);
+        }
+    }
+
+    /** Turns an I/O error of a process's file into what it means for the user. */
+    private RuntimeException failure(int pid, String what, IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return new AccessDeniedException(pid, what, e);
+        }
+        if (isNoSuchProcess(e) || (e instanceof NoSuchFileException && !Files.isDirectory(proc.pid(pid)))) {
+            return ProcessGoneException.exitedWhileReading(pid);
+        }
+        return new UncheckedIOException("reading " + what + " of process " + pid + ": " + e.getMessage(), e);
+    }
+
+    /** ESRCH: the task went away between open() and read(). */
+    private static boolean isNoSuchProcess(IOException e) {
+        String m = e.getMessage();
+        return m != null && m.contains("No such process");
+    }
+
+    private UserNames users() {
+        UserNames u = users;
+        if (u == null) {
+            u = UserNames.system();
+            users = u;
+        }
+        return u;
+    }
+
+    @Override
+    public SystemMemory systemMemory() {
+        Path file = proc.proc("meminfo");
+        try {
+            return MeminfoParser.parse(file.toString(), ProcFiles.read(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public MachineSetup machineSetup() {
+        return machine.read();
+    }
+
+    @Override
+    public List<ProcessRow> processes() {
+        return new ProcessLister(proc, users()).list();
+    }
+}
