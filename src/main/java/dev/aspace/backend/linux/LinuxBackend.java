@@ -2,6 +2,7 @@ package dev.aspace.backend.linux;
 
 import dev.aspace.backend.MemoryBackend;
 import dev.aspace.backend.ProcessRow;
+import dev.aspace.classify.RegionClassifier;
 import dev.aspace.model.AccessDeniedException;
 import dev.aspace.model.MachineSetup;
 import dev.aspace.model.ProcessChangedException;
@@ -24,8 +25,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Address spaces read from /proc. Every call reads afresh; results are immutable and the class
- * is safe to use from any thread.
+ * Address spaces read from /proc, classified by {@link RegionClassifier}. Every call reads
+ * afresh; results are immutable and the class is safe to use from any thread.
  *
  * <p>Reading /proc is racy: the kernel hands out smaps a page per read() and drops its lock in
  * between, and a process can exit or exec at any moment. Each snapshot is checked: regions must
@@ -35,6 +36,7 @@ import java.util.List;
 public final class LinuxBackend implements MemoryBackend {
 
     static final int ATTEMPTS = 4;
+    private static final RegionClassifier CLASSIFIER = new RegionClassifier();
 
     private final ProcPath proc;
     private final MachineSetupReader machine;
@@ -81,15 +83,11 @@ public final class LinuxBackend implements MemoryBackend {
         ProcessInfo process = new ProcessInfo(pid, status.ppid(), CmdlineParser.comm(comm, comm.length),
                 CmdlineParser.arguments(cmd, cmd.length), status.uid(), users().name(status.uid()), status.state(),
                 Math.max(0, status.vmSize()), Math.max(0, status.vmRss()));
-        List<Region> regions = classify(read.regions, threads, process);
+        List<Region> regions = CLASSIFIER.classify(read.regions, threads, process);
         return new Snapshot(process, threads, regions, read.rollup, systemMemory(), machineSetup(), takenAt,
                 Duration.ofNanos(System.nanoTime() - t0), Source.live(pid));
     }
 
-    /** Until the classifier is on main, regions stay as the parser made them. */
-    private static List<Region> classify(List<Region> regions, List<ThreadInfo> threads, ProcessInfo process) {
-        return regions;
-    }
 
     private record RegionRead(List<Region> regions, Smaps rollup) {
     }

@@ -105,7 +105,8 @@ public final class ProcessLister {
         long ticks = stat.utime() + stat.stime();
         long elapsed = (long) (clock.uptime - (double) stat.startTime() / hertz);
         long pcpu = elapsed > 0 ? (ticks * 1000 / hertz) / elapsed : 0;
-        long rssKib = stat.rss() * pageKib;
+        // procps 4 takes VmRSS from status; stat's rss can lag it (per-CPU counters, Linux 6.2+)
+        long rssKib = status.vmRss() >= 0 ? status.vmRss() / 1024 : stat.rss() * pageKib;
         long pmem = clock.memTotalKib > 0 ? Math.min(999, rssKib * 1000 / clock.memTotalKib) : 0;
         List<String> args = CmdlineParser.arguments(cmd, cmd.length);
         String command = args.isEmpty() ? "[" + stat.comm() + "]" : String.join(" ", args);

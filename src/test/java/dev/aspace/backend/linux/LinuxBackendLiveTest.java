@@ -4,6 +4,7 @@ import dev.aspace.backend.MemoryBackend.Detail;
 import dev.aspace.model.AccessDeniedException;
 import dev.aspace.model.ProcessGoneException;
 import dev.aspace.model.Region;
+import dev.aspace.model.RegionKind;
 import dev.aspace.model.Snapshot;
 import dev.aspace.model.Source;
 import dev.aspace.model.ThreadInfo;
@@ -47,6 +48,9 @@ class LinuxBackendLiveTest {
             Snapshot s = backend.snapshot(sleep.pid(), Detail.SMAPS);
             MapsText.assertSameHeaders(maps(sleep.pid()), s.regions());
             assertTrue(s.regions().stream().allMatch(r -> r.smaps() != null && r.smaps().size() == r.size()));
+            assertTrue(s.regions().stream().noneMatch(r -> r.kind() == RegionKind.UNCLASSIFIED), "every region classified");
+            assertEquals(RegionKind.MAIN_STACK, s.regions().stream().filter(r -> r.path().equals("[stack]")).findFirst()
+                    .orElseThrow().kind());
             assertNotNull(s.rollup());
             long rssSum = s.regions().stream().mapToLong(Region::rss).sum();
             assertEquals(rssSum, s.rollup().rss(), "the kernel's rollup sums the regions of a stopped process");
@@ -145,10 +149,23 @@ class LinuxBackendLiveTest {
         }
     }
 
+    /** SIGSTOP reaches the threads one by one; a running thread's stack pointer is unknowable. */
+    private static void awaitAllThreadsStopped(int pid) throws Exception {
+        ThreadReader reader = new ThreadReader(ProcPath.SYSTEM);
+        for (int i = 0; i < 500; i++) {
+            if (reader.read(pid).stream().allMatch(t -> t.state() == 'T')) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("threads of " + pid + " did not stop: " + reader.read(pid));
+    }
+
     @Test
-    void threadStacksLieInsideAnonymousRegions() {
+    void threadStacksLieInsideAnonymousRegions() throws Exception {
         try (LiveProcess p = LiveProcess.startHelper("threads_maps", "3")) {
             p.stop();
+            awaitAllThreadsStopped(p.pid());
             Snapshot s = backend.snapshot(p.pid(), Detail.SMAPS);
             assertEquals(4, s.threads().size());
             assertEquals(p.pid(), s.threads().get(0).tid(), "main thread first");
@@ -160,6 +177,7 @@ class LinuxBackendLiveTest {
                 assertTrue(r.isAnonymous() && r.path().isEmpty() && r.perms().read() && r.perms().write(),
                         t + " has its stack in an anonymous rw region, not " + r);
                 assertEquals('T', t.state());
+                assertEquals(RegionKind.THREAD_STACK, r.kind(), "classified by the thread's stack pointer: " + r);
             }
             assertEquals(List.of("worker-0", "worker-1", "worker-2"), names);
             ThreadInfo main = s.threads().get(0);
