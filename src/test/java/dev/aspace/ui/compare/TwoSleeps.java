@@ -33,8 +33,32 @@ final class TwoSleeps {
     static List<Snapshot> take() {
         LinuxBackend backend = new LinuxBackend();
         try (LiveProcess first = LiveProcess.sleep(); LiveProcess second = LiveProcess.sleep()) {
+            awaitAsleep(first.pid());
+            awaitAsleep(second.pid());
             return List.of(backend.snapshot(first.pid(), MemoryBackend.Detail.SMAPS),
                     backend.snapshot(second.pid(), MemoryBackend.Detail.SMAPS));
         }
+    }
+
+    /**
+     * Waits until the process blocks (state S): only then has the loader mapped its libraries and
+     * is sleep in nanosleep, so both runs are read at the same point.
+     */
+    private static void awaitAsleep(int pid) {
+        Path stat = Path.of("/proc", Integer.toString(pid), "stat");
+        try {
+            for (int i = 0; i < 1000; i++) {
+                String s = Files.readString(stat);
+                if (s.charAt(s.lastIndexOf(')') + 2) == 'S') {
+                    return;
+                }
+                Thread.sleep(5);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("sleep " + pid + " is gone", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new IllegalStateException("sleep " + pid + " never went to sleep");
     }
 }
