@@ -112,7 +112,8 @@ class ExperimentsTest {
         Region before = r.before().regions().stream().filter(x -> x.path().equals("[heap]")).findFirst().orElseThrow();
         assertEquals(b.address(), before.end(), "the block starts at the old break");
         assertTrue(heap.end() >= before.end() + 8 * MB, before + " -> " + heap);
-        experiments.free(b);
+        // (no free here: glibc may move the break above the block meanwhile, and then the child
+        // rightly refuses to shrink it; the child's exit returns everything)
     }
 
     @Test
