@@ -59,6 +59,21 @@ public final class LinuxBackend implements MemoryBackend {
 
     @Override
     public Snapshot snapshot(int pid, Detail detail) {
+        return read(pid, detail, true);
+    }
+
+    /**
+     * Only what a one-shot listing such as {@code aspace pmap} prints: the process and its regions
+     * as the kernel lists them, read with the same checks as {@link #snapshot} (retried when torn,
+     * failing when the process exits or execs meanwhile), but not classified and without threads,
+     * smaps_rollup, system memory or machine setup (JNA), which a short-lived CLI run would pay
+     * for at start-up and never show. Added by the CLI for the pmap -X speed target.
+     */
+    public Snapshot mappings(int pid, Detail detail) {
+        return read(pid, detail, false);
+    }
+
+    private Snapshot read(int pid, Detail detail, boolean whole) {
         Instant takenAt = Instant.now();
         long t0 = System.nanoTime();
         ProcStat before = stat(pid);
@@ -67,7 +82,7 @@ public final class LinuxBackend implements MemoryBackend {
         }
         RegionRead read = null;
         for (int attempt = 0; attempt < ATTEMPTS && read == null; attempt++) {
-            RegionRead r = readRegions(pid, detail);
+            RegionRead r = readRegions(pid, detail, whole);
             if (firstDisorder(r.regions) < 0) {
                 read = r;
             }
@@ -79,10 +94,14 @@ public final class LinuxBackend implements MemoryBackend {
         ProcStatus status = StatusParser.parse(proc.file(pid, "status").toString(), small(pid, "status"));
         byte[] cmd = small(pid, "cmdline");
         byte[] comm = small(pid, "comm");
-        List<ThreadInfo> threads = threadReader.read(pid);
+        List<ThreadInfo> threads = whole ? threadReader.read(pid) : List.of();
         ProcessInfo process = new ProcessInfo(pid, status.ppid(), CmdlineParser.comm(comm, comm.length),
                 CmdlineParser.arguments(cmd, cmd.length), status.uid(), users().name(status.uid()), status.state(),
                 Math.max(0, status.vmSize()), Math.max(0, status.vmRss()));
+        if (!whole) {
+            return new Snapshot(process, threads, read.regions, null, null, null, takenAt,
+                    Duration.ofNanos(System.nanoTime() - t0), Source.live(pid));
+        }
         List<Region> regions = CLASSIFIER.classify(read.regions, threads, process);
         return new Snapshot(process, threads, regions, read.rollup, systemMemory(), machineSetup(), takenAt,
                 Duration.ofNanos(System.nanoTime() - t0), Source.live(pid));
@@ -96,14 +115,14 @@ public final class LinuxBackend implements MemoryBackend {
      * One read of smaps (or maps). smaps_rollup is read on this thread while the helper thread
      * reads smaps ahead, and then smaps is parsed as it arrives.
      */
-    private RegionRead readRegions(int pid, Detail detail) {
+    private RegionRead readRegions(int pid, Detail detail, boolean withRollup) {
         String name = detail == Detail.SMAPS ? "smaps" : "maps";
         Path file = proc.file(pid, name);
         SmapsParser parser = new SmapsParser(file.toString(),
                 detail == Detail.SMAPS ? SmapsParser.Mode.SMAPS : SmapsParser.Mode.MAPS);
         Smaps rollup = null;
         try (ChunkStream stream = ChunkStream.open(file)) {
-            if (detail == Detail.SMAPS) {
+            if (detail == Detail.SMAPS && withRollup) {
                 rollup = rollup(pid);
             }
             stream.drainTo(parser::feed);
