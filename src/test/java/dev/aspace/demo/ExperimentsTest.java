@@ -110,8 +110,10 @@ class ExperimentsTest {
         Region heap = r.focus().orElseThrow();
         assertEquals("[heap]", heap.path());
         Region before = r.before().regions().stream().filter(x -> x.path().equals("[heap]")).findFirst().orElseThrow();
-        assertEquals(b.address(), before.end(), "the block starts at the old break");
-        assertTrue(heap.end() >= before.end() + 8 * MB, before + " -> " + heap);
+        // glibc (the JVM's own mallocs) may move the break a little between snapshot and sbrk
+        assertTrue(Long.compareUnsigned(b.address(), before.end()) >= 0, "the block starts at or above the old break");
+        assertTrue(Long.compareUnsigned(heap.end(), b.end()) >= 0, "[heap] now covers the block: " + before + " -> " + heap);
+        assertTrue(heap.size() >= before.size() + 8 * MB, before + " -> " + heap);
         // (no free here: glibc may move the break above the block meanwhile, and then the child
         // rightly refuses to shrink it; the child's exit returns everything)
     }
@@ -145,14 +147,15 @@ class ExperimentsTest {
     }
 
     /**
-     * free's "used" is the whole machine's, and other processes (on this machine: several parallel
-     * Maven builds, each JVM taking and giving back hundreds of MB; we saw MemAvailable swing by
-     * 300 MB within half a second) allocate and free meanwhile. So: a big signal (1 GB, a twentieth
-     * of this machine's RAM), each try corrected by how much every other process's RSS moved in
-     * the same window (ps before and after), and six samples — three touches (used should grow
-     * by 1 GB) and three MADV_DONTNEEDs (it should fall by 1 GB) — of which the median must be
-     * within 25 % (256 MB) of 1 GB. The median ignores the odd sample where a JVM started or
-     * exited mid-window; a block that did not count in used would put every sample near 0.
+     * free's "used" is the whole machine's, and two things keep it from moving by exactly N:
+     * other processes (on this machine several parallel Maven builds, each JVM taking and giving
+     * back hundreds of MB; MemAvailable swung by 300 MB within half a second), and the kernel's
+     * per-CPU free lists (auto-tuned "pcp high", Linux 6.7+): freed pages wait there uncounted by
+     * MemFree, and a touch takes from there first, so used moved by only ~60 % of N here even in
+     * calm samples. So: a big signal (1 GB, a twentieth of this machine's RAM), each try corrected
+     * by how much every other process's RSS moved in the same window (ps before and after), three
+     * touches (MADV_DONTNEED between them), and the median must be between 50 % and 150 % of
+     * 1 GB. A block that did not count in used at all would be near 0 and fail.
      */
     @Test
     void freeUsedGrowsByAboutTheTouchedSize() {
@@ -162,19 +165,16 @@ class ExperimentsTest {
         List<Long> samples = new java.util.ArrayList<>();
         List<String> seen = new java.util.ArrayList<>();
         for (int round = 0; round < 3; round++) {
-            for (boolean touch : new boolean[] {true, false}) {
-                long othersBefore = othersRss();
-                ExperimentResult r = touch ? experiments.touch(b, 100) : experiments.dontNeed(b);
-                long others = othersRss() - othersBefore;
-                long mine = (r.memory().used() - others) * (touch ? 1 : -1);
-                samples.add(mine);
-                seen.add((touch ? "touch: used " : "dontneed: used ") + Sizes.signed(r.memory().used())
-                        + ", others' RSS " + Sizes.signed(others));
-            }
+            long othersBefore = othersRss();
+            ExperimentResult r = experiments.touch(b, 100);
+            long others = othersRss() - othersBefore;
+            samples.add(r.memory().used() - others);
+            seen.add("used " + Sizes.signed(r.memory().used()) + ", others' RSS " + Sizes.signed(others));
+            experiments.dontNeed(b);
         }
         java.util.Collections.sort(samples);
-        long median = (samples.get(2) + samples.get(3)) / 2;
-        assertEquals(n, median, n / 4, "median change of used, corrected for others: " + Sizes.human(median) + " " + seen);
+        long median = samples.get(1);
+        assertEquals(n, median, n / 2, "median growth of used, corrected for others: " + Sizes.human(median) + " " + seen);
     }
 
     /** Total resident size of every process but the child, in bytes. */
