@@ -4,6 +4,8 @@ import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.layout.RibbonLayout;
 import dev.aspace.layout.Viewport;
 import dev.aspace.model.Region;
+import dev.aspace.model.Source;
+import dev.aspace.testutil.Fixtures;
 import dev.aspace.testutil.LiveProcess;
 import dev.aspace.ui.ribbon.RibbonView;
 import dev.aspace.ui.vm.StatProbe;
@@ -99,6 +101,17 @@ class MainWindowTest {
         assertTrue(text.contains(r.perms().toString()), text);
         assertTrue(window.ribbon().tooltip().isShowing());
         assertEquals(text, window.ribbon().tooltip().getText());
+    }
+
+    @Test
+    void capturedTextOpensMarkedWithItsSourceAndStopsWatching(FxRobot robot) {
+        robot.interact(() -> window.open(Fixtures.path("pmapX-02-ubuntu18.04-procps3.3.12-kernel4.x.txt")));
+        var s = window.session().getSnapshot();
+        assertEquals(Source.Type.IMPORTED, s.source().type());
+        assertEquals(-1, window.session().livePid());
+        assertTrue(robot.lookup("#originBadge").queryAs(Label.class).getText().contains("imported"));
+        assertEquals(s.regions().size(), window.table().table().getItems().size());
+        assertTrue(s.regions().size() > 10);
     }
 
     @Test
