@@ -13,6 +13,7 @@ import dev.aspace.ui.view.Banner;
 import dev.aspace.ui.view.DetailsPane;
 import dev.aspace.ui.view.GaugeView;
 import dev.aspace.ui.view.PickerDialog;
+import dev.aspace.ui.lab.LabWindow;
 import dev.aspace.ui.view.RegionTable;
 import dev.aspace.ui.view.SummaryPane;
 import dev.aspace.ui.vm.ChangeProbe;
@@ -58,6 +59,7 @@ public final class MainWindow extends BorderPane {
 
     private final MemoryBackend backend;
     private final Background background;
+    private ToolBar toolbar;
     private final SessionModel session;
     private final GaugeModel gauge;
     private final RegionTable table;
@@ -95,7 +97,8 @@ public final class MainWindow extends BorderPane {
         SplitPane.setResizableWithParent(ribbon, false);
         SplitPane.setResizableWithParent(sideScroll, false);
         setCenter(center);
-        setTop(new VBox(toolbar(), new Banner(session)));
+        toolbar = toolbar();
+        setTop(new VBox(toolbar, new Banner(session)));
 
         interval.addListener((o, a, d) -> restartTicker());
         restartTicker();
@@ -157,6 +160,15 @@ public final class MainWindow extends BorderPane {
         });
         panel.setId("allocationPanel");
         side.getChildren().addAll(new Separator(), panel);
+        Button lab = new Button("Lab…");
+        lab.setId("openLab");
+        lab.setTooltip(new Tooltip("The Address Spaces homework, step by step: predict, act, see the numbers"));
+        lab.setOnAction(e -> LabWindow.open(getScene() == null ? null : getScene().getWindow(), child, backend,
+                background, () -> {
+                    session.refreshNow();
+                    gauge.sample();
+                }));
+        toolbar.getItems().addAll(new Separator(), lab);
         openLive(child.pid());
     }
 

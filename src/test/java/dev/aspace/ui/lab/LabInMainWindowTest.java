@@ -1,0 +1,57 @@
+package dev.aspace.ui.lab;
+
+import dev.aspace.backend.linux.LinuxBackend;
+import dev.aspace.demo.MemoryUserController;
+import dev.aspace.ui.Background;
+import dev.aspace.ui.MainWindow;
+import dev.aspace.ui.vm.StatProbe;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The main window with a memory-user child offers the lab, and the button opens it. */
+@ExtendWith(ApplicationExtension.class)
+class LabInMainWindowTest {
+
+    private MemoryUserController child;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        child = MemoryUserController.start();
+        LinuxBackend backend = new LinuxBackend();
+        window = new MainWindow(backend, Background.direct(), new StatProbe(backend));
+        stage.setScene(new Scene(window, 1200, 760));
+        stage.show();
+        window.attachMemoryUser(child);
+    }
+
+    @AfterEach
+    void stop() {
+        window.stop();
+        child.close();
+    }
+
+    @Test
+    void labButtonOpensTheLabOnTheChild(FxRobot robot) {
+        robot.clickOn("#openLab");
+        WaitForAsyncUtils.waitForFxEvents();
+        Window lab = Window.getWindows().stream()
+                .filter(w -> w instanceof Stage s && s.getTitle() != null && s.getTitle().contains("lab"))
+                .findFirst().orElseThrow(() -> new AssertionError("no lab window opened"));
+        assertTrue(lab.isShowing());
+        Button act = (Button) lab.getScene().lookup("#lab-act");
+        assertEquals("Run free", act.getText());
+    }
+}
