@@ -66,7 +66,7 @@ public final class AslrCommand implements Callable<Integer> {
         }
         boolean memoryUser = command.isEmpty();
         List<String> cmd = memoryUser ? AslrRunner.memoryUserCommand() : command;
-        LinuxBackend backend = new LinuxBackend();
+        LinuxBackend backend = Backends.live();
         AslrRunner runner = new AslrRunner(backend);
         List<Snapshot> snapshots = runner.run(new AslrRunner.Options(cmd, runs, noAslr, Duration.ofMillis(delayMs),
                 memoryUser ? AslrRunner.MEMORY_USER_READY : null, Duration.ofSeconds(60)));

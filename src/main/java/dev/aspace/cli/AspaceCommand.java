@@ -12,7 +12,8 @@ import java.io.PrintWriter;
         description = "The virtual address space of a running process, as it really is.%n"
                 + "With no arguments, opens the desktop app.",
         subcommands = {CommandLine.HelpCommand.class, PmapCommand.class, FreeCommand.class, PsCommand.class,
-            SnapshotCommand.class, MemoryUserCommand.class, AslrCommand.class})
+            SnapshotCommand.class, MemoryUserCommand.class, ImportCommand.class, DiffCommand.class, AslrCommand.class,
+            RenderCommand.class})
 public final class AspaceCommand implements Runnable {
 
     @CommandLine.Spec

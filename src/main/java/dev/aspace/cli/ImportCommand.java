@@ -1,0 +1,114 @@
+package dev.aspace.cli;
+
+import dev.aspace.backend.linux.TextImports;
+import dev.aspace.model.ByteSize;
+import dev.aspace.model.MalformedInputException;
+import dev.aspace.model.Snapshot;
+import dev.aspace.snapshot.SnapshotStore;
+import dev.aspace.snapshot.importers.ImportFormat;
+import dev.aspace.snapshot.importers.ImportResult;
+import dev.aspace.snapshot.importers.ImportWarning;
+import dev.aspace.snapshot.importers.TypeTotal;
+import dev.aspace.snapshot.redact.Redactor;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** {@code aspace import FILE [-o OUT.json]}: reads a tool's text into a snapshot. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Reads pmap (-x/-X/-XX/-d/default), /proc maps/smaps/smaps_rollup/meminfo, macOS vmmap,",
+                "Sysinternals VMMap CSV or free text; says which format it found, how many regions it read",
+                "and which lines it could not read; with -o writes the snapshot as JSON."})
+public final class ImportCommand implements Callable<Integer> {
+
+    private static final Set<ImportFormat> WITHOUT_REGIONS = Set.of(ImportFormat.FREE, ImportFormat.MEMINFO,
+            ImportFormat.VMMAP_SUMMARY, ImportFormat.PROC_SMAPS_ROLLUP);
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "The text to import.")
+    Path file;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT.json", description = "Write the snapshot here (JSON).")
+    Path output;
+
+    @Option(names = "--unit", paramLabel = "UNIT",
+            description = "Unit of free output without units: B, KiB (free's default), MiB (free -m), GiB (free -g).")
+    String unit;
+
+    @Option(names = "--redact", description = "Replace user names, home directories and the host name before writing.")
+    boolean redact;
+
+    @Override
+    public Integer call() {
+        long freeUnit = unit == null ? 0 : unitBytes(unit);
+        if (output != null) {
+            SnapshotFiles.checkNotInput(output, file);
+        }
+        ImportResult r = TextImports.read(file, freeUnit);
+        StringBuilder sb = new StringBuilder();
+        sb.append(file).append(": ").append(r.format().displayName()).append(", ")
+                .append(r.regionCount()).append(r.regionCount() == 1 ? " region" : " regions")
+                .append(", ").append(r.unreadableLines()).append(r.unreadableLines() == 1 ? " unreadable line" : " unreadable lines")
+                .append('\n');
+        for (ImportWarning w : r.warnings()) {
+            sb.append("  unreadable ").append(w).append('\n');
+        }
+        if (r.unreadableLines() > r.warnings().size()) {
+            sb.append("  ... and ").append(r.unreadableLines() - r.warnings().size()).append(" more unreadable lines\n");
+        }
+        for (String remark : r.remarks()) {
+            sb.append("  note: ").append(remark).append('\n');
+        }
+        Snapshot s = r.snapshot();
+        if (r.regionCount() > 0) {
+            sb.append("  ").append(ByteSize.formatUnsigned(s.virtualSize())).append(" mapped");
+            if (s.process() != null && s.process().pid() > 0) {
+                sb.append(", pid ").append(s.process().pid()).append(' ').append(s.process().commandLine());
+            }
+            sb.append('\n');
+        }
+        if (s.memory() != null) {
+            sb.append("  memory: total ").append(ByteSize.format(s.memory().memTotal()))
+                    .append(", used ").append(ByteSize.format(s.memory().used()))
+                    .append(", available ").append(ByteSize.format(s.memory().available())).append('\n');
+        }
+        if (s.rollup() != null) {
+            sb.append("  rollup: Rss ").append(ByteSize.format(s.rollup().rss())).append(", Pss ")
+                    .append(ByteSize.format(s.rollup().pss())).append('\n');
+        }
+        for (TypeTotal t : r.typeTotals()) {
+            sb.append(String.format(Locale.ROOT, "  %-32s %12s%s%n", t.type(), ByteSize.format(t.virtualBytes()),
+                    t.regionCount() >= 0 ? String.format(Locale.ROOT, " %6d regions", t.regionCount()) : ""));
+        }
+        if (r.regionCount() == 0 && !WITHOUT_REGIONS.contains(r.format())) {
+            Output.write(spec.commandLine(), sb);
+            throw new MalformedInputException(file.toString(), "", "no region could be read from this "
+                    + r.format().displayName() + " text");
+        }
+        if (output != null) {
+            SnapshotStore.save(redact ? Redactor.redact(s) : s, output);
+            sb.append("wrote ").append(output).append(redact ? " (redacted)" : "").append('\n');
+        }
+        Output.write(spec.commandLine(), sb);
+        return 0;
+    }
+
+    private long unitBytes(String u) {
+        return switch (u.toLowerCase(Locale.ROOT)) {
+            case "b" -> 1;
+            case "k", "kib", "kb" -> 1L << 10;
+            case "m", "mib", "mb" -> 1L << 20;
+            case "g", "gib", "gb" -> 1L << 30;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--unit must be B, KiB, MiB or GiB, got '" + u + "'");
+        };
+    }
+}

@@ -1,0 +1,55 @@
+package dev.aspace.cli;
+
+import dev.aspace.backend.linux.TextImports;
+import dev.aspace.model.MalformedInputException;
+import dev.aspace.model.Snapshot;
+import dev.aspace.snapshot.SnapshotStore;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Opens what a user points the CLI at: a saved snapshot (JSON), or text any importer reads. */
+final class SnapshotFiles {
+
+    private SnapshotFiles() {
+    }
+
+    static Snapshot load(Path file) {
+        return isJson(file) ? SnapshotStore.load(file) : TextImports.read(file, 0).snapshot();
+    }
+
+    /** True when the first non-blank byte is '{' (a snapshot file); imported text never starts so. */
+    static boolean isJson(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            int c;
+            while ((c = in.read()) == ' ' || c == '\n' || c == '\r' || c == '\t' || c == 0xEF || c == 0xBB || c == 0xBF) {
+                // skip blanks and a UTF-8 byte-order mark
+            }
+            return c == '{';
+        } catch (NoSuchFileException e) {
+            throw new MalformedInputException(file.toString(), "", "no such file", e);
+        } catch (IOException e) {
+            if (Files.isDirectory(file)) {
+                throw new MalformedInputException(file.toString(), "", "is a directory: give a snapshot or text file", e);
+            }
+            throw new MalformedInputException(file.toString(), "", "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Refuses to write over an input: the files a user hands in are never modified. */
+    static void checkNotInput(Path out, Path... inputs) {
+        for (Path in : inputs) {
+            try {
+                if (Files.exists(out) && Files.isSameFile(out, in)) {
+                    throw new MalformedInputException(out.toString(), "",
+                            "is also the input: give another output file (inputs are never modified)");
+                }
+            } catch (IOException e) {
+                // cannot compare: the write itself will report a real problem
+            }
+        }
+    }
+}
