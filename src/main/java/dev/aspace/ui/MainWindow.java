@@ -13,6 +13,8 @@ import dev.aspace.ui.view.Banner;
 import dev.aspace.ui.view.DetailsPane;
 import dev.aspace.ui.view.GaugeView;
 import dev.aspace.ui.view.PickerDialog;
+import dev.aspace.backend.linux.PagemapReader;
+import dev.aspace.ui.experiments.ResidencyStrip;
 import dev.aspace.ui.lab.LabWindow;
 import dev.aspace.ui.view.RegionTable;
 import dev.aspace.ui.view.SummaryPane;
@@ -81,7 +83,7 @@ public final class MainWindow extends BorderPane {
         SummaryPane summary = new SummaryPane(session, gauge.unitsProperty());
         GaugeView gaugeView = new GaugeView(gauge);
 
-        SplitPane middle = new SplitPane(table, details);
+        SplitPane middle = new SplitPane(table, withResidency(details));
         middle.setOrientation(Orientation.VERTICAL);
         middle.setDividerPositions(0.55);
 
@@ -107,6 +109,38 @@ public final class MainWindow extends BorderPane {
                 installKeys();
             }
         });
+    }
+
+    /**
+     * The details pane under a strip of the selected region's pages (pagemap: present, swapped,
+     * absent), kept live while the process is; hidden for files and imported text.
+     */
+    private javafx.scene.Node withResidency(DetailsPane details) {
+        ResidencyStrip strip = new ResidencyStrip(new PagemapReader());
+        strip.setId("residencyStrip");
+        Label caption = new Label("Pages of the selected region (pagemap): green present, orange swapped, grey not in RAM");
+        caption.getStyleClass().add("text-small");
+        VBox box = new VBox(2, caption, strip);
+        box.setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
+        box.managedProperty().bind(box.visibleProperty());
+        box.setVisible(false);
+        Runnable follow = () -> {
+            Snapshot s = session.getSnapshot();
+            dev.aspace.model.Region r = session.selectedProperty().get();
+            boolean live = s != null && r != null && s.source().type() == dev.aspace.model.Source.Type.LIVE
+                    && !session.exitedProperty().get();
+            box.setVisible(live);
+            if (live) {
+                strip.show(s.process().pid(), r.start(), r.end());
+            } else {
+                strip.clear();
+            }
+        };
+        session.selectedProperty().addListener((o, a, b) -> follow.run());
+        session.exitedProperty().addListener((o, a, b) -> follow.run());
+        VBox column = new VBox(box, details);
+        VBox.setVgrow(details, javafx.scene.layout.Priority.ALWAYS);
+        return column;
     }
 
     public SessionModel session() {
