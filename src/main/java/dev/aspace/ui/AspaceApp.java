@@ -1,13 +1,34 @@
 package dev.aspace.ui;
 
+import dev.aspace.demo.MemoryUserController;
+import dev.aspace.backend.linux.LinuxBackend;
+import dev.aspace.model.Region;
+import dev.aspace.model.Snapshot;
+import dev.aspace.ui.vm.SessionModel;
+import dev.aspace.ui.vm.StatProbe;
+import javafx.animation.AnimationTimer;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
+import javafx.util.Duration;
+
+import javax.imageio.ImageIO;
 import javafx.application.Application;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
-/** The desktop app. */
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+
+/** The desktop app: a live address space, the gauge and the controls, in one window. */
 public final class AspaceApp extends Application {
+
+    private MainWindow window;
+    private MemoryUserController child;
 
     public static void launchApp(String[] args) {
         Application.launch(AspaceApp.class, args);
@@ -15,9 +36,129 @@ public final class AspaceApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        BorderPane root = new BorderPane(new Label("aspace"));
-        stage.setTitle("aspace");
-        stage.setScene(new Scene(root, 1280, 800));
+        StartOptions opts = StartOptions.fromSystemProperties();
+        Theme.apply(opts.dark());
+        LinuxBackend backend = new LinuxBackend();
+        Background background = Background.threads();
+        window = new MainWindow(backend, background, new StatProbe(backend));
+        window.ribbon().model().scaleProperty().set(opts.scale());
+
+        Scene scene = new Scene(window, 1500, 940);
+        scene.getStylesheets().add(Theme.stylesheet());
+        stage.setScene(scene);
+        stage.titleProperty().bind(Bindings.createStringBinding(() -> {
+            Snapshot s = window.session().getSnapshot();
+            String origin = window.session().originProperty().get();
+            return "aspace" + (s == null ? "" : " — " + s.process().comm() + " (" + origin + ")")
+                    + (window.session().exitedProperty().get() ? " — exited" : "");
+        }, window.session().snapshotProperty(), window.session().originProperty(), window.session().exitedProperty()));
+        stage.setOnHidden(e -> window.stop());
         stage.show();
+
+        if (opts.select() != -1) {
+            selectOnce(window.session(), opts.select());
+        }
+        if (opts.screenshot() != null) {
+            screenshotWhenRead(window.session(), scene, opts);
+        }
+        if (opts.startupLog() != null) {
+            logFirstFrame(window.session(), opts);
+        }
+        if (opts.pid() > 0) {
+            window.openLive(opts.pid());
+        } else {
+            // the default view: a memory-user child the user can change, started off the FX thread
+            background.submit(MemoryUserController::start, child -> {
+                this.child = child;
+                window.attachMemoryUser(child);
+            }, failed -> {
+                window.session().reportError(failed);
+                window.openLive((int) ProcessHandle.current().pid());
+            });
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.stop();
+        }
+        if (child != null) {
+            child.close();
+        }
+    }
+
+    /** Selects the region holding {@code address} as soon as a snapshot has it. */
+    private static void selectOnce(SessionModel session, long address) {
+        session.snapshotProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Snapshot> o, Snapshot a, Snapshot s) {
+                if (s == null) {
+                    return;
+                }
+                for (Region r : s.regions()) {
+                    if (r.contains(address)) {
+                        session.selectedProperty().set(r);
+                        if (r.smaps() != null) {
+                            session.snapshotProperty().removeListener(this);
+                        }
+                        return;
+                    }
+                }
+            }
+        });
+    }
+
+    /** Saves the scene as a PNG once smaps has been read and the delay has passed, then quits. */
+    private static void screenshotWhenRead(SessionModel session, Scene scene, StartOptions opts) {
+        session.snapshotProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Snapshot> o, Snapshot a, Snapshot s) {
+                if (s == null || s.regions().isEmpty() || s.regions().get(0).smaps() == null) {
+                    return;
+                }
+                session.snapshotProperty().removeListener(this);
+                PauseTransition wait = new PauseTransition(Duration.millis(opts.screenshotDelayMs()));
+                wait.setOnFinished(e -> {
+                    WritableImage img = scene.snapshot(null);
+                    try {
+                        ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", opts.screenshot().toFile());
+                    } catch (IOException ex) {
+                        session.reportError(ex);
+                        return;
+                    }
+                    Platform.exit();
+                });
+                wait.play();
+            }
+        });
+    }
+
+    /** Writes the milliseconds from JVM start to the first frame painted with a snapshot. */
+    private static void logFirstFrame(SessionModel session, StartOptions opts) {
+        session.snapshotProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Snapshot> o, Snapshot a, Snapshot s) {
+                session.snapshotProperty().removeListener(this);
+                new AnimationTimer() {
+                    private int frames;
+
+                    @Override
+                    public void handle(long now) {
+                        // the frame after the one that took the snapshot has been painted
+                        if (++frames < 2) {
+                            return;
+                        }
+                        stop();
+                        long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                        try {
+                            Files.writeString(opts.startupLog(), "first-frame-ms " + ms + "\n");
+                        } catch (IOException e) {
+                            session.reportError(e);
+                        }
+                    }
+                }.start();
+            }
+        });
     }
 }

@@ -167,6 +167,20 @@ public final class LinuxBackend implements MemoryBackend {
         return -1;
     }
 
+    /**
+     * One small read of /proc/PID/stat: the cheap signals (vsize, rss, state) a live view reads
+     * each tick to decide whether smaps is worth re-reading.
+     *
+     * @throws ProcessGoneException when there is no such process
+     */
+    public ProcStat vitals(int pid) {
+        ProcStat s = stat(pid);
+        if (s == null) {
+            throw ProcessGoneException.noSuchProcess(pid);
+        }
+        return s;
+    }
+
     /** /proc/PID/stat, or null when there is no such process. */
     private ProcStat stat(int pid) {
         Path file = proc.file(pid, "stat");

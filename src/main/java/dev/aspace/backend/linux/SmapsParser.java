@@ -112,6 +112,14 @@ public final class SmapsParser {
         return p.finish();
     }
 
+    /**
+     * Forgets the entry being read (its maps line or one of its fields was unreadable), so an
+     * import can list that line and go on with the next entry instead of failing on it.
+     */
+    public void dropPending() {
+        pending = false;
+    }
+
     /** True once an smaps field was seen: the regions carry {@link Smaps}; false for maps text. */
     public boolean isSmaps() {
         return mode == SMAPS;

@@ -24,7 +24,8 @@ public final class FreeImporter implements Importer {
             }
             String s = line.strip();
             if (!header) {
-                if (!(s.startsWith("total") && s.contains("used") && s.contains("free"))) {
+                // "total: used: free:" is the byte table that opens old /proc/meminfo, not free
+                if (!(s.startsWith("total") && s.contains("used") && s.contains("free")) || s.startsWith("total:")) {
                     return null;
                 }
                 header = true;

@@ -6,8 +6,6 @@ import dev.aspace.model.Snapshot;
 import dev.aspace.model.SystemMemory;
 import dev.aspace.testutil.Fixtures;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 
@@ -16,49 +14,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every text fixture that needs no procfs parser imports with the format and region count
- * counted from the file itself (grep of its address lines), not from this code.
+ * What the text importers read from real captures, field by field. That every fixture imports,
+ * with its format and region count, is checked in {@code backend.linux.AllFixturesImportTest}.
  */
 class ImportFixturesTest {
 
     static ImportResult importFixture(String name) {
         return TextImport.with(List.of()).read(Fixtures.path(name), 0);
-    }
-
-    @ParameterizedTest
-    @CsvSource({
-            // file, format, regions (grep -cE '^ *[0-9a-f]{8,16} ' / '-hex +\[' ), unreadable lines
-            "pmap-d-01-centos4.4-i386-procps3.2.txt, PMAP_D, 18, 0",
-            "pmap-default-01-centos7-x86_64.txt, PMAP, 17, 0",
-            "pmap-rc-01-kernel6.x-procps4.0-custom-columns.txt, PMAP_CUSTOM, 23, 0",
-            "pmap-x-01-centos4.4-i386-procps3.2.txt, PMAP_X, 18, 0",
-            "pmapX-01-centos7-kernel3.10-few-columns.txt, PMAP_X_FULL, 17, 0",
-            "pmapX-02-ubuntu18.04-procps3.3.12-kernel4.x.txt, PMAP_X_FULL, 19, 0",
-            "pmapXX-01-ubuntu18.04-procps3.3.12-VmFlagsMapping-joined.txt, PMAP_XX, 19, 0",
-            "vmmap-01-macos14.0-arm64-full.txt, VMMAP, 250, 0",
-            "vmmap-02-macos-x86_64-interleaved-pages-partial.txt, VMMAP_INTERLEAVED, 27, 0",
-            "vmmap-03-macos10.13.3-x86_64-wide-full.txt, VMMAP, 391, 0",
-            "vmmap-04-macos10.14.1-x86_64-summary.txt, VMMAP_SUMMARY, 0, 0",
-            "vmmap-05-macos10.12-x86_64-summary-virtual-only.txt, VMMAP_SUMMARY, 0, 0",
-            "vmmap-06-macos26.4.1-arm64-summary.txt, VMMAP_SUMMARY, 0, 0",
-            "vmmap-08-macosx10.10.5-x86_64-format2.3-snipped.txt, VMMAP, 20, 2",
-            "winvmmap-01-sysinternals-vmmap-csv-details-partial.txt, WINDOWS_VMMAP_CSV, 16, 0",
-            "free-01-centos7-new-format-m.txt, FREE, 0, 0",
-            "free-02-procps3.2-old-kB-buffers-cache.txt, FREE, 0, 0",
-            "free-04-procps3.3.12-wide-human-G-units.txt, FREE, 0, 0",
-            "free-06-procps4-m.txt, FREE, 0, 0",
-            "free-08-openharmony-toybox-style.txt, FREE, 0, 0",
-    })
-    void fixtureImportsWithItsFormatAndRegionCount(String file, ImportFormat format, int regions, int unreadable) {
-        ImportResult r = importFixture(file);
-        assertEquals(format, r.format(), file);
-        assertEquals(regions, r.regionCount(), file + " " + r.warnings());
-        assertEquals(unreadable, r.unreadableLines(), file + " " + r.warnings());
-        assertTrue(r.snapshot().source().description().contains(file));
-        if (format != ImportFormat.FREE) {
-            // totals lines (pmap) and vmmap's region count agree with what was read
-            assertEquals(List.of(), r.remarks(), file);
-        }
     }
 
     @Test

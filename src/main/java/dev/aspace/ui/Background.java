@@ -1,0 +1,72 @@
+package dev.aspace.ui;
+
+import javafx.concurrent.Task;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The one seam through which the UI does slow work (reading /proc, files). Work runs off the FX
+ * thread and its result comes back on the FX thread; tests use {@link #direct()} so everything
+ * happens at once on the caller's thread, without a robot or a sleep.
+ */
+public interface Background {
+
+    /**
+     * Runs {@code work} in the background, then {@code done} or {@code failed} on the FX thread.
+     */
+    <T> void submit(Callable<T> work, Consumer<? super T> done, Consumer<? super Throwable> failed);
+
+    /** A small pool of daemon threads; results through {@link Task}'s FX-thread callbacks. */
+    static Background threads() {
+        return new TaskBackground(2);
+    }
+
+    /** Runs work and callbacks at once on the calling thread (tests). */
+    static Background direct() {
+        return new Background() {
+            @Override
+            public <T> void submit(Callable<T> work, Consumer<? super T> done, Consumer<? super Throwable> failed) {
+                T result;
+                try {
+                    result = work.call();
+                } catch (Exception e) {
+                    failed.accept(e);
+                    return;
+                }
+                done.accept(result);
+            }
+        };
+    }
+
+    /** The production seam: javafx.concurrent.Task on daemon threads. */
+    final class TaskBackground implements Background {
+
+        private final ExecutorService pool;
+
+        TaskBackground(int threads) {
+            AtomicInteger n = new AtomicInteger();
+            this.pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "aspace-background-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+
+        @Override
+        public <T> void submit(Callable<T> work, Consumer<? super T> done, Consumer<? super Throwable> failed) {
+            Task<T> task = new Task<>() {
+                @Override
+                protected T call() throws Exception {
+                    return work.call();
+                }
+            };
+            task.setOnSucceeded(e -> done.accept(task.getValue()));
+            task.setOnFailed(e -> failed.accept(task.getException()));
+            pool.execute(task);
+        }
+    }
+}

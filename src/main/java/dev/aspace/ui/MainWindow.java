@@ -1,0 +1,266 @@
+package dev.aspace.ui;
+
+import dev.aspace.backend.MemoryBackend;
+import dev.aspace.demo.ChildExit;
+import dev.aspace.demo.ExperimentResult;
+import dev.aspace.demo.MemoryUserController;
+import dev.aspace.model.Snapshot;
+import dev.aspace.ui.experiments.AllocationPanel;
+import dev.aspace.ui.ribbon.RibbonView;
+import dev.aspace.ui.view.Banner;
+import dev.aspace.ui.view.DetailsPane;
+import dev.aspace.ui.view.GaugeView;
+import dev.aspace.ui.view.PickerDialog;
+import dev.aspace.ui.view.RegionTable;
+import dev.aspace.ui.view.SummaryPane;
+import dev.aspace.ui.vm.ChangeProbe;
+import dev.aspace.ui.vm.GaugeModel;
+import dev.aspace.ui.vm.Highlights;
+import dev.aspace.ui.vm.PickerModel;
+import dev.aspace.ui.vm.SessionModel;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+
+import java.util.List;
+
+/**
+ * The main window's content: toolbar and banner on top; the ribbon, the region table with the
+ * details of the selected region, and a side column with the summary and the memory gauge.
+ */
+public final class MainWindow extends BorderPane {
+
+    private final MemoryBackend backend;
+    private final Background background;
+    private final SessionModel session;
+    private final GaugeModel gauge;
+    private final RegionTable table;
+    private final RibbonView ribbon;
+    private final VBox side;
+    private final ObjectProperty<Duration> interval = new SimpleObjectProperty<>(this, "interval", Duration.seconds(1));
+    private final Timeline ticker = new Timeline();
+
+    public MainWindow(MemoryBackend backend, Background background, ChangeProbe probe) {
+        this.backend = backend;
+        this.background = background;
+        this.session = new SessionModel(backend, background, probe, System::nanoTime);
+        this.gauge = new GaugeModel(backend::systemMemory, background, session::reportError);
+        getStyleClass().add("main-window");
+
+        table = new RegionTable(session);
+        ribbon = new RibbonView(session);
+        DetailsPane details = new DetailsPane(session);
+        SummaryPane summary = new SummaryPane(session, gauge.unitsProperty());
+        GaugeView gaugeView = new GaugeView(gauge);
+
+        SplitPane middle = new SplitPane(table, details);
+        middle.setOrientation(Orientation.VERTICAL);
+        middle.setDividerPositions(0.55);
+
+        side = new VBox(summary, new Separator(), gaugeView);
+        side.setMinWidth(300);
+        ScrollPane sideScroll = new ScrollPane(side);
+        sideScroll.setFitToWidth(true);
+        sideScroll.setMinWidth(320);
+
+        ribbon.setMinWidth(460);
+        SplitPane center = new SplitPane(ribbon, middle, sideScroll);
+        center.setDividerPositions(0.34, 0.73);
+        SplitPane.setResizableWithParent(ribbon, false);
+        SplitPane.setResizableWithParent(sideScroll, false);
+        setCenter(center);
+        setTop(new VBox(toolbar(), new Banner(session)));
+
+        interval.addListener((o, a, d) -> restartTicker());
+        restartTicker();
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                installKeys();
+            }
+        });
+    }
+
+    public SessionModel session() {
+        return session;
+    }
+
+    public GaugeModel gauge() {
+        return gauge;
+    }
+
+    public RegionTable table() {
+        return table;
+    }
+
+    public RibbonView ribbon() {
+        return ribbon;
+    }
+
+    /** The side column (the experiments panel is added below the gauge). */
+    public VBox side() {
+        return side;
+    }
+
+    /** The refresh interval of live views. */
+    public ObjectProperty<Duration> intervalProperty() {
+        return interval;
+    }
+
+    /** Watches a live process. */
+    public void openLive(int pid) {
+        session.openLive(pid);
+        gauge.sample();
+    }
+
+    /**
+     * Shows the memory-user child: watches it live, and puts its allocation panel below the
+     * gauge; each experiment's result is shown at once with its region selected.
+     */
+    public void attachMemoryUser(MemoryUserController child) {
+        AllocationPanel panel = new AllocationPanel(child, backend, new AllocationPanel.Listener() {
+            @Override
+            public void changed(ExperimentResult result) {
+                session.showLiveRead(result.after());
+                result.focus().ifPresent(f -> session.selectedProperty().set(SessionModel.find(result.after(), f.start())));
+            }
+
+            @Override
+            public void childExited(ChildExit exit) {
+                session.showMessage(exit.describe());
+            }
+        });
+        panel.setId("allocationPanel");
+        side.getChildren().addAll(new Separator(), panel);
+        openLive(child.pid());
+    }
+
+    /** Stops the ticker (window closing). */
+    public void stop() {
+        ticker.stop();
+    }
+
+    private void restartTicker() {
+        ticker.stop();
+        ticker.getKeyFrames().setAll(new KeyFrame(interval.get(), e -> tick()));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        ticker.play();
+    }
+
+    private void tick() {
+        if (!session.pausedProperty().get()) {
+            session.tick();
+            gauge.sample();
+        }
+        if (session.highlightsProperty().get().anyLive(System.nanoTime() - Highlights.HOLD_NANOS / 2)) {
+            ribbon.repaint(); // let highlights fade
+        }
+    }
+
+    private ToolBar toolbar() {
+        Button pick = new Button("Process…");
+        pick.setId("openProcess");
+        pick.setTooltip(new Tooltip("Choose a process to watch (ps auxw)"));
+        pick.setOnAction(e -> pickProcess());
+
+        Label badge = new Label();
+        badge.setId("originBadge");
+        badge.getStyleClass().add("badge");
+        badge.textProperty().bind(Bindings.createStringBinding(() -> {
+            Snapshot s = session.getSnapshot();
+            String who = s == null ? "" : s.process().comm() + " ";
+            return who + session.originProperty().get() + (session.exitedProperty().get() ? " · exited" : "");
+        }, session.snapshotProperty(), session.originProperty(), session.exitedProperty()));
+        session.exitedProperty().addListener((o, a, gone) -> badge.pseudoClassStateChanged(
+                javafx.css.PseudoClass.getPseudoClass("exited"), gone));
+
+        ComboBox<Duration> every = new ComboBox<>();
+        every.setId("refreshInterval");
+        every.getItems().addAll(List.of(Duration.millis(500), Duration.seconds(1), Duration.seconds(2),
+                Duration.seconds(5), Duration.seconds(10)));
+        every.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Duration d) {
+                return d == null ? "" : d.toMillis() < 1000 ? "every " + (long) d.toMillis() + " ms"
+                        : "every " + (long) d.toSeconds() + " s";
+            }
+
+            @Override
+            public Duration fromString(String s) {
+                return null;
+            }
+        });
+        every.valueProperty().bindBidirectional(interval);
+        every.setTooltip(new Tooltip("How often a live view checks the process"));
+
+        ToggleButton pause = new ToggleButton("Pause");
+        pause.setId("pause");
+        pause.selectedProperty().bindBidirectional(session.pausedProperty());
+
+        Button refresh = new Button("Refresh (F5)");
+        refresh.setId("refresh");
+        refresh.setOnAction(e -> session.refreshNow());
+        refresh.disableProperty().bind(session.busyProperty());
+
+        ToggleButton dark = new ToggleButton("Dark");
+        dark.setId("darkTheme");
+        dark.selectedProperty().addListener((o, a, on) -> Theme.apply(on));
+
+        ToolBar bar = new ToolBar(pick, new Separator(), badge, new Separator(), every, pause, refresh,
+                new Separator(), dark);
+        bar.setId("toolbar");
+        return bar;
+    }
+
+    private void pickProcess() {
+        PickerDialog d = new PickerDialog(new PickerModel(backend::processes, background));
+        d.initOwner(getScene() == null ? null : getScene().getWindow());
+        d.showAndWait().ifPresent(row -> {
+            if (row.readable()) {
+                openLive(row.pid());
+            } else {
+                session.showMessage("process " + row.pid() + " is not readable: " + row.whyNot());
+            }
+        });
+    }
+
+    private void installKeys() {
+        getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.F5), session::refreshNow);
+        getScene().addEventFilter(KeyEvent.KEY_TYPED, e -> {
+            boolean typing = getScene().getFocusOwner() instanceof TextInputControl;
+            if (!typing && "/".equals(e.getCharacter())) {
+                table.focusSearch();
+                e.consume();
+            }
+        });
+        getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), this::pickProcess);
+        // keys nothing focused wanted go to the ribbon: + - zoom, arrows pan
+        getScene().addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isConsumed() || e.getTarget() == ribbon.canvas()
+                    || getScene().getFocusOwner() instanceof TextInputControl) {
+                return;
+            }
+            ribbon.canvas().fireEvent(e.copyFor(ribbon.canvas(), ribbon.canvas()));
+        });
+    }
+}

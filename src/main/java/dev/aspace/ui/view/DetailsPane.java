@@ -1,0 +1,128 @@
+package dev.aspace.ui.view;
+
+import dev.aspace.model.ByteSize;
+import dev.aspace.model.Region;
+import dev.aspace.model.Smaps;
+import dev.aspace.model.SmapsLayout;
+import dev.aspace.ui.vm.SessionModel;
+import dev.aspace.ui.vm.SmapsFieldHelp;
+import dev.aspace.ui.vm.Units;
+import dev.aspace.ui.vm.VmFlagWords;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+/** Everything about the selected region: each smaps field with what it means, VmFlags in words. */
+public final class DetailsPane extends ScrollPane {
+
+    private final VBox box = new VBox(6);
+
+    public DetailsPane(SessionModel session) {
+        getStyleClass().add("details-pane");
+        setId("details");
+        setFitToWidth(true);
+        box.setPadding(new Insets(8));
+        setContent(box);
+        session.selectedProperty().addListener((o, a, r) -> show(r));
+        show(session.selectedProperty().get());
+    }
+
+    private void show(Region r) {
+        box.getChildren().clear();
+        if (r == null) {
+            box.getChildren().add(muted("Select a region in the ribbon or the table."));
+            return;
+        }
+        Label title = new Label(r.label().isEmpty() ? r.kind().displayName() : r.label());
+        title.getStyleClass().add("title-4");
+        title.setId("detailsTitle");
+        box.getChildren().add(title);
+
+        GridPane head = grid();
+        int row = 0;
+        row = put(head, row, "range", r.rangeText(), "first address (inclusive) to end (exclusive)");
+        row = put(head, row, "size", ByteSize.format(r.size()) + " (" + r.size() / 1024 + " KiB)", "virtual size");
+        row = put(head, row, "perms", r.perms().toString(), permsText(r));
+        row = put(head, row, "kind", r.kind().displayName(), "what aspace takes this region to be");
+        row = put(head, row, "path", r.path().isEmpty() ? "(none: anonymous)" : r.path(), "what is mapped here");
+        row = put(head, row, "offset", "0x" + Long.toHexString(r.offset()), "file offset of the first byte");
+        put(head, row, "device/inode", r.device() + " / " + r.inode(), "the file's device (major:minor) and inode; 0 when anonymous");
+        box.getChildren().add(head);
+
+        Smaps s = r.smaps();
+        if (s == null) {
+            box.getChildren().add(muted("smaps not read yet: per-page figures follow."));
+            return;
+        }
+        Label fields = new Label("smaps");
+        fields.getStyleClass().add("title-4");
+        box.getChildren().add(fields);
+        GridPane g = grid();
+        g.setId("smapsGrid");
+        SmapsLayout layout = s.layout();
+        for (int i = 0; i < layout.size(); i++) {
+            String key = layout.key(i);
+            long v = s.value(i);
+            String value = layout.isKilobytes(i) ? (v / 1024) + " kB" + (v >= 1 << 20 ? " (" + ByteSize.format(v) + ")" : "")
+                    : Long.toString(v);
+            put(g, i, key, value, SmapsFieldHelp.explain(key));
+        }
+        box.getChildren().add(g);
+
+        Label flags = new Label("VmFlags");
+        flags.getStyleClass().add("title-4");
+        box.getChildren().add(flags);
+        GridPane f = grid();
+        f.setId("vmFlagsGrid");
+        int k = 0;
+        for (String code : s.vmFlags()) {
+            put(f, k++, code, VmFlagWords.word(code), "");
+        }
+        if (k == 0) {
+            box.getChildren().add(muted("no VmFlags in this snapshot"));
+        } else {
+            box.getChildren().add(f);
+        }
+    }
+
+    private static String permsText(Region r) {
+        var p = r.perms();
+        if (p.none()) {
+            return "no access: touching it faults (a guard)";
+        }
+        String s = (p.read() ? "readable" : "") + (p.write() ? ", writable" : "") + (p.exec() ? ", executable" : "");
+        s = s.startsWith(", ") ? s.substring(2) : s;
+        if (p.write() && p.exec()) {
+            s += " — writable and executable at once is dangerous";
+        }
+        return s + (p.shared() ? "; shared with other mappers" : "; private (copy-on-write)");
+    }
+
+    private static GridPane grid() {
+        GridPane g = new GridPane();
+        g.setHgap(10);
+        g.setVgap(2);
+        return g;
+    }
+
+    private static int put(GridPane g, int row, String key, String value, String help) {
+        Label k = new Label(key);
+        k.getStyleClass().add("text-bold");
+        Label v = new Label(value);
+        v.getStyleClass().add("mono");
+        Label h = new Label(help);
+        h.getStyleClass().add("text-muted");
+        h.setWrapText(true);
+        g.addRow(row, k, v, h);
+        return row + 1;
+    }
+
+    private static Label muted(String s) {
+        Label l = new Label(s);
+        l.getStyleClass().add("text-muted");
+        l.setWrapText(true);
+        return l;
+    }
+}

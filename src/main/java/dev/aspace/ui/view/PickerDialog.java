@@ -1,0 +1,111 @@
+package dev.aspace.ui.view;
+
+import dev.aspace.backend.ProcessRow;
+import dev.aspace.ui.vm.PickerModel;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** Choose a process from the {@code ps auxw} list; those you may not read say why. */
+public final class PickerDialog extends Dialog<ProcessRow> {
+
+    private final PickerPane pane;
+
+    public PickerDialog(PickerModel model) {
+        setTitle("Open a process");
+        setHeaderText("Pick a process to watch (ps auxw)");
+        setResizable(true);
+        pane = new PickerPane(model);
+        getDialogPane().setContent(pane);
+        getDialogPane().setPrefSize(1000, 600);
+        getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        javafx.scene.Node ok = getDialogPane().lookupButton(ButtonType.OK);
+        ok.disableProperty().bind(pane.table().getSelectionModel().selectedItemProperty().isNull());
+        pane.table().setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && pane.table().getSelectionModel().getSelectedItem() != null) {
+                ((javafx.scene.control.Button) ok).fire();
+            }
+        });
+        setResultConverter(b -> b == ButtonType.OK ? pane.table().getSelectionModel().getSelectedItem() : null);
+        setOnShown(e -> pane.filter().requestFocus());
+        model.reload();
+    }
+
+    /** The filter field and the table, usable without the dialog (tests). */
+    public static final class PickerPane extends BorderPane {
+
+        private final TableView<ProcessRow> table = new TableView<>();
+        private final TextField filter = new TextField();
+
+        public PickerPane(PickerModel model) {
+            setId("picker");
+            filter.setId("pickerFilter");
+            filter.setPromptText("filter by pid, user or command");
+            filter.textProperty().bindBidirectional(model.filterProperty());
+            Label status = new Label();
+            status.getStyleClass().add("text-muted");
+            status.textProperty().bind(model.statusProperty());
+            VBox top = new VBox(4, filter, status);
+            top.setPadding(new Insets(0, 0, 6, 0));
+            setTop(top);
+
+            SortedList<ProcessRow> sorted = new SortedList<>(model.rows());
+            sorted.comparatorProperty().bind(table.comparatorProperty());
+            table.setItems(sorted);
+            table.setId("pickerTable");
+            table.getColumns().add(col("PID", r -> r.pid(), 70));
+            table.getColumns().add(col("USER", ProcessRow::user, 90));
+            table.getColumns().add(col("%CPU", r -> r.cpuPercent(), 55));
+            table.getColumns().add(col("%MEM", r -> r.memPercent(), 55));
+            table.getColumns().add(col("VSZ", r -> r.vsz(), 90));
+            table.getColumns().add(col("RSS", r -> r.rss(), 80));
+            table.getColumns().add(col("TTY", ProcessRow::tty, 60));
+            table.getColumns().add(col("STAT", ProcessRow::stat, 50));
+            table.getColumns().add(col("START", ProcessRow::start, 60));
+            table.getColumns().add(col("TIME", ProcessRow::time, 60));
+            table.getColumns().add(col("COMMAND", ProcessRow::command, 300));
+            table.getColumns().add(col("readable?", r -> r.readable() ? "yes" : "no: " + r.whyNot(), 300));
+            table.setRowFactory(tv -> new TableRow<>() {
+                @Override
+                protected void updateItem(ProcessRow r, boolean empty) {
+                    super.updateItem(r, empty);
+                    pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("unreadable"),
+                            !empty && r != null && !r.readable());
+                }
+            });
+            setCenter(table);
+        }
+
+        public TableView<ProcessRow> table() {
+            return table;
+        }
+
+        public TextField filter() {
+            return filter;
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private static <T extends Comparable<T>> TableColumn<ProcessRow, T> col(String name, Function<ProcessRow, T> f,
+                                                                              double width) {
+            TableColumn<ProcessRow, T> c = new TableColumn<>(name);
+            c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
+            c.setPrefWidth(width);
+            c.setComparator((Comparator) Comparator.naturalOrder());
+            c.setId("picker-" + name.toLowerCase(Locale.ROOT));
+            return c;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.aspace.ui.vm;
+
+import dev.aspace.model.SystemMemory;
+import dev.aspace.ui.Background;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The machine's memory as {@code free} shows it, sampled once per tick (like {@code watch -n 1
+ * free}), with a bounded history for the chart.
+ */
+public final class GaugeModel {
+
+    /** Samples kept for the history chart: two minutes at 1 Hz. */
+    public static final int HISTORY = 120;
+
+    private final Supplier<SystemMemory> source;
+    private final Background background;
+    private final Consumer<Throwable> onError;
+
+    private final ReadOnlyObjectWrapper<SystemMemory> memory = new ReadOnlyObjectWrapper<>(this, "memory");
+    private final ObjectProperty<Units> units = new SimpleObjectProperty<>(this, "units", Units.AUTO);
+    private final ObservableList<SystemMemory> history = FXCollections.observableArrayList();
+    /** One read-only view, kept: a fresh wrapper per call would drop listeners when collected. */
+    private final ObservableList<SystemMemory> readOnlyHistory = FXCollections.unmodifiableObservableList(history);
+    private boolean inFlight;
+
+    public GaugeModel(Supplier<SystemMemory> source, Background background, Consumer<Throwable> onError) {
+        this.source = Objects.requireNonNull(source);
+        this.background = Objects.requireNonNull(background);
+        this.onError = Objects.requireNonNull(onError);
+    }
+
+    public ReadOnlyObjectProperty<SystemMemory> memoryProperty() {
+        return memory.getReadOnlyProperty();
+    }
+
+    public SystemMemory getMemory() {
+        return memory.get();
+    }
+
+    public ObjectProperty<Units> unitsProperty() {
+        return units;
+    }
+
+    /** Oldest first; at most {@link #HISTORY} samples. */
+    public ObservableList<SystemMemory> history() {
+        return readOnlyHistory;
+    }
+
+    /** Reads /proc/meminfo in the background and records the sample. */
+    public void sample() {
+        if (inFlight) {
+            return;
+        }
+        inFlight = true;
+        background.submit(source::get, m -> {
+            inFlight = false;
+            accept(m);
+        }, t -> {
+            inFlight = false;
+            onError.accept(t);
+        });
+    }
+
+    /** Shows a given reading (a sample, or memory saved with a snapshot). */
+    public void accept(SystemMemory m) {
+        memory.set(m);
+        if (history.size() >= HISTORY) {
+            history.remove(0, history.size() - HISTORY + 1);
+        }
+        history.add(m);
+    }
+
+    /**
+     * The parts of the stacked bar, in order: free's used, buff/cache and free columns. procps-ng 4
+     * counts used as total − available, so the three add up to about total, not exactly; the bar
+     * shows the kernel's numbers as they are and scales to their sum.
+     */
+    public static List<Part> parts(SystemMemory m) {
+        return List.of(new Part("used", m.used()), new Part("buff/cache", m.buffCache()),
+                new Part("free", m.memFree()));
+    }
+
+    /** One segment of the bar. */
+    public record Part(String name, long bytes) {
+    }
+
+    /** Why "available" is not "free", for the tooltip. */
+    public static String availableExplained(SystemMemory m, Units u) {
+        return "free " + u.format(m.memFree()) + " is memory nobody uses at all.\n"
+                + "available " + u.format(m.available()) + " is the kernel's estimate (MemAvailable) of what\n"
+                + "a new program could get without swapping: free memory plus the page cache and\n"
+                + "reclaimable slab it can drop, minus what it must keep (low watermarks).\n"
+                + "buff/cache " + u.format(m.buffCache()) + " is not lost: most of it is handed back on demand,\n"
+                + "except shared memory (shmem " + u.format(m.shmem()) + "), which lives in the page cache but cannot be dropped.";
+    }
+}

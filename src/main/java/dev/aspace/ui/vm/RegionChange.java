@@ -1,0 +1,19 @@
+package dev.aspace.ui.vm;
+
+/** What happened to a region between two refreshes. */
+public enum RegionChange {
+    APPEARED("appeared"),
+    GREW("grew"),
+    SHRANK("shrank"),
+    VANISHED("vanished");
+
+    private final String word;
+
+    RegionChange(String word) {
+        this.word = word;
+    }
+
+    public String word() {
+        return word;
+    }
+}

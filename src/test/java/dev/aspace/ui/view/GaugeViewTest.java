@@ -1,0 +1,72 @@
+package dev.aspace.ui.view;
+
+import dev.aspace.model.SystemMemory;
+import dev.aspace.ui.Background;
+import dev.aspace.ui.vm.GaugeModel;
+import dev.aspace.ui.vm.Units;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@ExtendWith(ApplicationExtension.class)
+class GaugeViewTest {
+
+    private static final long GIB = 1L << 30;
+    private static final long MIB = 1L << 20;
+
+    /** 16 GiB machine: 6 GiB available, 2 GiB free, 4.5 GiB buff/cache, 512 MiB shmem, 1 of 4 GiB swap used. */
+    private static final SystemMemory MEM = new SystemMemory(16 * GIB, 2 * GIB, 6 * GIB, 512 * MIB, 3 * GIB,
+            GIB, 512 * MIB, 4 * GIB, 3 * GIB, 12 * GIB, 9 * GIB);
+
+    private final AtomicReference<Throwable> errors = new AtomicReference<>();
+    private GaugeModel model;
+
+    @Start
+    void start(Stage stage) {
+        model = new GaugeModel(() -> MEM, Background.direct(), errors::set);
+        stage.setScene(new Scene(new GaugeView(model), 500, 400));
+        stage.show();
+    }
+
+    @Test
+    void showsTheFiguresOfTheGivenSystemMemory(FxRobot robot) {
+        robot.interact(() -> model.sample());
+        assertEquals("16 GiB", text(robot, "#gauge-total"));
+        assertEquals("10 GiB", text(robot, "#gauge-used"));       // total − available, as procps-ng 4
+        assertEquals("2 GiB", text(robot, "#gauge-free"));
+        assertEquals("4.5 GiB", text(robot, "#gauge-buffcache")); // buffers + cached + SReclaimable
+        assertEquals("512 MiB", text(robot, "#gauge-shared"));
+        assertEquals("6 GiB", text(robot, "#gauge-available"));
+        assertEquals("1 GiB of 4 GiB", text(robot, "#gauge-swap"));
+        assertEquals(1, model.history().size());
+        assertEquals(null, errors.get());
+    }
+
+    @Test
+    void barSegmentsFollowTheFiguresAndUnitsSwitch(FxRobot robot) {
+        robot.interact(() -> model.sample());
+        WaitForAsyncUtils.waitForFxEvents();
+        Region used = robot.lookup("#gauge-used-bar").queryAs(Region.class);
+        Region free = robot.lookup("#gauge-free-bar").queryAs(Region.class);
+        assertTrue(used.getWidth() > 4.5 * free.getWidth() && used.getWidth() < 5.5 * free.getWidth(),
+                "used (10 GiB) is five times free (2 GiB): " + used.getWidth() + " vs " + free.getWidth());
+        robot.interact(() -> model.unitsProperty().set(Units.MIB));
+        assertEquals("16,384.0 MiB", text(robot, "#gauge-total"));
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+}
