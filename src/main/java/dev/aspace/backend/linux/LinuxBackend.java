@@ -65,9 +65,13 @@ public final class LinuxBackend implements MemoryBackend {
         if (before == null) {
             throw ProcessGoneException.noSuchProcess(pid);
         }
+        Facts facts = null;
         RegionRead read = null;
         for (int attempt = 0; attempt < ATTEMPTS && read == null; attempt++) {
-            RegionRead r = readRegions(pid, detail);
+            RegionRead r = readRegions(pid, detail, facts == null);
+            if (facts == null) {
+                facts = r.facts;
+            }
             if (firstDisorder(r.regions) < 0) {
                 read = r;
             }
@@ -76,6 +80,16 @@ public final class LinuxBackend implements MemoryBackend {
             throw new ProcessChangedException(pid, ATTEMPTS);
         }
         checkStillThere(pid, before, read.regions);
+        List<Region> regions = CLASSIFIER.classify(read.regions, facts.threads, facts.process);
+        return new Snapshot(facts.process, facts.threads, regions, read.rollup, facts.memory, facts.machine, takenAt,
+                Duration.ofNanos(System.nanoTime() - t0), Source.live(pid));
+    }
+
+    /** Everything but the regions: small files, read while the helper thread reads smaps. */
+    private record Facts(ProcessInfo process, List<ThreadInfo> threads, SystemMemory memory, MachineSetup machine) {
+    }
+
+    private Facts facts(int pid) {
         ProcStatus status = StatusParser.parse(proc.file(pid, "status").toString(), small(pid, "status"));
         byte[] cmd = small(pid, "cmdline");
         byte[] comm = small(pid, "comm");
@@ -83,34 +97,37 @@ public final class LinuxBackend implements MemoryBackend {
         ProcessInfo process = new ProcessInfo(pid, status.ppid(), CmdlineParser.comm(comm, comm.length),
                 CmdlineParser.arguments(cmd, cmd.length), status.uid(), users().name(status.uid()), status.state(),
                 Math.max(0, status.vmSize()), Math.max(0, status.vmRss()));
-        List<Region> regions = CLASSIFIER.classify(read.regions, threads, process);
-        return new Snapshot(process, threads, regions, read.rollup, systemMemory(), machineSetup(), takenAt,
-                Duration.ofNanos(System.nanoTime() - t0), Source.live(pid));
+        return new Facts(process, threads, systemMemory(), machineSetup());
     }
 
-
-    private record RegionRead(List<Region> regions, Smaps rollup) {
+    /** One read of the regions; facts only when asked for. */
+    private record RegionRead(List<Region> regions, Smaps rollup, Facts facts) {
     }
 
     /**
-     * One read of smaps (or maps). smaps_rollup is read on this thread while the helper thread
-     * reads smaps ahead, and then smaps is parsed as it arrives.
+     * One read of smaps (or maps). While the helper thread reads smaps ahead, this thread reads
+     * smaps_rollup and (when {@code withFacts}) the small files, then parses smaps as it arrives:
+     * the kernel takes longer to print smaps than all the rest takes together.
      */
-    private RegionRead readRegions(int pid, Detail detail) {
+    private RegionRead readRegions(int pid, Detail detail, boolean withFacts) {
         String name = detail == Detail.SMAPS ? "smaps" : "maps";
         Path file = proc.file(pid, name);
         SmapsParser parser = new SmapsParser(file.toString(),
                 detail == Detail.SMAPS ? SmapsParser.Mode.SMAPS : SmapsParser.Mode.MAPS);
         Smaps rollup = null;
+        Facts facts = null;
         try (ChunkStream stream = ChunkStream.open(file)) {
             if (detail == Detail.SMAPS) {
                 rollup = rollup(pid);
+            }
+            if (withFacts) {
+                facts = facts(pid);
             }
             stream.drainTo(parser::feed);
         } catch (IOException e) {
             throw failure(pid, name, e);
         }
-        return new RegionRead(parser.finish(), rollup);
+        return new RegionRead(parser.finish(), rollup, facts);
     }
 
     /**
