@@ -12,7 +12,7 @@ import java.io.PrintWriter;
         versionProvider = AspaceCommand.Version.class,
         description = "The virtual address space of a running process, as it really is.%n"
                 + "With no arguments, opens the desktop app.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, MemoryUserCommand.class})
 public final class AspaceCommand implements Runnable {
 
     @CommandLine.Spec

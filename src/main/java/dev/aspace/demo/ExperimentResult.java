@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What an experiment changed, measured: regions that appeared, went or changed (matched by start
- * address), the process's RSS and PSS deltas, and free's deltas. Pure data; the CLI prints
+ * What an experiment changed, measured: regions that appeared, went or changed (matched by overlap,
+ * see {@link ExperimentDiff}), the process's RSS and PSS deltas, and free's deltas. Pure data; the CLI prints
  * {@link #lines()}, the GUI shows them and highlights {@link #focus()}.
  *
  * @param experiment  what ran
@@ -17,9 +17,9 @@ import java.util.Optional;
  * @param action      what was done, e.g. "mmap 64.0 MB: block 1 at 0x7f...": the child's answer
  * @param before      the child's address space before (smaps detail)
  * @param after       and after
- * @param added       regions whose start is new
- * @param removed     regions whose start is gone
- * @param changed     regions at the same start that differ, most changed first
+ * @param added       regions over ranges nothing covered before
+ * @param removed     regions whose range nothing covers after
+ * @param changed     regions that overlap a region before but differ from it, most changed first
  * @param memory      free's columns before and after
  * @param focus       the region to highlight (the block's region, or the biggest new one), if any
  */
@@ -77,10 +77,11 @@ public record ExperimentResult(Experiment experiment, String expectation, String
             if (n++ == SHOWN) {
                 break;
             }
+            boolean reshaped = c.before().start() != c.after().start() || c.before().end() != c.after().end();
             out.add("  changed " + c.after().rangeText() + " " + c.after().perms() + " " + name(c.after())
-                    + (c.sizeDelta() != 0 ? ": size " + Sizes.human(c.before().size()) + " -> " + Sizes.human(c.after().size()) : ":")
+                    + (reshaped ? " (was " + c.before().rangeText() + ", " + Sizes.human(c.before().size()) + ")" : "")
                     + (c.before().perms().equals(c.after().perms()) ? "" : " perms " + c.before().perms() + " -> " + c.after().perms())
-                    + " RSS " + Sizes.signed(c.rssDelta()) + ", PSS " + Sizes.signed(c.pssDelta()));
+                    + ": RSS " + Sizes.signed(c.rssDelta()) + ", PSS " + Sizes.signed(c.pssDelta()));
         }
         out.add("process " + after.process().pid() + ": RSS " + Sizes.signed(rssDelta()) + ", PSS " + Sizes.signed(pssDelta())
                 + " (now RSS " + Sizes.human(total(after, true)) + ", PSS " + Sizes.human(total(after, false)) + ")");

@@ -31,13 +31,22 @@ public final class NativeBlock {
      */
     public static NativeBlock allocate(int id, BlockKind kind, long bytes, Path path) {
         long addr = switch (kind) {
-            case MMAP -> NativeMemory.mmapAnonymous(bytes);
+            case MMAP -> named(NativeMemory.mmapAnonymous(bytes), bytes, id);
             case MALLOC -> NativeMemory.malloc(bytes);
             case BRK -> NativeMemory.sbrk(bytes);
             case FILE, SHM -> NativeMemory.mmapFile(path.toString(), bytes);
         };
         return new NativeBlock(new Block(id, kind, addr, bytes, path == null ? "" : path.toString()));
     }
+
+    /** Our own mappings carry a name, so the kernel keeps them apart from the JVM's anonymous regions. */
+    private static long named(long addr, long bytes, int id) {
+        NativeMemory.nameAnonymous(addr, bytes, NAME_PREFIX + id);
+        return addr;
+    }
+
+    /** mmap blocks show in maps as {@code [anon:memory-user-N]}. */
+    public static final String NAME_PREFIX = "memory-user-";
 
     public Block block() {
         return block;

@@ -2,7 +2,7 @@ package dev.aspace.demo;
 
 import dev.aspace.model.Region;
 
-/** A region that is at the same start before and after an experiment, but differs. */
+/** A region after an experiment, and the region before it that it overlaps most, when they differ. */
 public record RegionChange(Region before, Region after) {
 
     public long sizeDelta() {

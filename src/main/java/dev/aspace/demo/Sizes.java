@@ -40,6 +40,9 @@ public final class Sizes {
     /** 64.0 MB, 512 kB, 12 B: one decimal, binary units. */
     public static String human(long bytes) {
         long a = Math.abs(bytes);
+        if (a >= (1L << 40)) {
+            return String.format(Locale.ROOT, "%.1f TB", bytes / (double) (1L << 40));
+        }
         if (a >= (1L << 30)) {
             return String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
         }

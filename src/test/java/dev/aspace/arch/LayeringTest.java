@@ -57,6 +57,11 @@ class LayeringTest {
             .should().dependOnClassesThat().resideInAnyPackage("dev.aspace.ui..", "dev.aspace.cli..", "dev.aspace.layout..");
 
     @ArchTest
+    static final ArchRule labBelowUiAndCli = noClasses()
+            .that().resideInAPackage("dev.aspace.lab..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.aspace.ui..", "dev.aspace.cli..");
+
+    @ArchTest
     static final ArchRule cliDoesNotUseUi = noClasses()
             .that().resideInAPackage("dev.aspace.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.aspace.ui..");

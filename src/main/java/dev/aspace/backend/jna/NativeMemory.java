@@ -33,6 +33,18 @@ public final class NativeMemory {
     }
 
     /**
+     * Names an anonymous range (prctl PR_SET_VMA_ANON_NAME, Linux 5.17+): maps then shows
+     * {@code [anon:NAME]}, and the kernel no longer merges the range with unnamed neighbours.
+     * Returns false where the kernel cannot (no CONFIG_ANON_VMA_NAME): the range stays unnamed.
+     */
+    public static boolean nameAnonymous(long addr, long bytes, String name) {
+        try (com.sun.jna.Memory m = new com.sun.jna.Memory(name.length() + 1L)) {
+            m.setString(0, name, "US-ASCII");
+            return C.prctl(LibC.PR_SET_VMA, LibC.PR_SET_VMA_ANON_NAME, addr, bytes, Pointer.nativeValue(m)) == 0;
+        }
+    }
+
+    /**
      * Creates (or truncates) {@code path} to {@code bytes} and maps it shared read-write. The file
      * descriptor is closed at once: the mapping keeps the file alive.
      */

@@ -1,0 +1,206 @@
+package dev.aspace.lab;
+
+import dev.aspace.model.Region;
+import dev.aspace.model.RegionKind;
+import dev.aspace.model.Snapshot;
+import dev.aspace.model.SystemMemory;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static dev.aspace.model.ByteSize.delta;
+import static dev.aspace.model.ByteSize.format;
+
+/**
+ * The OSTEP "Address Spaces" homework as guided steps. The text ships with the app (it works
+ * offline); every answer is judged, and every reveal written, from what was measured now.
+ */
+public final class AddressSpacesLab {
+
+    private static final long MB = 1024 * 1024;
+
+    private AddressSpacesLab() {
+    }
+
+    public static List<LabStep> steps() {
+        return List.of(free(), untouched(), touched(), malloc(), countRegions(), compareSizes());
+    }
+
+    static LabStep free() {
+        return new LabStep("1. What does free say?",
+                "free reads /proc/meminfo. 'free' is memory nobody uses; 'available' is what a new program "
+                        + "could get without swapping.",
+                "Which is larger on this machine right now?",
+                List.of("free", "available", "they are equal"),
+                LabAction.RUN_FREE,
+                m -> {
+                    SystemMemory s = m.get(0).memoryAfter();
+                    return s.available() > s.memFree() ? 1 : s.available() < s.memFree() ? 0 : 2;
+                },
+                m -> {
+                    SystemMemory s = m.get(0).memoryAfter();
+                    return "total " + format(s.memTotal()) + ", used " + format(s.used()) + ", free "
+                            + format(s.memFree()) + ", buff/cache " + format(s.buffCache()) + ", available "
+                            + format(s.available()) + ".\n"
+                            + "available is the kernel's estimate (MemAvailable) of free memory plus the page cache "
+                            + "and slab it could reclaim, minus reserves it keeps: here it is "
+                            + delta(s.available() - s.memFree()) + " compared with free. "
+                            + "procps-ng 4 computes used as total - available (" + format(s.memTotal()) + " - "
+                            + format(s.available()) + ").";
+                });
+    }
+
+    static LabStep untouched() {
+        return new LabStep("2. Allocate 100 MB, touch nothing",
+                "memory-user asks the kernel for 100 MB with mmap and then does not write to it.",
+                "What happens to memory-user's resident size (RSS)?",
+                List.of("it grows by about 100 MB", "it barely changes", "it grows by about half that"),
+                LabAction.ALLOCATE_100MB_UNTOUCHED,
+                m -> byShare(m.get(0).rssDelta(), m.get(0).sizeBytes()),
+                m -> {
+                    Measurement x = m.get(0);
+                    return "The address space grew by " + delta(x.vszDelta()) + " (VSZ), but RSS changed by "
+                            + delta(x.rssDelta()) + " and free's used by " + delta(x.usedDelta()) + ".\n"
+                            + "mmap only reserves addresses: the kernel gives a physical page on the first touch of "
+                            + "each page (demand paging). Until then the region counts in Size, not in Rss.";
+                });
+    }
+
+    static LabStep touched() {
+        return new LabStep("3. Touch every page",
+                "memory-user now writes one byte in every page of its 100 MB block.",
+                "By how much does free's 'used' grow?",
+                List.of("about 100 MB", "about 0", "about 200 MB"),
+                LabAction.TOUCH_EVERYTHING,
+                m -> {
+                    Measurement x = m.get(0);
+                    int share = byShare(x.usedDelta(), x.sizeBytes());
+                    return share == 0 ? 0 : share == 1 ? 1 : x.usedDelta() > 1.5 * x.sizeBytes() ? 2 : 0;
+                },
+                m -> {
+                    Measurement x = m.get(0);
+                    return "RSS grew by " + delta(x.rssDelta()) + "; free's used by " + delta(x.usedDelta())
+                            + ", free by " + delta(x.freeDelta()) + ", available by " + delta(x.availableDelta())
+                            + ", buff/cache by " + delta(x.buffCacheDelta()) + ".\n"
+                            + "Each first write faults in a zeroed page, taken from free memory (or, when free runs "
+                            + "short, from reclaimed cache: then available falls less than free). Other programs on "
+                            + "the machine allocate and free at the same time, so used moves by a little more or less "
+                            + "than the 100 MB memory-user touched.";
+                });
+    }
+
+    static LabStep malloc() {
+        return new LabStep("4. malloc 100 MB",
+                "The textbook says malloc takes memory from the heap.",
+                "Where do 100 MB from glibc's malloc land?",
+                List.of("[heap] grows by 100 MB", "in a new mapping of their own", "on the stack"),
+                LabAction.MALLOC_100MB,
+                m -> {
+                    Measurement x = m.get(0);
+                    long size = x.sizeBytes();
+                    if (heapSize(x.after()) - heapSize(x.before()) >= size * 9 / 10) {
+                        return 0;
+                    }
+                    return largestNewAnonymous(x) >= size * 9 / 10 ? 1 : 2;
+                },
+                m -> {
+                    Measurement x = m.get(0);
+                    return "[heap] changed by " + delta(heapSize(x.after()) - heapSize(x.before()))
+                            + "; the largest new anonymous mapping is " + format(largestNewAnonymous(x)) + ".\n"
+                            + "glibc serves requests above M_MMAP_THRESHOLD (128 KiB by default, raised dynamically "
+                            + "up to 32 MiB) with a mapping of their own, which free() can give back whole. Small "
+                            + "requests come from [heap], grown with brk.";
+                });
+    }
+
+    static LabStep countRegions() {
+        return new LabStep("5. How many entities make up an address space?",
+                "pmap -X lists one line per region (a run of pages with the same permissions and backing).",
+                "How does memory-user (a JVM) compare with sleep?",
+                List.of("about the same number of regions", "a few times more", "ten times more or more"),
+                LabAction.COUNT_REGIONS,
+                m -> {
+                    double ratio = (double) m.get(0).after().regions().size() / Math.max(1, m.get(0).before().regions().size());
+                    return ratio < 1.5 ? 0 : ratio < 10 ? 1 : 2;
+                },
+                m -> {
+                    Snapshot sleep = m.get(0).before();
+                    Snapshot jvm = m.get(0).after();
+                    return "sleep: " + census(sleep) + "\nmemory-user: " + census(jvm) + "\n"
+                            + "A JVM maps its own libraries (libjvm.so alone has several segments), a stack and a "
+                            + "guard page for each of its threads, the Java heap, metaspace and the JIT's code cache.";
+                });
+    }
+
+    static LabStep compareSizes() {
+        return new LabStep("6. 50, 100, 200 MB",
+                "memory-user allocates and touches 50 MB, then 100 MB, then 200 MB, freeing each before the next.",
+                "How does free's 'used' grow with the size?",
+                List.of("in proportion to the size", "by the same amount each time", "not at all"),
+                LabAction.COMPARE_SIZES,
+                m -> {
+                    boolean proportional = true;
+                    boolean flat = true;
+                    for (Measurement x : m) {
+                        double r = (double) x.usedDelta() / x.sizeBytes();
+                        proportional &= r > 0.7 && r < 1.3;
+                        flat &= Math.abs(x.usedDelta()) < 10 * MB;
+                    }
+                    return proportional ? 0 : flat ? 2 : 1;
+                },
+                m -> m.stream()
+                        .map(x -> format(x.sizeBytes()) + ": used " + delta(x.usedDelta()) + ", RSS "
+                                + delta(x.rssDelta()))
+                        .collect(Collectors.joining("\n", "", "\nTouched anonymous memory is counted page by page: "
+                                + "used follows the size, give or take what the rest of the machine did meanwhile.")));
+    }
+
+    /** 0 when {@code part} is about all of {@code whole}, 1 when about none, 2 otherwise. */
+    static int byShare(long part, long whole) {
+        if (part >= whole * 8 / 10) {
+            return 0;
+        }
+        return part < whole / 10 ? 1 : 2;
+    }
+
+    static long heapSize(Snapshot s) {
+        long sum = 0;
+        for (Region r : s.regions()) {
+            if (r.path().equals("[heap]")) {
+                sum += r.size();
+            }
+        }
+        return sum;
+    }
+
+    /** Size of the largest anonymous region of {@code after} that does not exist in {@code before}. */
+    static long largestNewAnonymous(Measurement x) {
+        long largest = 0;
+        for (Region r : x.after().regions()) {
+            if (!r.isAnonymous() || r.path().equals("[heap]")) {
+                continue;
+            }
+            boolean existed = x.before().regions().stream()
+                    .anyMatch(b -> b.start() == r.start() && b.end() == r.end());
+            if (!existed) {
+                largest = Math.max(largest, r.size());
+            }
+        }
+        return largest;
+    }
+
+    /** "N regions in K kinds: 12 library text, 3 thread stack, ..." */
+    static String census(Snapshot s) {
+        Map<RegionKind, Integer> counts = new EnumMap<>(RegionKind.class);
+        for (Region r : s.regions()) {
+            counts.merge(r.kind(), 1, Integer::sum);
+        }
+        return s.regions().size() + " regions in " + counts.size() + " kinds: "
+                + counts.entrySet().stream()
+                .sorted(Map.Entry.<RegionKind, Integer>comparingByValue().reversed())
+                .map(e -> e.getValue() + " " + e.getKey().displayName())
+                .collect(Collectors.joining(", "));
+    }
+}

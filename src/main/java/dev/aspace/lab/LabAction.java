@@ -1,0 +1,27 @@
+package dev.aspace.lab;
+
+/** The one button of a lab step: what is done to the machine when the student acts. */
+public enum LabAction {
+    /** Read /proc/meminfo as free does (no change). */
+    RUN_FREE("Run free"),
+    /** Allocate 100 MB in the memory-user child with mmap, touching nothing. */
+    ALLOCATE_100MB_UNTOUCHED("Allocate 100 MB, touch nothing"),
+    /** Touch every page of the block allocated in the previous step. */
+    TOUCH_EVERYTHING("Touch every page"),
+    /** Allocate 100 MB with malloc (above glibc's mmap threshold) and touch it. */
+    MALLOC_100MB("malloc 100 MB"),
+    /** Read pmap -X of the child and count its regions by kind; compare with sleep. */
+    COUNT_REGIONS("Count the regions of memory-user and of sleep"),
+    /** Allocate and touch 50, 100 and 200 MB in turn, measuring each. */
+    COMPARE_SIZES("Allocate 50, 100 and 200 MB");
+
+    private final String buttonText;
+
+    LabAction(String buttonText) {
+        this.buttonText = buttonText;
+    }
+
+    public String buttonText() {
+        return buttonText;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.aspace.lab;
+
+import dev.aspace.backend.MemoryBackend;
+import dev.aspace.demo.Block;
+import dev.aspace.demo.BlockKind;
+import dev.aspace.demo.ExperimentResult;
+import dev.aspace.demo.Experiments;
+import dev.aspace.model.ProcessGoneException;
+import dev.aspace.model.Snapshot;
+import dev.aspace.model.SystemMemory;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Carries out the lab's actions for real: on the app's memory-user child (through
+ * {@link Experiments}, which measures before and after) and, for the census, on a {@code sleep}
+ * it starts and ends itself. Blocking; the lab view calls it off the FX thread.
+ */
+public final class LiveLabRunner implements LabRunner {
+
+    static final long MB = 1024 * 1024;
+    static final long LAB_BLOCK = 100 * MB;
+
+    private final Experiments experiments;
+    private final MemoryBackend backend;
+    private Block untouched;
+
+    public LiveLabRunner(Experiments experiments, MemoryBackend backend) {
+        this.experiments = experiments;
+        this.backend = backend;
+    }
+
+    @Override
+    public List<Measurement> perform(LabAction action) throws IOException, InterruptedException {
+        return switch (action) {
+            case RUN_FREE -> {
+                SystemMemory now = backend.systemMemory();
+                yield List.of(new Measurement(now, now, null, null, 0));
+            }
+            case ALLOCATE_100MB_UNTOUCHED -> {
+                ExperimentResult r = experiments.allocate(BlockKind.MMAP, LAB_BLOCK, 0, false);
+                untouched = experiments.child().blocks().get(experiments.child().blocks().size() - 1);
+                yield List.of(of(r, LAB_BLOCK));
+            }
+            case TOUCH_EVERYTHING -> {
+                if (untouched == null || !experiments.child().blocks().contains(untouched)) {
+                    experiments.allocate(BlockKind.MMAP, LAB_BLOCK, 0, false);
+                    untouched = experiments.child().blocks().get(experiments.child().blocks().size() - 1);
+                }
+                yield List.of(of(experiments.touch(untouched, 100), LAB_BLOCK));
+            }
+            case MALLOC_100MB -> List.of(of(experiments.allocate(BlockKind.MALLOC, LAB_BLOCK, 100, false), LAB_BLOCK));
+            case COUNT_REGIONS -> List.of(census());
+            case COMPARE_SIZES -> compareSizes();
+        };
+    }
+
+    private static Measurement of(ExperimentResult r, long size) {
+        return new Measurement(r.memory().before(), r.memory().after(), r.before(), r.after(), size);
+    }
+
+    /** before = a sleep this runner starts (and ends), after = the memory-user child. */
+    private Measurement census() throws IOException, InterruptedException {
+        Process sleep = new ProcessBuilder("sleep", "600").redirectErrorStream(true).start();
+        try {
+            Snapshot sleeping = snapshotOnceExeced(sleep);
+            Snapshot child = backend.snapshot(experiments.child().pid(), MemoryBackend.Detail.SMAPS);
+            SystemMemory now = backend.systemMemory();
+            return new Measurement(now, now, sleeping, child, 0);
+        } finally {
+            sleep.destroyForcibly();
+            sleep.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A just-forked child shows its parent's image until exec; wait until it is sleep. */
+    private Snapshot snapshotOnceExeced(Process p) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            Snapshot s = backend.snapshot((int) p.pid(), MemoryBackend.Detail.SMAPS);
+            if (s.process().comm().equals("sleep")) {
+                return s;
+            }
+            Thread.sleep(10);
+        }
+        throw ProcessGoneException.exitedWhileReading((int) p.pid());
+    }
+
+    private List<Measurement> compareSizes() {
+        List<Measurement> out = new ArrayList<>();
+        for (long mb : new long[] {50, 100, 200}) {
+            ExperimentResult r = experiments.allocate(BlockKind.MMAP, mb * MB, 100, false);
+            out.add(of(r, mb * MB));
+            Block made = experiments.child().blocks().get(experiments.child().blocks().size() - 1);
+            experiments.free(made);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.aspace.lab;
+
+import dev.aspace.model.Snapshot;
+import dev.aspace.model.SystemMemory;
+
+/**
+ * What one lab action measured on this machine: the system's memory and (where the action
+ * concerns a process) its address space, before and after.
+ *
+ * @param memoryBefore free's figures before the action
+ * @param memoryAfter  free's figures after it
+ * @param before       the process before the action, or null when the action has no process
+ * @param after        the process after the action, or null
+ * @param sizeBytes    the size the action asked for (an allocation), or 0
+ */
+public record Measurement(SystemMemory memoryBefore, SystemMemory memoryAfter, Snapshot before, Snapshot after,
+                          long sizeBytes) {
+
+    public long usedDelta() {
+        return memoryAfter.used() - memoryBefore.used();
+    }
+
+    public long freeDelta() {
+        return memoryAfter.memFree() - memoryBefore.memFree();
+    }
+
+    public long availableDelta() {
+        return memoryAfter.available() - memoryBefore.available();
+    }
+
+    public long buffCacheDelta() {
+        return memoryAfter.buffCache() - memoryBefore.buffCache();
+    }
+
+    /** Change of the process's resident set (sum over regions), 0 without a process. */
+    public long rssDelta() {
+        return before == null || after == null ? 0 : rss(after) - rss(before);
+    }
+
+    /** Change of the process's virtual size, 0 without a process. */
+    public long vszDelta() {
+        return before == null || after == null ? 0 : after.virtualSize() - before.virtualSize();
+    }
+
+    private static long rss(Snapshot s) {
+        long sum = 0;
+        for (var r : s.regions()) {
+            sum += r.rss();
+        }
+        return sum;
+    }
+}
