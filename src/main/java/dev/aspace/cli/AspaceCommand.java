@@ -12,7 +12,8 @@ import java.io.PrintWriter;
         versionProvider = AspaceCommand.Version.class,
         description = "The virtual address space of a running process, as it really is.%n"
                 + "With no arguments, opens the desktop app.",
-        subcommands = {CommandLine.HelpCommand.class, MemoryUserCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, PmapCommand.class, FreeCommand.class, PsCommand.class,
+            MemoryUserCommand.class})
 public final class AspaceCommand implements Runnable {
 
     @CommandLine.Spec
@@ -47,7 +48,18 @@ public final class AspaceCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new AspaceCommand());
         cl.setExecutionExceptionHandler(AspaceCommand::handle);
+        cl.setParameterExceptionHandler(AspaceCommand::badUsage);
         return cl;
+    }
+
+    /** Bad usage: one line naming the problem and where to read more, exit code 2 (no usage dump). */
+    private static int badUsage(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        cl.getErr().println("aspace: " + e.getMessage() + " (see '" + cl.getCommandSpec().qualifiedName() + " --help')");
+        if (java.util.Arrays.asList(args).contains("--debug")) {
+            e.printStackTrace(cl.getErr());
+        }
+        return 2;
     }
 
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
@@ -59,6 +71,14 @@ public final class AspaceCommand implements Runnable {
                 ae.printStackTrace(err);
             }
             return ae.exitCode();
+        }
+        if (e instanceof java.io.UncheckedIOException io) {
+            // an I/O failure outside any one process (/proc/meminfo unreadable, a full disk): a runtime condition
+            err.println("aspace: " + io.getMessage());
+            if (debug) {
+                io.printStackTrace(err);
+            }
+            return 1;
         }
         err.println("aspace: internal error: " + e + " (run with --debug for details, and please report it)");
         if (debug) {

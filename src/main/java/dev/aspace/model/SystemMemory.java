@@ -2,11 +2,21 @@ package dev.aspace.model;
 
 /**
  * What {@code free} shows, from {@code /proc/meminfo}, all in bytes, plus the commit figures.
- * Fields the kernel does not print are -1 ({@code MemAvailable} before Linux 3.14, for instance).
+ * Fields the kernel does not print are -1 ({@code MemAvailable} before Linux 3.14, for instance;
+ * {@code LowTotal}/{@code HighTotal} exist only on kernels with high memory).
  */
 public record SystemMemory(long memTotal, long memFree, long memAvailable, long buffers, long cached,
                            long sReclaimable, long shmem, long swapTotal, long swapFree,
-                           long commitLimit, long committedAs) {
+                           long commitLimit, long committedAs,
+                           long lowTotal, long lowFree, long highTotal, long highFree) {
+
+    /** Without the low/high memory split (unknown, as on every 64-bit kernel). */
+    public SystemMemory(long memTotal, long memFree, long memAvailable, long buffers, long cached,
+                        long sReclaimable, long shmem, long swapTotal, long swapFree,
+                        long commitLimit, long committedAs) {
+        this(memTotal, memFree, memAvailable, buffers, cached, sReclaimable, shmem, swapTotal, swapFree,
+                commitLimit, committedAs, -1, -1, -1, -1);
+    }
 
     /** Page cache plus reclaimable slab, as procps-ng counts "cache". */
     public long cache() {
@@ -20,7 +30,8 @@ public record SystemMemory(long memTotal, long memFree, long memAvailable, long 
 
     /**
      * The "used" column of procps-ng 4: total minus available; where the kernel has no
-     * MemAvailable, total - free - buffers - cache (as procps does).
+     * MemAvailable, total - free - buffers - cache (the old "-/+ buffers/cache" figure).
+     * (procps-ng 4.0.2's own free prints total - free there; the CLI computes its columns itself.)
      */
     public long used() {
         long u = memAvailable >= 0 ? memTotal - memAvailable : memTotal - memFree - buffCache();

@@ -27,9 +27,11 @@ public final class MeminfoParser {
         if (v[0] < 0) {
             throw new MalformedInputException(source, "", "expected a 'MemTotal:  N kB' line of /proc/meminfo");
         }
-        return new SystemMemory(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10]);
+        return new SystemMemory(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10],
+                v[11], v[12], v[13], v[14]);
     }
 
     private static final String[] KEYS = {"MemTotal", "MemFree", "MemAvailable", "Buffers", "Cached",
-            "SReclaimable", "Shmem", "SwapTotal", "SwapFree", "CommitLimit", "Committed_AS"};
+            "SReclaimable", "Shmem", "SwapTotal", "SwapFree", "CommitLimit", "Committed_AS",
+            "LowTotal", "LowFree", "HighTotal", "HighFree"};
 }

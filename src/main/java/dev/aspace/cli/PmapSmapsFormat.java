@@ -1,0 +1,196 @@
+package dev.aspace.cli;
+
+import dev.aspace.model.MalformedInputException;
+import dev.aspace.model.Region;
+import dev.aspace.model.Smaps;
+import dev.aspace.model.SmapsLayout;
+import dev.aspace.model.Snapshot;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The {@code -X} and {@code -XX} formats of procps-ng 4.0.2 pmap (its print_extended_maps): one
+ * column per smaps field in the kernel's order ({@code -X} leaves out the fields procps deems
+ * unimportant), widths measured from the data, a row of totals.
+ *
+ * <p>One instance formats every process of one command, because procps keeps the value columns
+ * it measured for the first process and only widens them for the next, and (in 4.0.2) keeps
+ * adding to the same totals, so the footer of the second process counts the first one too.
+ * procps 4.0.2 ignores {@code -A} in these formats, and so does this.
+ */
+final class PmapSmapsFormat {
+
+    /** The fields {@code -X} leaves out (procps' is_unimportant). */
+    private static final Set<String> UNIMPORTANT = Set.of("AnonHugePages", "KernelPageSize", "MMUPageSize",
+            "Shared_Dirty", "Private_Dirty", "Shared_Clean", "Private_Clean");
+
+    private final PmapOptions options;
+    private final boolean all;
+    /** The columns: kernel key, its header, its width so far (kept across processes). */
+    private final List<String> keys = new ArrayList<>();
+    private int[] widths = new int[0];
+    /** procps 4.0.2 never resets its totals: each process's footer also counts the ones before. */
+    private long[] totals = new long[0];
+
+    PmapSmapsFormat(PmapOptions options) {
+        this.options = options;
+        this.all = options.mode() == PmapOptions.Mode.ALL;
+    }
+
+    void format(StringBuilder sb, Snapshot s, String sourceName) {
+        PmapNames.header(sb, s.process());
+        List<Region> regions = s.regions();
+        int n = regions.size();
+        if (n == 0) {
+            footer(sb, 0, 0, 0, 0, 0);
+            return;
+        }
+        SmapsLayout layout = layoutOf(regions.get(0), sourceName);
+        int[] index = columns(layout);
+        int cols = index.length;
+
+        // measure: address, offset, device and inode widths over every mapping; totals
+        int wAddress = 0;
+        int wPerm = 0;
+        int wOffset = 0;
+        int wDevice = 0;
+        int wInode = 0;
+        int wFlags = 0;
+        boolean hasFlags = false;
+        int[] valueWidths = options.quiet() ? new int[cols] : null;
+        String[] flagTexts = all ? new String[n] : null;
+        for (int i = 0; i < n; i++) {
+            Region r = regions.get(i);
+            Smaps m = smapsOf(r, sourceName);
+            wAddress = Math.max(wAddress, Math.max(8, Text.hexDigits(r.start())));
+            wPerm = Math.max(wPerm, 4);
+            wOffset = Math.max(wOffset, Math.max(8, Text.hexDigits(r.offset())));
+            wDevice = Math.max(wDevice, r.device().length());
+            wInode = Math.max(wInode, Text.decimalDigits(r.inode()));
+            long[] v = m.values();
+            for (int c = 0; c < cols; c++) {
+                long value = value(layout, v, index[c]);
+                totals[c] += value;
+                if (valueWidths != null) {
+                    valueWidths[c] = Math.max(valueWidths[c], Text.decimalDigits(value));
+                }
+            }
+            if (all && !m.vmFlags().isEmpty()) {
+                hasFlags = true;
+                String f = String.join(" ", m.vmFlags());
+                flagTexts[i] = f;
+                wFlags = Math.max(wFlags, f.length());
+            }
+        }
+        for (int c = 0; c < cols; c++) {
+            int w = options.quiet() ? valueWidths[c] : Text.decimalDigits(totals[c]);
+            widths[c] = Math.max(widths[c], w);
+        }
+
+        if (!options.quiet()) {
+            wAddress = Math.max(wAddress, 7);
+            Text.right(sb, "Address", wAddress).append(' ');
+            wPerm = Math.max(wPerm, 4);
+            Text.right(sb, "Perm", wPerm).append(' ');
+            wOffset = Math.max(wOffset, 6);
+            Text.right(sb, "Offset", wOffset).append(' ');
+            wDevice = Math.max(wDevice, 6);
+            Text.right(sb, "Device", wDevice).append(' ');
+            wInode = Math.max(wInode, 5);
+            Text.right(sb, "Inode", wInode).append(' ');
+            for (int c = 0; c < cols; c++) {
+                Text.right(sb, keys.get(c), widths[c]).append(' ');
+            }
+            if (hasFlags) {
+                wFlags = Math.max(wFlags, 7);
+                Text.right(sb, "VmFlags", wFlags).append(' ');
+            }
+            sb.append("Mapping\n");
+        }
+
+        for (int i = 0; i < n; i++) {
+            Region r = regions.get(i);
+            long[] v = r.smaps().values();
+            Text.spaces(sb, wAddress - Math.max(8, Text.hexDigits(r.start())));
+            Text.hex(sb, r.start(), 8).append(' ');
+            Text.right(sb, r.perms().toString(), wPerm).append(' ');
+            Text.spaces(sb, wOffset - Math.max(8, Text.hexDigits(r.offset())));
+            Text.hex(sb, r.offset(), 8).append(' ');
+            Text.right(sb, r.device(), wDevice).append(' ');
+            Text.right(sb, r.inode(), wInode);
+            for (int c = 0; c < cols; c++) {
+                Text.right(sb.append(' '), value(layout, v, index[c]), widths[c]);
+            }
+            if (hasFlags) {
+                Text.right(sb.append(' '), flagTexts[i] == null ? "" : flagTexts[i], wFlags);
+            }
+            sb.append(' ').append(PmapNames.extended(r, options.showPath())).append('\n');
+        }
+        footer(sb, wAddress, wPerm, wOffset, wDevice, wInode);
+    }
+
+    private void footer(StringBuilder sb, int wAddress, int wPerm, int wOffset, int wDevice,
+                        int wInode) {
+        if (options.quiet() || keys.isEmpty()) {
+            return;
+        }
+        int gap = wAddress + 1 + wPerm + 1 + wOffset + 1 + wDevice + 1 + wInode + 1;
+        Text.spaces(sb, gap);
+        for (int w : widths) {
+            Text.repeat(sb, '=', w).append(' ');
+        }
+        sb.append('\n');
+        Text.spaces(sb, gap);
+        for (int c = 0; c < widths.length; c++) {
+            Text.right(sb, totals[c], widths[c]).append(' ');
+        }
+        sb.append("KB \n");
+    }
+
+    /** A value as pmap prints it: kB fields in kB, others as the kernel printed them. */
+    private static long value(SmapsLayout layout, long[] values, int i) {
+        return layout.isKilobytes(i) ? values[i] >>> 10 : values[i];
+    }
+
+    /** Positions in the layout of the shown columns; the first process fixes their order. */
+    private int[] columns(SmapsLayout layout) {
+        if (keys.isEmpty()) {
+            for (String k : layout.keys()) {
+                if (all || !UNIMPORTANT.contains(k)) {
+                    keys.add(k);
+                }
+            }
+            widths = new int[keys.size()];
+            totals = new long[keys.size()];
+            if (!options.quiet()) {
+                for (int c = 0; c < widths.length; c++) {
+                    widths[c] = keys.get(c).length();
+                }
+            }
+        }
+        int[] index = new int[keys.size()];
+        for (int c = 0; c < index.length; c++) {
+            index[c] = layout.indexOf(keys.get(c));
+            if (index[c] < 0) {
+                throw new MalformedInputException("smaps", "",
+                        "field " + keys.get(c) + " is missing from one process but present in another");
+            }
+        }
+        return index;
+    }
+
+    private static SmapsLayout layoutOf(Region first, String sourceName) {
+        return smapsOf(first, sourceName).layout();
+    }
+
+    private static Smaps smapsOf(Region r, String sourceName) {
+        Smaps m = r.smaps();
+        if (m == null) {
+            throw new MalformedInputException(sourceName, "",
+                    "has no smaps figures for " + r.rangeText() + "; pmap -x/-X/-XX need a snapshot taken with smaps");
+        }
+        return m;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.aspace.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the real procps binaries and aspace in-process, for parity tests. */
+final class ProcpsRun {
+
+    private ProcpsRun() {
+    }
+
+    /** True when the procps binary is installed (CI machines without procps skip parity tests). */
+    static boolean has(String binary) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+            if (new java.io.File(dir, binary).canExecute()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Output of a real command, in the C locale as a script would see it. */
+    static String real(List<String> command) {
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+            pb.environment().put("LC_ALL", "C");
+            Process p = pb.start();
+            byte[] out;
+            try (InputStream in = p.getInputStream()) {
+                out = readAll(in);
+            }
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException(command + " did not finish");
+            }
+            return new String(out, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream(1 << 16);
+        in.transferTo(b);
+        return b.toByteArray();
+    }
+
+    /** aspace's output and exit code, run in this JVM. */
+    record Result(int code, String out, String err) {
+        List<String> lines() {
+            return ProcpsRun.lines(out);
+        }
+    }
+
+    static Result aspace(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = AspaceCommand.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    static Result aspace(List<String> args) {
+        return aspace(args.toArray(String[]::new));
+    }
+
+    static List<String> lines(String text) {
+        List<String> l = new ArrayList<>(List.of(text.split("\n", -1)));
+        if (!l.isEmpty() && l.get(l.size() - 1).isEmpty()) {
+            l.remove(l.size() - 1);
+        }
+        return l;
+    }
+}
