@@ -2,6 +2,7 @@ package dev.aspace.snapshot.diff;
 
 import dev.aspace.model.ByteSize;
 import dev.aspace.model.Region;
+import dev.aspace.snapshot.aslr.AslrText;
 
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +41,7 @@ public final class DiffText {
 
     /** "+0x1a000" / "-0x2000": two's complement read as a signed distance. */
     public static String slide(long slide) {
-        return slide < 0 ? "-0x" + Long.toHexString(-slide) : "+0x" + Long.toHexString(slide);
+        return AslrText.signedHex(slide);
     }
 
     private static String changes(RegionDiff d) {
