@@ -111,6 +111,7 @@ public final class DetailsPane extends ScrollPane {
         Label k = new Label(key);
         k.getStyleClass().add("text-bold");
         Label v = new Label(value);
+        v.setId("details-" + key.replace('/', '-'));
         v.getStyleClass().add("mono");
         Label h = new Label(help);
         h.getStyleClass().add("text-muted");

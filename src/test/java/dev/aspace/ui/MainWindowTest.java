@@ -1,0 +1,114 @@
+package dev.aspace.ui;
+
+import dev.aspace.backend.linux.LinuxBackend;
+import dev.aspace.layout.RibbonLayout;
+import dev.aspace.layout.Viewport;
+import dev.aspace.model.Region;
+import dev.aspace.testutil.LiveProcess;
+import dev.aspace.ui.ribbon.RibbonView;
+import dev.aspace.ui.vm.StatProbe;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The main window on a real process the test starts (a C helper with threads and mappings). */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    private LiveProcess target;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        target = LiveProcess.startHelper("threads_maps", "3");
+        Theme.apply(false);
+        LinuxBackend backend = new LinuxBackend();
+        window = new MainWindow(backend, Background.direct(), new StatProbe(backend));
+        window.intervalProperty().set(Duration.hours(1)); // the test ticks by hand
+        Scene scene = new Scene(window, 1260, 780); // inside Monocle's 1280x800 headless screen
+        scene.getStylesheets().add(Theme.stylesheet());
+        stage.setScene(scene);
+        stage.show();
+        window.openLive(target.pid());
+    }
+
+    @AfterEach
+    void stopTarget() {
+        target.close();
+    }
+
+    /** A region the ribbon draws as itself (not inside a per-pixel bin), away from the ends. */
+    private int wideRegion() {
+        RibbonLayout l = window.ribbon().model().getLayout();
+        return l.wideRegion(l.wideRegionCount() / 2);
+    }
+
+    private Point2D onRibbon(int region) {
+        RibbonView r = window.ribbon();
+        return r.canvas().localToScreen(r.barMiddleX(), r.yOf(region));
+    }
+
+    @Test
+    void selectingARowSelectsTheRegionInTheRibbonAndTheOtherWayRound(FxRobot robot) {
+        Region row = window.session().getSnapshot().regions().get(5);
+        robot.interact(() -> window.table().table().getSelectionModel().select(row));
+        assertEquals(5, window.ribbon().selectedIndex());
+
+        int i = wideRegion();
+        robot.clickOn(onRibbon(i));
+        Region picked = window.session().getSnapshot().regions().get(i);
+        assertSame(picked, window.table().table().getSelectionModel().getSelectedItem());
+        assertEquals(picked.rangeText(), robot.lookup("#details-range").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void zoomKeysChangeTheVisibleInterval(FxRobot robot) {
+        Viewport whole = window.ribbon().model().getViewport();
+        assertTrue(whole.isWhole());
+        robot.clickOn(onRibbon(wideRegion()));
+        robot.type(KeyCode.ADD);
+        Viewport in = window.ribbon().model().getViewport();
+        assertTrue(in.spanBytes() < whole.spanBytes(), "zoomed in: " + in);
+        robot.type(KeyCode.UP);
+        Viewport up = window.ribbon().model().getViewport();
+        assertTrue(Long.compareUnsigned(up.lo(), in.lo()) > 0, "up pans towards higher addresses: " + up);
+        robot.type(KeyCode.SUBTRACT);
+        assertTrue(window.ribbon().model().getViewport().spanBytes() > up.spanBytes());
+    }
+
+    @Test
+    void hoverShowsTheRegionsRangeInTheTooltip(FxRobot robot) {
+        int i = wideRegion();
+        robot.moveTo(onRibbon(i));
+        Region r = window.session().getSnapshot().regions().get(i);
+        String text = window.ribbon().hoverTextProperty().get();
+        assertTrue(text.startsWith(r.rangeText() + "\n"), text);
+        assertTrue(text.contains(r.perms().toString()), text);
+        assertTrue(window.ribbon().tooltip().isShowing());
+        assertEquals(text, window.ribbon().tooltip().getText());
+    }
+
+    @Test
+    void aProcessThatIsKilledIsMarkedExitedAndStaysOnScreen(FxRobot robot) {
+        int regions = window.session().getSnapshot().regions().size();
+        target.close();
+        robot.interact(() -> window.session().tick());
+        assertTrue(window.session().exitedProperty().get());
+        assertTrue(robot.lookup("#originBadge").queryAs(Label.class).getText().endsWith("exited"));
+        assertTrue(robot.lookup("#banner").query().isVisible());
+        assertEquals(regions, window.table().table().getItems().size());
+    }
+}

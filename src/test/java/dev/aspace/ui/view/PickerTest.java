@@ -1,0 +1,57 @@
+package dev.aspace.ui.view;
+
+import dev.aspace.backend.ProcessRow;
+import dev.aspace.backend.linux.LinuxBackend;
+import dev.aspace.testutil.LiveProcess;
+import dev.aspace.ui.Background;
+import dev.aspace.ui.vm.PickerModel;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The process picker on the machine's real process list. */
+@ExtendWith(ApplicationExtension.class)
+class PickerTest {
+
+    private LiveProcess target;
+    private PickerModel model;
+    private PickerDialog.PickerPane pane;
+
+    @Start
+    void start(Stage stage) {
+        target = LiveProcess.startHelper("threads_maps", "1");
+        model = new PickerModel(new LinuxBackend()::processes, Background.direct());
+        pane = new PickerDialog.PickerPane(model);
+        stage.setScene(new Scene(pane, 900, 500));
+        stage.show();
+        model.reload();
+    }
+
+    @AfterEach
+    void stopTarget() {
+        target.close();
+    }
+
+    @Test
+    void typingFiltersTheListToTheMatchingProcesses(FxRobot robot) {
+        int all = pane.table().getItems().size();
+        assertTrue(all > 3, "ps lists this machine's processes: " + all);
+        robot.clickOn(pane.filter()).write("threads_maps");
+        List<ProcessRow> shown = List.copyOf(pane.table().getItems());
+        assertTrue(shown.size() < all);
+        assertTrue(shown.stream().anyMatch(r -> r.pid() == target.pid()), "our helper is listed");
+        assertTrue(shown.stream().allMatch(r -> r.command().contains("threads_maps")));
+        robot.interact(() -> pane.filter().clear());
+        assertEquals(all, pane.table().getItems().size());
+    }
+}
