@@ -1,6 +1,5 @@
 package dev.aspace.cli;
 
-import dev.aspace.model.AspaceException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,6 +34,10 @@ public final class AspaceCommand implements Runnable {
 
     /** Runs the CLI with the given streams; used by tests. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        int quick = QuickPmap.run(out, err, args);
+        if (quick >= 0) {
+            return quick;
+        }
         CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
@@ -63,28 +66,7 @@ public final class AspaceCommand implements Runnable {
     }
 
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
-        PrintWriter err = cl.getErr();
-        boolean debug = parsed.originalArgs().contains("--debug");
-        if (e instanceof AspaceException ae) {
-            err.println("aspace: " + ae.getMessage());
-            if (debug) {
-                ae.printStackTrace(err);
-            }
-            return ae.exitCode();
-        }
-        if (e instanceof java.io.UncheckedIOException io) {
-            // an I/O failure outside any one process (/proc/meminfo unreadable, a full disk): a runtime condition
-            err.println("aspace: " + io.getMessage());
-            if (debug) {
-                io.printStackTrace(err);
-            }
-            return 1;
-        }
-        err.println("aspace: internal error: " + e + " (run with --debug for details, and please report it)");
-        if (debug) {
-            e.printStackTrace(err);
-        }
-        return 3;
+        return Errors.report(e, cl.getErr(), parsed.originalArgs().contains("--debug"));
     }
 
     /** The version from the jar's manifest (Implementation-Version). */

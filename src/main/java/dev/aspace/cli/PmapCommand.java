@@ -51,52 +51,42 @@ final class PmapCommand implements Callable<Integer> {
         for (String t : targets) {
             parsed.add(PmapTarget.parse(spec.commandLine(), t));
         }
-        MemoryBackend.Detail detail = options.mode().needsSmaps() ? MemoryBackend.Detail.SMAPS : MemoryBackend.Detail.MAPS;
-        PmapSmapsFormat smapsFormat = new PmapSmapsFormat(options);
-        StringBuilder sb = new StringBuilder(1 << 16);
-        for (PmapTarget t : parsed) {
-            Snapshot s = t.read(detail);
-            String source = t.file() != null ? t.file().toString() : "/proc/" + t.pid() + "/smaps";
-            if (options.mode().needsSmaps()) {
-                requireSmaps(s, source);
-            }
-            if (options.mode() == PmapOptions.Mode.MORE || options.mode() == PmapOptions.Mode.ALL) {
-                smapsFormat.format(sb, s, source);
-            } else {
-                PmapPlainFormat.format(sb, s, options);
-            }
-        }
-        Output.write(spec.commandLine(), sb);
+        print(options, parsed, new Sink(spec.commandLine().getOut()));
         return 0;
     }
 
-    private PmapOptions options() {
-        int chosen = (extended ? 1 : 0) + (device ? 1 : 0) + (more.length > 0 ? 1 : 0);
-        if (chosen > 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "options -d, -x, -X are mutually exclusive: choose one format");
-        }
-        PmapOptions.Mode mode = extended ? PmapOptions.Mode.EXTENDED
-                : device ? PmapOptions.Mode.DEVICE
-                : more.length == 1 ? PmapOptions.Mode.MORE
-                : more.length > 1 ? PmapOptions.Mode.ALL
-                : PmapOptions.Mode.PLAIN;
-        long low = 0;
-        long high = -1L;
-        if (range != null) {
-            try {
-                long[] r = PmapRange.parse(range);
-                low = r[0];
-                high = r[1];
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    /** Reads each target and prints it in the chosen format (shared with {@link QuickPmap}). */
+    static void print(PmapOptions options, List<PmapTarget> targets, Sink sink) {
+        MemoryBackend.Detail detail = options.mode().needsSmaps() ? MemoryBackend.Detail.SMAPS : MemoryBackend.Detail.MAPS;
+        PmapSmapsFormat smapsFormat = new PmapSmapsFormat(options);
+        try {
+            for (PmapTarget t : targets) {
+                Snapshot s = t.read(detail);
+                String source = t.file() != null ? t.file().toString() : "/proc/" + t.pid() + "/smaps";
+                if (options.mode().needsSmaps()) {
+                    requireSmaps(s, source);
+                }
+                if (options.mode() == PmapOptions.Mode.MORE || options.mode() == PmapOptions.Mode.ALL) {
+                    smapsFormat.format(sink, s, source);
+                } else {
+                    PmapPlainFormat.format(sink, s, options);
+                }
             }
+        } finally {
+            sink.flush(); // what was printed for the processes before a failing one stays printed
         }
-        return new PmapOptions(mode, quiet, showPath, low, high);
+    }
+
+    private PmapOptions options() {
+        try {
+            return PmapOptions.of(extended, device, more.length, quiet, showPath, range);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     /** -x, -X and -XX show smaps figures; a snapshot saved from maps alone cannot give them. */
-    private static void requireSmaps(Snapshot s, String source) {
+    static void requireSmaps(Snapshot s, String source) {
         if (!s.regions().isEmpty() && s.regions().get(0).smaps() == null) {
             throw new MalformedInputException(source, "",
                     "has no smaps figures, which pmap -x/-X/-XX show (take the snapshot again with aspace snapshot)");
@@ -107,17 +97,22 @@ final class PmapCommand implements Callable<Integer> {
     record PmapTarget(int pid, Path file) {
 
         static PmapTarget parse(CommandLine cl, String arg) {
+            PmapTarget t = pid(arg);
+            if (t == null) {
+                throw new CommandLine.ParameterException(cl, "'" + arg + "' is not a process id (1 to 2147483647)");
+            }
+            return t;
+        }
+
+        /** A process id as pmap takes it (also /proc/PID), or null when the argument is not one. */
+        static PmapTarget pid(String arg) {
             String s = arg.startsWith("/proc/") && arg.length() > 6 && Character.isDigit(arg.charAt(6))
                     ? arg.substring(6) : arg;
-            if (!s.isEmpty() && Character.isDigit(s.charAt(0))) {
-                long pid = parsePid(s);
-                if (pid < 1 || pid > 0x7fffffffL) {
-                    throw new CommandLine.ParameterException(cl,
-                            "'" + arg + "' is not a process id (1 to 2147483647) nor a snapshot file");
-                }
-                return new PmapTarget((int) pid, null);
+            if (s.isEmpty() || !Character.isDigit(s.charAt(0))) {
+                return null;
             }
-            throw new CommandLine.ParameterException(cl, "'" + arg + "' is not a process id");
+            long pid = parsePid(s);
+            return pid < 1 || pid > 0x7fffffffL ? null : new PmapTarget((int) pid, null);
         }
 
         /** strtoul(s, &end, 0) as pmap uses it: decimal, 0x hex or 0 octal, nothing after; -1 if not. */
@@ -136,7 +131,7 @@ final class PmapCommand implements Callable<Integer> {
         }
 
         Snapshot read(MemoryBackend.Detail detail) {
-            return Backends.live().snapshot(pid, detail);
+            return Backends.live().mappings(pid, detail);
         }
     }
 }

@@ -36,12 +36,20 @@ record PmapOptions(Mode mode, boolean quiet, boolean showPath, long rangeLow, lo
         }
     }
 
-    static PmapOptions of(Mode mode) {
-        return new PmapOptions(mode, false, false, 0, -1L);
+    /**
+     * From the command line's flags.
+     *
+     * @param more  how many times -X was given (-XX is two)
+     * @param range the -A text, or null
+     * @throws IllegalArgumentException when two formats are chosen or the range is not one
+     */
+    static PmapOptions of(boolean extended, boolean device, int more, boolean quiet, boolean showPath, String range) {
+        if ((extended ? 1 : 0) + (device ? 1 : 0) + (more > 0 ? 1 : 0) > 1) {
+            throw new IllegalArgumentException("options -d, -x, -X are mutually exclusive: choose one format");
+        }
+        Mode mode = extended ? Mode.EXTENDED : device ? Mode.DEVICE : more == 1 ? Mode.MORE : more > 1 ? Mode.ALL : Mode.PLAIN;
+        long[] r = range == null ? new long[] {0, -1L} : PmapRange.parse(range);
+        return new PmapOptions(mode, quiet, showPath, r[0], r[1]);
     }
 
-    /** procps' test: a mapping is shown unless it ends at or below low, or starts above high. */
-    boolean inRange(long start, long end) {
-        return Long.compareUnsigned(end - 1, rangeLow) >= 0 && Long.compareUnsigned(rangeHigh, start) >= 0;
-    }
 }

@@ -22,7 +22,8 @@ final class PmapPlainFormat {
     private PmapPlainFormat() {
     }
 
-    static void format(StringBuilder sb, Snapshot s, PmapOptions o) {
+    static void format(Sink sink, Snapshot s, PmapOptions o) {
+        StringBuilder sb = sink.sb;
         PmapNames.header(sb, s.process());
         PmapOptions.Mode mode = o.mode();
         if (!o.quiet()) {
@@ -65,6 +66,7 @@ final class PmapPlainFormat {
                 case DEVICE -> deviceLine(sb, r, o);
                 default -> plainLine(sb, r, o);
             }
+            sink.line();
         }
         if (o.quiet()) {
             return;

@@ -39,7 +39,8 @@ final class PmapSmapsFormat {
         this.all = options.mode() == PmapOptions.Mode.ALL;
     }
 
-    void format(StringBuilder sb, Snapshot s, String sourceName) {
+    void format(Sink sink, Snapshot s, String sourceName) {
+        StringBuilder sb = sink.sb;
         PmapNames.header(sb, s.process());
         List<Region> regions = s.regions();
         int n = regions.size();
@@ -127,6 +128,7 @@ final class PmapSmapsFormat {
                 Text.right(sb.append(' '), flagTexts[i] == null ? "" : flagTexts[i], wFlags);
             }
             sb.append(' ').append(PmapNames.extended(r, options.showPath())).append('\n');
+            sink.line();
         }
         footer(sb, wAddress, wPerm, wOffset, wDevice, wInode);
     }

@@ -59,6 +59,21 @@ public final class LinuxBackend implements MemoryBackend {
 
     @Override
     public Snapshot snapshot(int pid, Detail detail) {
+        return read(pid, detail, true);
+    }
+
+    /**
+     * Only what a one-shot listing such as {@code aspace pmap} prints: the process and its regions
+     * as the kernel lists them, read with the same checks as {@link #snapshot} (retried when torn,
+     * failing when the process exits or execs meanwhile), but not classified and without threads,
+     * smaps_rollup, system memory or machine setup (JNA), which a short-lived CLI run would pay
+     * for at start-up and never show. Added by the CLI for the pmap -X speed target.
+     */
+    public Snapshot mappings(int pid, Detail detail) {
+        return read(pid, detail, false);
+    }
+
+    private Snapshot read(int pid, Detail detail, boolean whole) {
         Instant takenAt = Instant.now();
         long t0 = System.nanoTime();
         ProcStat before = stat(pid);
@@ -68,7 +83,7 @@ public final class LinuxBackend implements MemoryBackend {
         Facts facts = null;
         RegionRead read = null;
         for (int attempt = 0; attempt < ATTEMPTS && read == null; attempt++) {
-            RegionRead r = readRegions(pid, detail, facts == null);
+            RegionRead r = readRegions(pid, detail, whole, facts == null);
             if (facts == null) {
                 facts = r.facts;
             }
@@ -80,7 +95,7 @@ public final class LinuxBackend implements MemoryBackend {
             throw new ProcessChangedException(pid, ATTEMPTS);
         }
         checkStillThere(pid, before, read.regions);
-        List<Region> regions = CLASSIFIER.classify(read.regions, facts.threads, facts.process);
+        List<Region> regions = whole ? CLASSIFIER.classify(read.regions, facts.threads, facts.process) : read.regions;
         return new Snapshot(facts.process, facts.threads, regions, read.rollup, facts.memory, facts.machine, takenAt,
                 Duration.ofNanos(System.nanoTime() - t0), Source.live(pid));
     }
@@ -89,15 +104,15 @@ public final class LinuxBackend implements MemoryBackend {
     private record Facts(ProcessInfo process, List<ThreadInfo> threads, SystemMemory memory, MachineSetup machine) {
     }
 
-    private Facts facts(int pid) {
+    private Facts facts(int pid, boolean whole) {
         ProcStatus status = StatusParser.parse(proc.file(pid, "status").toString(), small(pid, "status"));
         byte[] cmd = small(pid, "cmdline");
         byte[] comm = small(pid, "comm");
-        List<ThreadInfo> threads = threadReader.read(pid);
+        List<ThreadInfo> threads = whole ? threadReader.read(pid) : List.of();
         ProcessInfo process = new ProcessInfo(pid, status.ppid(), CmdlineParser.comm(comm, comm.length),
                 CmdlineParser.arguments(cmd, cmd.length), status.uid(), users().name(status.uid()), status.state(),
                 Math.max(0, status.vmSize()), Math.max(0, status.vmRss()));
-        return new Facts(process, threads, systemMemory(), machineSetup());
+        return whole ? new Facts(process, threads, systemMemory(), machineSetup()) : new Facts(process, threads, null, null);
     }
 
     /** One read of the regions; facts only when asked for. */
@@ -106,10 +121,10 @@ public final class LinuxBackend implements MemoryBackend {
 
     /**
      * One read of smaps (or maps). While the helper thread reads smaps ahead, this thread reads
-     * smaps_rollup and (when {@code withFacts}) the small files, then parses smaps as it arrives:
-     * the kernel takes longer to print smaps than all the rest takes together.
+     * smaps_rollup (when {@code whole}) and the small files (when {@code withFacts}), then parses
+     * smaps as it arrives: the kernel takes longer to print smaps than all the rest together.
      */
-    private RegionRead readRegions(int pid, Detail detail, boolean withFacts) {
+    private RegionRead readRegions(int pid, Detail detail, boolean whole, boolean withFacts) {
         String name = detail == Detail.SMAPS ? "smaps" : "maps";
         Path file = proc.file(pid, name);
         SmapsParser parser = new SmapsParser(file.toString(),
@@ -117,11 +132,11 @@ public final class LinuxBackend implements MemoryBackend {
         Smaps rollup = null;
         Facts facts = null;
         try (ChunkStream stream = ChunkStream.open(file)) {
-            if (detail == Detail.SMAPS) {
+            if (detail == Detail.SMAPS && whole) {
                 rollup = rollup(pid);
             }
             if (withFacts) {
-                facts = facts(pid);
+                facts = facts(pid, whole);
             }
             stream.drainTo(parser::feed);
         } catch (IOException e) {
