@@ -16,9 +16,9 @@ import java.util.stream.Stream;
  * Test-only reading of a live process (maps, threads with their stack pointers, comm and
  * cmdline) until LinuxBackend is on main; then these tests use it instead.
  */
-record LiveRead(List<Region> regions, List<ThreadInfo> threads, ProcessInfo process) {
+public record LiveRead(List<Region> regions, List<ThreadInfo> threads, ProcessInfo process) {
 
-    static LiveRead of(int pid) {
+    public static LiveRead of(int pid) {
         try {
             Path proc = Path.of("/proc", Integer.toString(pid));
             List<Region> regions = MapsText.regions(Files.readString(proc.resolve("maps")));

@@ -10,12 +10,12 @@ import java.util.List;
  * Test-only reader of maps lines (and the header lines of smaps), until the backend's parser is
  * on main; then these tests call that parser instead.
  */
-final class MapsText {
+public final class MapsText {
 
     private MapsText() {
     }
 
-    static List<Region> regions(String text) {
+    public static List<Region> regions(String text) {
         List<Region> out = new ArrayList<>();
         for (String line : text.split("\n")) {
             Region r = line(line);

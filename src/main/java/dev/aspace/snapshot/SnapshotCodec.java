@@ -1,0 +1,112 @@
+package dev.aspace.snapshot;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import dev.aspace.model.MalformedInputException;
+import dev.aspace.model.Snapshot;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * The snapshot file format ({@code docs/snapshot-format.md}): JSON with
+ * {@code "format": "aspace-snapshot"} and {@code "version": 1}. Writing then reading gives an
+ * equal {@link Snapshot}. Reading checks everything and fails with a
+ * {@link MalformedInputException} naming the file and the JSON path of the first problem;
+ * hostile input is bounded by Jackson's stream limits. Thread-safe.
+ */
+public final class SnapshotCodec {
+
+    public static final String FORMAT = "aspace-snapshot";
+    public static final int VERSION = 1;
+
+    /** Our own nesting is 5 deep; anything past this is not a snapshot. */
+    static final int MAX_DEPTH = 16;
+    /** A long has at most 19 digits and a sign. */
+    static final int MAX_NUMBER_LENGTH = 20;
+    /** Paths are at most 4 KiB, a command-line argument 128 KiB (MAX_ARG_STRLEN). */
+    static final int MAX_STRING_LENGTH = 1 << 20;
+    static final int MAX_NAME_LENGTH = 1024;
+    /** 1 GiB of text: far above 60,000 regions with full smaps (about 60 MB). */
+    static final long MAX_DOCUMENT_LENGTH = 1L << 30;
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH)
+                    .maxNumberLength(MAX_NUMBER_LENGTH)
+                    .maxStringLength(MAX_STRING_LENGTH)
+                    .maxNameLength(MAX_NAME_LENGTH)
+                    .maxDocumentLength(MAX_DOCUMENT_LENGTH)
+                    .build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private SnapshotCodec() {
+    }
+
+    /** Writes the snapshot as UTF-8 JSON. The stream is flushed, not closed. */
+    public static void write(Snapshot snapshot, OutputStream out) throws IOException {
+        try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.useDefaultPrettyPrinter();
+            new SnapshotWriter(g).write(snapshot);
+        }
+    }
+
+    /**
+     * Reads one snapshot. The stream is read to its end (trailing content is an error) and not
+     * closed.
+     *
+     * @param sourceName the file name used in error messages
+     * @throws MalformedInputException the text is not a valid snapshot: not JSON, truncated,
+     *         another format or version, a missing or wrong field, regions out of order
+     * @throws IOException             reading the stream failed
+     */
+    public static Snapshot read(InputStream in, String sourceName) throws IOException {
+        JsonParser p = FACTORY.createParser(in);
+        p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+        try (p) {
+            return new SnapshotReader(p, sourceName).read();
+        } catch (JsonEOFException e) {
+            throw malformed(sourceName, p, "truncated: the file ends inside the snapshot", e);
+        } catch (StreamConstraintsException e) {
+            throw malformed(sourceName, p, "exceeds a safety limit: " + firstSentence(e.getOriginalMessage()), e);
+        } catch (JsonProcessingException e) {
+            if (String.valueOf(e.getOriginalMessage()).contains("end-of-input")) {
+                throw malformed(sourceName, p, "truncated: the file ends inside the snapshot", e);
+            }
+            String hint = p.getParsingContext() == null || p.getParsingContext().inRoot()
+                    ? "; expected an aspace snapshot, JSON that starts {\"format\": \"" + FORMAT + "\"" : "";
+            throw malformed(sourceName, p, "not valid JSON: " + firstSentence(e.getOriginalMessage()) + hint, e);
+        }
+    }
+
+    private static MalformedInputException malformed(String source, JsonParser p, String problem,
+                                                     JsonProcessingException e) {
+        String where = e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        return new MalformedInputException(source, JsonPath.of(p.getParsingContext()).toString(), problem + where, e);
+    }
+
+    private static String firstSentence(String message) {
+        String m = message == null ? "" : message;
+        int nl = m.indexOf('\n');
+        if (nl >= 0) {
+            m = m.substring(0, nl);
+        }
+        int from = m.indexOf(", from `");
+        if (from >= 0) {
+            m = m.substring(0, from) + ")";
+        }
+        m = m.strip();
+        return m.length() <= 200 ? m : m.substring(0, 197) + "...";
+    }
+}

@@ -1,0 +1,253 @@
+package dev.aspace.snapshot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aspace.model.MalformedInputException;
+import dev.aspace.model.Region;
+import dev.aspace.model.RegionKind;
+import dev.aspace.model.Snapshot;
+import dev.aspace.testutil.Fixtures;
+import dev.aspace.testutil.LiveProcess;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SnapshotCodecTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static byte[] bytes(Snapshot s) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SnapshotCodec.write(s, out);
+        return out.toByteArray();
+    }
+
+    static Snapshot read(byte[] json) throws IOException {
+        return SnapshotCodec.read(new ByteArrayInputStream(json), "test.json");
+    }
+
+    @Test
+    void liveProcessRoundTripsExactly() throws IOException {
+        try (LiveProcess p = LiveProcess.startHelper("threads_maps", "3")) {
+            Snapshot s = RealSnapshots.live(p.pid());
+            assertEquals(4, s.threads().size());
+            assertTrue(s.regions().stream().anyMatch(r -> r.kind() == RegionKind.VSYSCALL && r.start() < 0),
+                    "[vsyscall] at ffffffffff600000 is a negative long");
+            byte[] json = bytes(s);
+            Snapshot back = read(json);
+            assertEquals(s, back);
+            assertArrayEquals(json, bytes(back), "writing what was read gives the same bytes");
+        }
+    }
+
+    @Test
+    void importedSmapsWithVmFlagsAndRollupRoundTripExactly() throws IOException {
+        Snapshot s = RealSnapshots.importedWithSmaps();
+        assertNotNull(s.rollup());
+        assertTrue(s.regions().stream().allMatch(r -> r.smaps() != null));
+        assertTrue(s.regions().stream().anyMatch(r -> !r.smaps().vmFlags().isEmpty()));
+        Snapshot back = read(bytes(s));
+        assertEquals(s, back);
+        // one layout object shared by all regions, as the parser made it
+        assertTrue(back.regions().stream().allMatch(r -> r.smaps().layout() == back.regions().get(0).smaps().layout()));
+    }
+
+    @Test
+    void formatFieldsUnitsAndAddressesAreAsDocumented() throws IOException {
+        Snapshot s = RealSnapshots.importedWithSmaps();
+        JsonNode root = JSON.readTree(bytes(s));
+        assertEquals("aspace-snapshot", root.get("format").asText());
+        assertEquals(1, root.get("version").asInt());
+        Region r0 = s.regions().get(0);
+        JsonNode j0 = root.get("regions").get(0);
+        assertEquals("0x" + Long.toHexString(r0.start()), j0.get("start").asText());
+        assertEquals(r0.perms().toString(), j0.get("perms").asText());
+        assertEquals(r0.smaps().rss(), j0.get("smaps").get("values").get("Rss").asLong(), "bytes, not kB");
+        assertEquals("kB", root.get("smapsUnits").get("Rss").asText());
+        // kernel order: the keys as the layout lists them
+        var names = j0.get("smaps").get("values").fieldNames();
+        for (String key : r0.smaps().layout().keys()) {
+            assertEquals(key, names.next());
+        }
+        assertEquals(s.takenAt().toString(), root.get("takenAt").asText());
+    }
+
+    // ---- malformed input: each names the file and the JSON path ----
+
+    private static byte[] liveJson;
+
+    private static synchronized byte[] realJson() throws IOException {
+        if (liveJson == null) {
+            try (LiveProcess p = LiveProcess.startHelper("threads_maps", "2")) {
+                Snapshot s = RealSnapshots.live(p.pid());
+                liveJson = bytes(new Snapshot(s.process(), s.threads(), s.regions(),
+                        RealSnapshots.importedWithSmaps().rollup(), s.memory(), s.machine(), s.takenAt(),
+                        s.readTime(), s.source()));
+            }
+        }
+        return liveJson;
+    }
+
+    /** The real snapshot's JSON with one change made to its tree. */
+    private static byte[] mutated(Consumer<ObjectNode> change) throws IOException {
+        ObjectNode root = (ObjectNode) JSON.readTree(realJson());
+        change.accept(root);
+        return JSON.writeValueAsBytes(root);
+    }
+
+    private static ObjectNode region(ObjectNode root, int i) {
+        return (ObjectNode) root.get("regions").get(i);
+    }
+
+    static MalformedInputException rejects(byte[] json, String path, String problemPart) {
+        MalformedInputException e = assertThrows(MalformedInputException.class, () -> read(json));
+        assertEquals("test.json", e.source());
+        assertEquals(path, e.location(), e.getMessage());
+        assertTrue(e.getMessage().contains(problemPart), e.getMessage());
+        assertEquals(2, e.exitCode());
+        return e;
+    }
+
+    @Test
+    void realJsonIsAccepted() throws IOException {
+        assertEquals(read(realJson()), read(mutated(root -> { })));
+    }
+
+    @Test
+    void notJson() {
+        rejects(Fixtures.bytes("pmapX-01-centos7-kernel3.10-few-columns.txt"), "$", "not valid JSON");
+        rejects(new byte[0], "$", "the file is empty");
+        rejects("[1,2]".getBytes(StandardCharsets.UTF_8), "$", "expected a JSON object");
+    }
+
+    @Test
+    void truncated() throws IOException {
+        byte[] json = realJson();
+        byte[] half = Arrays.copyOf(json, json.length / 2);
+        MalformedInputException e = assertThrows(MalformedInputException.class, () -> read(half));
+        assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+        assertTrue(e.location().startsWith("$.regions["), e.location());
+    }
+
+    @Test
+    void unknownFormatAndUnsupportedVersion() throws IOException {
+        rejects(mutated(root -> root.put("format", "pmap")), "$.format", "expected \"aspace-snapshot\"");
+        rejects(mutated(root -> root.put("version", 2)), "$.version", "version 2 is not supported");
+        rejects("{\"regions\":[]}".getBytes(StandardCharsets.UTF_8), "$.format", "not an aspace snapshot");
+    }
+
+    @Test
+    void missingFields() throws IOException {
+        rejects(mutated(root -> region(root, 3).remove("end")), "$.regions[3].end", "missing field 'end'");
+        rejects(mutated(root -> root.remove("process")), "$.process", "missing field 'process'");
+        rejects(mutated(root -> ((ObjectNode) root.get("threads").get(1)).remove("stackPointer")),
+                "$.threads[1].stackPointer", "missing field");
+        rejects(mutated(root -> root.remove("machine")), "$.machine", "write null when there is none");
+    }
+
+    @Test
+    void startNotBelowEnd() throws IOException {
+        rejects(mutated(root -> region(root, 3).put("end", region(root, 3).get("start").asText())),
+                "$.regions[3].end", "is not above start");
+    }
+
+    @Test
+    void overlappingAndUnsortedRegions() throws IOException {
+        rejects(mutated(root -> region(root, 3).put("start", region(root, 2).get("start").asText())),
+                "$.regions[3].start", "must be sorted by address and must not overlap");
+        rejects(mutated(root -> {
+            ArrayNode regions = (ArrayNode) root.get("regions");
+            JsonNode first = regions.remove(0);
+            regions.add(first);
+        }), "$.regions[" + (regionCount() - 1) + "].start", "below the end");
+    }
+
+    private static int regionCount() throws IOException {
+        return JSON.readTree(realJson()).get("regions").size();
+    }
+
+    @Test
+    void badHex() throws IOException {
+        rejects(mutated(root -> region(root, 3).put("start", "0x7ffzz")), "$.regions[3].start", "expected a hex number");
+        rejects(mutated(root -> region(root, 3).put("start", "7f00")), "$.regions[3].start", "\"0x\" and 1 to 16");
+        rejects(mutated(root -> region(root, 3).put("offset", "0x12345678901234567")), "$.regions[3].offset",
+                "expected a hex number");
+    }
+
+    @Test
+    void absurdNumbers() throws IOException {
+        rejects(mutated(root -> region(root, 1).put("inode", -5)), "$.regions[1].inode", "out of range");
+        rejects(mutated(root -> ((ObjectNode) root.get("process")).put("pid", 1L << 40)), "$.process.pid", "out of range");
+        rejects(mutated(root -> ((ObjectNode) root.get("process")).put("vmSize",
+                new java.math.BigInteger("99999999999999999999"))), "$.process.vmSize", "out of range");
+        rejects(mutated(root -> ((ObjectNode) root.get("rollup").get("values")).put("Rss", -4096)),
+                "$.rollup.values.Rss", "out of range");
+        rejects(mutated(root -> ((ObjectNode) root.get("machine")).put("pageSize", 4095)), "$.machine.pageSize",
+                "power of two");
+        String longNumber = "1".repeat(500);
+        byte[] json = new String(realJson(), StandardCharsets.UTF_8)
+                .replaceFirst("\"inode\" : \\d+", "\"inode\" : " + longNumber).getBytes(StandardCharsets.UTF_8);
+        MalformedInputException e = assertThrows(MalformedInputException.class, () -> read(json));
+        assertTrue(e.getMessage().contains("safety limit"), e.getMessage());
+        assertTrue(e.location().startsWith("$.regions[0]"), e.location());
+    }
+
+    @Test
+    void wrongTypes() throws IOException {
+        rejects(mutated(root -> region(root, 2).put("inode", "12")), "$.regions[2].inode", "expected a whole number, got a string");
+        rejects(mutated(root -> region(root, 2).put("path", 7)), "$.regions[2].path", "expected a string");
+        rejects(mutated(root -> root.put("regions", "none")), "$.regions", "expected an array");
+        rejects(mutated(root -> region(root, 2).put("perms", "rwzp")), "$.regions[2].perms", "like \"r-xp\"");
+        rejects(mutated(root -> region(root, 2).put("kind", "STACKISH")), "$.regions[2].kind", "unknown region kind");
+        rejects(mutated(root -> root.put("takenAt", "yesterday")), "$.takenAt", "ISO-8601");
+        rejects(mutated(root -> ((ObjectNode) root.get("threads").get(0)).put("state", "SS")), "$.threads[0].state",
+                "one character");
+        rejects(mutated(root -> ((ObjectNode) root.get("smapsUnits")).remove("Rss")), "$.rollup.values.Rss",
+                "no unit in $.smapsUnits");
+    }
+
+    @Test
+    void hostileStructureIsBounded() throws IOException {
+        String deep = "{\"format\":\"aspace-snapshot\",\"version\":1,\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+        MalformedInputException e = assertThrows(MalformedInputException.class,
+                () -> read(deep.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().contains("safety limit") && e.getMessage().contains("nesting"), e.getMessage());
+        byte[] huge = mutated(root -> region(root, 0).put("path", "/" + "a".repeat(2 << 20)));
+        e = assertThrows(MalformedInputException.class, () -> read(huge));
+        assertTrue(e.getMessage().contains("safety limit"), e.getMessage());
+        assertEquals("$.regions[0].path", e.location());
+    }
+
+    @Test
+    void duplicateFieldsAndTrailingContent() throws IOException {
+        String json = new String(realJson(), StandardCharsets.UTF_8);
+        rejects(json.replaceFirst("\"format\" : \"aspace-snapshot\",", "\"format\" : \"aspace-snapshot\", \"format\" : \"x\",")
+                .getBytes(StandardCharsets.UTF_8), "$.format", "");
+        rejects((json + " {}").getBytes(StandardCharsets.UTF_8), "$", "after the snapshot");
+    }
+
+    @Test
+    void unknownFieldsAreIgnoredAndNullSectionsKept() throws IOException {
+        Snapshot s = read(mutated(root -> {
+            root.put("comment", "added by a later writer");
+            root.putNull("memory");
+            region(root, 0).putNull("smaps");
+        }));
+        assertNull(s.memory());
+        assertNull(s.regions().get(0).smaps());
+    }
+}
