@@ -150,11 +150,11 @@ final class SnapshotReader {
             requirePresent(root, "rollup", hasRollup);
             require(root, "smapsUnits", units);
             Layouts layouts = new Layouts(units);
+            Smaps roll = rollup == null ? null : rollup.build(layouts, root.field("rollup"));
             List<Region> out = new ArrayList<>(regions.size());
             for (RawRegion r : regions) {
                 out.add(r.build(layouts));
             }
-            Smaps roll = rollup == null ? null : rollup.build(layouts, root.field("rollup"));
             return new Snapshot(process, threads, out, roll, memory, machine, takenAt, readTime, source);
         }
     }

@@ -1,8 +1,12 @@
 package dev.aspace.classify;
 
+import dev.aspace.backend.MemoryBackend;
+import dev.aspace.backend.linux.LinuxBackend;
+import dev.aspace.backend.linux.SmapsParser;
 import dev.aspace.model.ProcessInfo;
 import dev.aspace.model.Region;
 import dev.aspace.model.RegionKind;
+import dev.aspace.model.Snapshot;
 import dev.aspace.model.ThreadInfo;
 import dev.aspace.testutil.Fixtures;
 import dev.aspace.testutil.LiveProcess;
@@ -22,8 +26,18 @@ class RegionClassifierTest {
 
     private final RegionClassifier classifier = new RegionClassifier();
 
+    /** Regions as the backend's parser reads maps or smaps text. */
+    private static List<Region> maps(String name, byte[] text) {
+        return SmapsParser.parse(name, text, SmapsParser.Mode.TEXT);
+    }
+
+    /** A live process as LinuxBackend reads it (maps, threads with stack pointers, process). */
+    private static Snapshot live(int pid) {
+        return new LinuxBackend().snapshot(pid, MemoryBackend.Detail.MAPS);
+    }
+
     private List<Region> fixture(String name) {
-        return classifier.classify(MapsText.regions(Fixtures.text(name)), List.of(), null);
+        return classifier.classify(maps(name, Fixtures.bytes(name)), List.of(), null);
     }
 
     private static Region at(List<Region> regions, long start) {
@@ -154,7 +168,7 @@ class RegionClassifierTest {
                 70dc8000-7199a000 r-xp 00374000 fe:4e 24401                              /data/misc/apexdata/com.android.art/dalvik-cache/arm64/boot.oat
                 7199a000-7199c000 ---p 00000000 00:00 0                                  [anon:dalvik-Boot image reservation]
                 """;
-        List<Region> rs = classifier.classify(MapsText.regions(text), List.of(), null);
+        List<Region> rs = classifier.classify(maps("android", text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), List.of(), null);
         assertKind(rs, 0x14000000L, RegionKind.NAMED_ANONYMOUS, "dalvik-main space");
         assertKind(rs, 0x5c6d8000L, RegionKind.SHARED_MEMORY, "shared anonymous 'dalvik-jit-code-cache'");
         assertKind(rs, 0x7199a000L, RegionKind.NAMED_ANONYMOUS, "dalvik-Boot image reservation");
@@ -164,7 +178,7 @@ class RegionClassifierTest {
 
     @Test
     void sameOrderAsGivenEvenWhenUnsorted() {
-        List<Region> sorted = MapsText.regions(Fixtures.text("maps-03-debian10-x86_64-java-tomcat.txt"));
+        List<Region> sorted = maps("maps-03", Fixtures.bytes("maps-03-debian10-x86_64-java-tomcat.txt"));
         List<Region> shuffled = new ArrayList<>(sorted);
         Collections.shuffle(shuffled, new java.util.Random(7));
         List<Region> a = classifier.classify(sorted, List.of(), null);
@@ -179,7 +193,7 @@ class RegionClassifierTest {
     @Test
     void threadsMapsHelperThreeWorkerStacksWithGuards() {
         try (LiveProcess p = LiveProcess.startHelper("threads_maps", "3")) {
-            LiveRead live = LiveRead.of(p.pid());
+            Snapshot live = live(p.pid());
             List<Region> rs = classifier.classify(live.regions(), live.threads(), live.process());
             assertAllClassified(rs);
             List<Region> stacks = ofKind(rs, RegionKind.THREAD_STACK);
@@ -216,7 +230,7 @@ class RegionClassifierTest {
     @Test
     void sleepHasProgramSegmentsAndNoThreadStacks() {
         try (LiveProcess p = LiveProcess.sleep()) {
-            LiveRead live = LiveRead.of(p.pid());
+            Snapshot live = live(p.pid());
             List<Region> rs = classifier.classify(live.regions(), live.threads(), live.process());
             assertAllClassified(rs);
             assertTrue(rs.stream().anyMatch(r -> r.kind() == RegionKind.PROGRAM_TEXT && r.label().equals("sleep text")));
@@ -235,7 +249,7 @@ class RegionClassifierTest {
         LiveProcess p = LiveProcess.start(python, script.toString());
         try (p) {
             p.awaitLine("ready", Duration.ofSeconds(30));
-            LiveRead live = LiveRead.of(p.pid());
+            Snapshot live = live(p.pid());
             List<Region> rs = classifier.classify(live.regions(), live.threads(), live.process());
             assertAllClassified(rs);
             assertEquals(RegionKind.SHARED_MEMORY, byPathPrefix(rs, "/SYSV0000002a").kind());
@@ -266,7 +280,7 @@ class RegionClassifierTest {
         try (LiveProcess p = LiveProcess.start(java, "-Xmx64m", "-Xss1m", "-cp", "target/test-classes",
                 SleepingJvm.class.getName())) {
             p.awaitLine("ready", Duration.ofSeconds(60));
-            LiveRead live = LiveRead.of(p.pid());
+            Snapshot live = live(p.pid());
             List<Region> rs = classifier.classify(live.regions(), live.threads(), live.process());
             assertAllClassified(rs);
             ThreadInfo t = thread(live.threads(), "aspace-sleeper");
@@ -299,7 +313,7 @@ class RegionClassifierTest {
     @Test
     void unknownProcessStillFindsExecutableBelowHeap() {
         ProcessInfo unknown = new ProcessInfo(1, 0, "", List.of(), -1, "", "", 0, 0);
-        List<Region> rs = classifier.classify(MapsText.regions(Fixtures.text("maps-03-debian10-x86_64-java-tomcat.txt")),
+        List<Region> rs = classifier.classify(maps("maps-03", Fixtures.bytes("maps-03-debian10-x86_64-java-tomcat.txt")),
                 List.of(), unknown);
         assertKind(rs, 0x55e3fce00000L, RegionKind.PROGRAM_TEXT, "java text");
     }

@@ -45,6 +45,10 @@ class SnapshotCodecTest {
         try (LiveProcess p = LiveProcess.startHelper("threads_maps", "3")) {
             Snapshot s = RealSnapshots.live(p.pid());
             assertEquals(4, s.threads().size());
+            assertNotNull(s.rollup());
+            assertNotNull(s.memory());
+            assertNotNull(s.machine());
+            assertTrue(s.regions().stream().allMatch(r -> r.smaps() != null && !r.smaps().vmFlags().isEmpty()));
             assertTrue(s.regions().stream().anyMatch(r -> r.kind() == RegionKind.VSYSCALL && r.start() < 0),
                     "[vsyscall] at ffffffffff600000 is a negative long");
             byte[] json = bytes(s);
@@ -93,10 +97,7 @@ class SnapshotCodecTest {
     private static synchronized byte[] realJson() throws IOException {
         if (liveJson == null) {
             try (LiveProcess p = LiveProcess.startHelper("threads_maps", "2")) {
-                Snapshot s = RealSnapshots.live(p.pid());
-                liveJson = bytes(new Snapshot(s.process(), s.threads(), s.regions(),
-                        RealSnapshots.importedWithSmaps().rollup(), s.memory(), s.machine(), s.takenAt(),
-                        s.readTime(), s.source()));
+                liveJson = bytes(RealSnapshots.live(p.pid()));
             }
         }
         return liveJson;
