@@ -12,7 +12,7 @@ import java.io.PrintWriter;
         description = "The virtual address space of a running process, as it really is.%n"
                 + "With no arguments, opens the desktop app.",
         subcommands = {CommandLine.HelpCommand.class, PmapCommand.class, FreeCommand.class, PsCommand.class,
-            MemoryUserCommand.class, AslrCommand.class})
+            SnapshotCommand.class, MemoryUserCommand.class, AslrCommand.class})
 public final class AspaceCommand implements Runnable {
 
     @CommandLine.Spec

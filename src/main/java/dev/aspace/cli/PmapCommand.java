@@ -3,6 +3,7 @@ package dev.aspace.cli;
 import dev.aspace.backend.MemoryBackend;
 import dev.aspace.model.MalformedInputException;
 import dev.aspace.model.Snapshot;
+import dev.aspace.snapshot.SnapshotStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -96,12 +97,13 @@ final class PmapCommand implements Callable<Integer> {
     /** One argument: a process id (as pmap takes it, also /proc/PID) or a snapshot file. */
     record PmapTarget(int pid, Path file) {
 
+        /** A process id, or else a snapshot file (whose problems the loader names). */
         static PmapTarget parse(CommandLine cl, String arg) {
             PmapTarget t = pid(arg);
-            if (t == null) {
+            if (t == null && !arg.isEmpty() && Character.isDigit(arg.charAt(0))) {
                 throw new CommandLine.ParameterException(cl, "'" + arg + "' is not a process id (1 to 2147483647)");
             }
-            return t;
+            return t != null ? t : new PmapTarget(0, Path.of(arg));
         }
 
         /** A process id as pmap takes it (also /proc/PID), or null when the argument is not one. */
@@ -131,7 +133,7 @@ final class PmapCommand implements Callable<Integer> {
         }
 
         Snapshot read(MemoryBackend.Detail detail) {
-            return Backends.live().mappings(pid, detail);
+            return file == null ? Backends.live().mappings(pid, detail) : SnapshotStore.load(file);
         }
     }
 }

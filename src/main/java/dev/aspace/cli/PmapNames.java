@@ -48,7 +48,7 @@ final class PmapNames {
     }
 
     /**
-     * The mapping column of the default, -x and -d formats (procps' mapping_name): SysV shared
+     * Appends the mapping column of the default, -x and -d formats (procps' mapping_name): SysV shared
      * memory as {@code [ shmid=0x… ]}; a name with a '/' by its last component (with -p: from the
      * first '/'); the main stack as {@code [ stack ]}; everything else, [heap] and [vdso]
      * included, as {@code [ anon ]}.
@@ -58,26 +58,24 @@ final class PmapNames {
      * procps recognises SysV segments by the device minor of its own test segment; here a
      * {@code /SYSV} name on a device with major 0 is taken as one.
      */
-    static String plain(Region r, boolean showPath) {
+    static StringBuilder plain(StringBuilder sb, Region r, boolean showPath) {
         String path = r.path();
-        if (path.contains("/SYSV") && deviceMajor(r.device()) == 0) {
-            return "  [ shmid=0x" + Long.toHexString(r.inode()) + " ]";
-        }
         int slash = path.lastIndexOf('/');
-        if (slash >= 0) {
-            if (showPath) {
-                return path.substring(path.indexOf('/'));
-            }
-            return slash + 1 < path.length() ? path.substring(slash + 1) : path.substring(slash);
+        if (slash >= 0 && path.contains("/SYSV") && deviceMajor(r.device()) == 0) {
+            return sb.append("  [ shmid=0x").append(Long.toHexString(r.inode())).append(" ]");
         }
-        return path.equals("[stack]") ? "  [ stack ]" : "  [ anon ]";
+        if (slash >= 0) {
+            int from = showPath ? path.indexOf('/') : slash + 1 < path.length() ? slash + 1 : slash;
+            return sb.append(path, from, path.length());
+        }
+        return sb.append(path.equals("[stack]") ? "  [ stack ]" : "  [ anon ]");
     }
 
     /**
-     * The mapping column of -X and -XX: the kernel's name (cut to 127 bytes as procps reads it),
-     * by its last path component unless -p, and empty for anonymous memory.
+     * Appends the mapping column of -X and -XX: the kernel's name (cut to 127 bytes as procps
+     * reads it), by its last path component unless -p, and nothing for anonymous memory.
      */
-    static String extended(Region r, boolean showPath) {
+    static StringBuilder extended(StringBuilder sb, Region r, boolean showPath) {
         String path = r.path();
         if (path.length() > EXTENDED_NAME_BYTES / 3) {
             byte[] b = path.getBytes(StandardCharsets.UTF_8);
@@ -85,11 +83,8 @@ final class PmapNames {
                 path = new String(b, 0, EXTENDED_NAME_BYTES, StandardCharsets.UTF_8);
             }
         }
-        if (showPath) {
-            return path;
-        }
-        int slash = path.lastIndexOf('/');
-        return slash < 0 ? path : path.substring(slash + 1);
+        int from = showPath ? 0 : path.lastIndexOf('/') + 1;
+        return sb.append(path, from, path.length());
     }
 
     /** Major number of a kernel device string such as {@code fe:00}. */

@@ -1,5 +1,6 @@
 package dev.aspace.cli;
 
+import dev.aspace.model.Perms;
 import dev.aspace.model.Region;
 import dev.aspace.model.Smaps;
 import dev.aspace.model.Snapshot;
@@ -88,15 +89,15 @@ final class PmapPlainFormat {
 
     /** {@code r-x--}: procps shows private as '-' and adds a fifth column ('R' on Solaris). */
     private static StringBuilder mode(StringBuilder sb, Region r) {
-        String p = r.perms().toString();
-        sb.append(p, 0, 3).append(r.perms().shared() ? 's' : '-').append('-');
-        return sb;
+        Perms p = r.perms();
+        return sb.append(p.read() ? 'r' : '-').append(p.write() ? 'w' : '-').append(p.exec() ? 'x' : '-')
+                .append(p.shared() ? 's' : '-').append('-');
     }
 
     private static void plainLine(StringBuilder sb, Region r, PmapOptions o) {
         Text.hex(sb, r.start(), ADDRESS).append(' ');
         Text.right(sb, r.size() >>> 10, 6).append("K ");
-        mode(sb, r).append(' ').append(PmapNames.plain(r, o.showPath())).append('\n');
+        PmapNames.plain(mode(sb, r).append(' '), r, o.showPath()).append('\n');
     }
 
     private static void extendedLine(StringBuilder sb, Region r, PmapOptions o) {
@@ -105,7 +106,7 @@ final class PmapPlainFormat {
         Text.right(sb, r.size() >>> 10, NUMBER).append(' ');
         Text.right(sb, m.rss() >>> 10, NUMBER).append(' ');
         Text.right(sb, (m.privateDirty() >>> 10) + (m.sharedDirty() >>> 10), NUMBER).append(' ');
-        mode(sb, r).append(' ').append(PmapNames.plain(r, o.showPath())).append('\n');
+        PmapNames.plain(mode(sb, r).append(' '), r, o.showPath()).append('\n');
     }
 
     private static void deviceLine(StringBuilder sb, Region r, PmapOptions o) {
@@ -115,6 +116,6 @@ final class PmapPlainFormat {
         Text.hex(sb, r.offset(), 16).append(' ');
         Text.hex(sb, PmapNames.deviceMajor(r.device()), 3).append(':');
         Text.hex(sb, PmapNames.deviceMinor(r.device()), 5).append(' ');
-        sb.append(PmapNames.plain(r, o.showPath())).append('\n');
+        PmapNames.plain(sb, r, o.showPath()).append('\n');
     }
 }

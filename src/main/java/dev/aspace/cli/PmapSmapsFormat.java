@@ -26,7 +26,18 @@ final class PmapSmapsFormat {
     private static final Set<String> UNIMPORTANT = Set.of("AnonHugePages", "KernelPageSize", "MMUPageSize",
             "Shared_Dirty", "Private_Dirty", "Shared_Clean", "Private_Clean");
 
+    /** The sixteen permission texts, so a row does not build its own. */
+    private static final String[] PERMS = new String[16];
+
+    static {
+        for (int i = 0; i < 16; i++) {
+            PERMS[i] = dev.aspace.model.Perms.of((i & 8) != 0, (i & 4) != 0, (i & 2) != 0, (i & 1) != 0).toString();
+        }
+    }
+
     private final PmapOptions options;
+    /** VmFlags texts by list: the parser shares one list per distinct set of flags. */
+    private final java.util.Map<List<String>, String> flags = new java.util.IdentityHashMap<>();
     private final boolean all;
     /** The columns: kernel key, its header, its width so far (kept across processes). */
     private final List<String> keys = new ArrayList<>();
@@ -80,7 +91,7 @@ final class PmapSmapsFormat {
             }
             if (all && !m.vmFlags().isEmpty()) {
                 hasFlags = true;
-                String f = String.join(" ", m.vmFlags());
+                String f = flags.computeIfAbsent(m.vmFlags(), l -> String.join(" ", l));
                 flagTexts[i] = f;
                 wFlags = Math.max(wFlags, f.length());
             }
@@ -116,7 +127,7 @@ final class PmapSmapsFormat {
             long[] v = r.smaps().values();
             Text.spaces(sb, wAddress - Math.max(8, Text.hexDigits(r.start())));
             Text.hex(sb, r.start(), 8).append(' ');
-            Text.right(sb, r.perms().toString(), wPerm).append(' ');
+            Text.right(sb, PERMS[permIndex(r.perms())], wPerm).append(' ');
             Text.spaces(sb, wOffset - Math.max(8, Text.hexDigits(r.offset())));
             Text.hex(sb, r.offset(), 8).append(' ');
             Text.right(sb, r.device(), wDevice).append(' ');
@@ -127,7 +138,7 @@ final class PmapSmapsFormat {
             if (hasFlags) {
                 Text.right(sb.append(' '), flagTexts[i] == null ? "" : flagTexts[i], wFlags);
             }
-            sb.append(' ').append(PmapNames.extended(r, options.showPath())).append('\n');
+            PmapNames.extended(sb.append(' '), r, options.showPath()).append('\n');
             sink.line();
         }
         footer(sb, wAddress, wPerm, wOffset, wDevice, wInode);
@@ -149,6 +160,10 @@ final class PmapSmapsFormat {
             Text.right(sb, totals[c], widths[c]).append(' ');
         }
         sb.append("KB \n");
+    }
+
+    private static int permIndex(dev.aspace.model.Perms p) {
+        return (p.read() ? 8 : 0) | (p.write() ? 4 : 0) | (p.exec() ? 2 : 0) | (p.shared() ? 1 : 0);
     }
 
     /** A value as pmap prints it: kB fields in kB, others as the kernel printed them. */

@@ -23,13 +23,13 @@ final class Text {
         return spaces(sb, width - s.length());
     }
 
-    /** {@code %*lu}: an unsigned decimal right-justified in {@code width}. */
+    /** {@code %*lu}: an unsigned decimal right-justified in {@code width}, without a String per number. */
     static StringBuilder right(StringBuilder sb, long unsigned, int width) {
-        if (unsigned >= 0 && unsigned < 10) {
-            spaces(sb, width - 1);
-            return sb.append((char) ('0' + unsigned));
+        if (unsigned < 0) {
+            return right(sb, Long.toUnsignedString(unsigned), width);
         }
-        return right(sb, Long.toUnsignedString(unsigned), width);
+        spaces(sb, width - decimalDigits(unsigned));
+        return sb.append(unsigned);
     }
 
     /** {@code %0*lx}: lower-case hex, zero-padded to at least {@code digits}. */

@@ -176,6 +176,23 @@ class RegionClassifierTest {
         assertKind(rs, 0x70dc8000L, RegionKind.PROGRAM_TEXT, "boot.oat text");
     }
 
+    /** Linux 3.4 to 4.4 named thread stacks; lines from a glibc per-thread-arena walk-through (terminal output). */
+    @Test
+    void oldKernelStackNamesGetTheThreadsName() {
+        String text = """
+                011ca000-011eb000 rw-p 00000000 00:00 0 [heap]
+                7f47d72b7000-7f47d72b8000 ---p 00000000 00:00 0
+                7f47d72b8000-7f47d7ab8000 rw-p 00000000 00:00 0 [stack:3622]
+                """;
+        List<Region> rs = classifier.classify(maps("old-kernel", text.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                List.of(new ThreadInfo(3600, "example", 0, 'S'), new ThreadInfo(3622, "example", 0, 'S')), null);
+        assertKind(rs, 0x7f47d72b8000L, RegionKind.THREAD_STACK, "stack of thread 3622 'example'");
+        assertKind(rs, 0x7f47d72b7000L, RegionKind.GUARD, "guard page below stack of thread 3622 'example'");
+        List<Region> noThreads = classifier.classify(maps("old-kernel", text.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                List.of(), null);
+        assertKind(noThreads, 0x7f47d72b8000L, RegionKind.THREAD_STACK, "stack of thread 3622");
+    }
+
     @Test
     void sameOrderAsGivenEvenWhenUnsorted() {
         List<Region> sorted = maps("maps-03", Fixtures.bytes("maps-03-debian10-x86_64-java-tomcat.txt"));
@@ -224,6 +241,8 @@ class RegionClassifierTest {
                     && r.kind() == RegionKind.FILE_MAPPING && r.label().equals("passwd")));
             assertEquals(1, ofKind(rs, RegionKind.MAIN_STACK).size());
             assertEquals(1, ofKind(rs, RegionKind.VSYSCALL).size());
+            // Linux 6.13+ splits the vvar pages: both halves are VVAR
+            rs.stream().filter(r -> r.path().startsWith("[vvar")).forEach(r -> assertEquals(RegionKind.VVAR, r.kind()));
         }
     }
 

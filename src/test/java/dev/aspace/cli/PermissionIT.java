@@ -1,0 +1,62 @@
+package dev.aspace.cli;
+
+import dev.aspace.testutil.LiveProcess;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The packaged jar run as user nobody against a process of root: the kernel refuses, and aspace
+ * says so in one line naming the process and what grants access, with exit code 1.
+ */
+class PermissionIT {
+
+    @Test
+    void anotherUsersProcessIsRefusedInOneLine() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "needs root to start a process as another user");
+        assumeTrue(ProcpsRun.has("setpriv"), "setpriv (util-linux) is not installed");
+        Path jar = Path.of(System.getProperty("aspace.jar", "target/aspace.jar")).toAbsolutePath();
+        assumeTrue(Files.isReadable(jar), jar + " is not built");
+        try (LiveProcess root = LiveProcess.sleep()) {
+            String pid = Integer.toString(root.pid());
+            for (List<String> args : List.of(List.of("pmap", pid), List.of("pmap", "-X", pid), List.of("pmap", "-XX", "-p", pid))) {
+                Result r = asNobody(jar, args);
+                assertEquals(1, r.code, args + ": " + r.err);
+                assertEquals("", r.out, "nothing on stdout");
+                assertEquals(1, r.err.strip().split("\n").length, "one line: " + r.err);
+                assertTrue(r.err.contains(pid), "names the process: " + r.err);
+                assertTrue(r.err.contains("permission denied") && r.err.contains("CAP_SYS_PTRACE"),
+                        "says why and what grants it: " + r.err);
+                assertFalse(r.err.contains("\tat "), "no stack trace: " + r.err);
+            }
+        }
+    }
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result asNobody(Path jar, List<String> args) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>(List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups",
+                java, "-jar", jar.toString()));
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(Path.of("/tmp").toFile());
+        pb.environment().put("HOME", "/tmp");
+        Process p = pb.start();
+        byte[] out = p.getInputStream().readAllBytes();
+        byte[] err = p.getErrorStream().readAllBytes();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finished");
+        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+}

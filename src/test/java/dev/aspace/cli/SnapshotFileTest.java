@@ -1,0 +1,99 @@
+package dev.aspace.cli;
+
+import dev.aspace.testutil.LiveProcess;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * aspace snapshot PID -o FILE.json, then aspace pmap FILE.json: what procps pmap printed for the
+ * process when it was saved. And bad snapshot files: one line naming the file, exit code 2.
+ */
+class SnapshotFileTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void pmapOfASavedSnapshotPrintsWhatPmapPrintedThen() {
+        assumeTrue(ProcpsRun.has("pmap"), "procps pmap is not installed");
+        try (LiveProcess p = LiveProcess.startHelper("threads_maps")) {
+            p.stop();
+            String pid = Integer.toString(p.pid());
+            Path file = dir.resolve("threads.json");
+            ProcpsRun.Result saved = ProcpsRun.aspace("snapshot", pid, "-o", file.toString());
+            assertEquals(0, saved.code(), saved.err());
+            assertTrue(saved.out().contains(file.toString()), saved.out());
+            List<List<String>> formats = List.of(List.of(), List.of("-x"), List.of("-X"), List.of("-XX"), List.of("-d"),
+                    List.of("-X", "-p"), List.of("-q"));
+            List<List<String>> live = new ArrayList<>();
+            for (List<String> o : formats) {
+                List<String> cmd = new ArrayList<>(List.of("pmap"));
+                cmd.addAll(o);
+                cmd.add(pid);
+                live.add(ProcpsRun.lines(ProcpsRun.real(cmd)));
+            }
+            p.close(); // the process is gone: only the file is left
+            for (int i = 0; i < formats.size(); i++) {
+                List<String> cmd = new ArrayList<>(List.of("pmap"));
+                cmd.addAll(formats.get(i));
+                cmd.add(file.toString());
+                ProcpsRun.Result r = ProcpsRun.aspace(cmd);
+                assertEquals(0, r.code(), r.err());
+                PmapParity.assertSame(String.join(" ", cmd), live.get(i), r.lines());
+            }
+        }
+    }
+
+    private static void assertOneLine(ProcpsRun.Result r, int code, String... mentions) {
+        assertEquals(code, r.code(), r.err());
+        assertEquals("", r.out(), "nothing on stdout");
+        assertEquals(1, ProcpsRun.lines(r.err()).size(), "one line on stderr: " + r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+        for (String m : mentions) {
+            assertTrue(r.err().contains(m), "stderr names " + m + ": " + r.err());
+        }
+    }
+
+    @Test
+    void aMissingSnapshotFileIsNamed() {
+        Path f = dir.resolve("nothing-here.json");
+        assertOneLine(ProcpsRun.aspace("pmap", "-X", f.toString()), 2, f.toString());
+    }
+
+    @Test
+    void aTruncatedSnapshotFileIsBadInputNamingTheFile() throws IOException {
+        Path f = dir.resolve("cut.json");
+        Files.writeString(f, "{\"format\": \"aspace-snapshot\", \"version\": 1, \"process\": {\"pid\": 4");
+        assertOneLine(ProcpsRun.aspace("pmap", "-X", f.toString()), 2, f.toString());
+    }
+
+    @Test
+    void aFileThatIsNotASnapshotIsBadInputNamingTheFile() throws IOException {
+        Path f = dir.resolve("other.json");
+        Files.writeString(f, "{\"format\": \"something-else\", \"version\": 1}");
+        assertOneLine(ProcpsRun.aspace("pmap", f.toString()), 2, f.toString());
+    }
+
+    @Test
+    void snapshotOfNoProcessIsARuntimeCondition() throws Exception {
+        int pid;
+        try (LiveProcess p = LiveProcess.start("true")) {
+            pid = p.pid();
+            p.process().waitFor();
+        }
+        Path f = dir.resolve("none.json");
+        assertOneLine(ProcpsRun.aspace("snapshot", Integer.toString(pid), "-o", f.toString()), 1, Integer.toString(pid));
+        assertFalse(Files.exists(f), "no file for a failed snapshot");
+    }
+}
