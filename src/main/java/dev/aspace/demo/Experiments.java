@@ -134,10 +134,12 @@ public final class Experiments {
     private ExperimentResult measure(Experiment e, long bytes, LongSupplier action, java.util.function.Supplier<String> said) {
         String expectation = e.expectation(bytes);
         Snapshot before = backend.snapshot(child.pid(), MemoryBackend.Detail.SMAPS);
+        // free is the whole machine's: read it as close around the action as possible, so that
+        // other processes have the least time to move it
         SystemMemory memBefore = backend.systemMemory();
         long focus = action.getAsLong();
-        Snapshot after = backend.snapshot(child.pid(), MemoryBackend.Detail.SMAPS);
         SystemMemory memAfter = backend.systemMemory();
+        Snapshot after = backend.snapshot(child.pid(), MemoryBackend.Detail.SMAPS);
         return ExperimentDiff.compute(e, expectation, said.get(), before, after, memBefore, memAfter, focus);
     }
 }
