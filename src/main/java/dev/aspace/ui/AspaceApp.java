@@ -55,8 +55,17 @@ public final class AspaceApp extends Application {
         stage.setOnHidden(e -> window.stop());
         stage.show();
 
-        if (opts.select() != -1) {
-            selectOnce(window.session(), opts.select());
+        if (opts.viewInterval() != null) {
+            long[] v = opts.viewInterval();
+            window.session().snapshotProperty().addListener((o, a, snap) -> {
+                if (a == null && snap != null) {
+                    var m = window.ribbon().model();
+                    m.show(dev.aspace.layout.Viewport.of(m.getViewport().lengthPx(), v[0], v[1]));
+                }
+            });
+        }
+        if (!opts.select().isBlank()) {
+            selectOnce(window.session(), opts);
         }
         if (opts.screenshot() != null) {
             screenshotWhenRead(window.session(), scene, opts);
@@ -88,8 +97,8 @@ public final class AspaceApp extends Application {
         }
     }
 
-    /** Selects the region holding {@code address} as soon as a snapshot has it. */
-    private static void selectOnce(SessionModel session, long address) {
+    /** Selects the region the options name as soon as a snapshot with smaps has it. */
+    private static void selectOnce(SessionModel session, StartOptions opts) {
         session.snapshotProperty().addListener(new ChangeListener<>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends Snapshot> o, Snapshot a, Snapshot s) {
@@ -97,7 +106,7 @@ public final class AspaceApp extends Application {
                     return;
                 }
                 for (Region r : s.regions()) {
-                    if (r.contains(address)) {
+                    if (opts.selects(r)) {
                         session.selectedProperty().set(r);
                         if (r.smaps() != null) {
                             session.snapshotProperty().removeListener(this);

@@ -5,6 +5,8 @@ import dev.aspace.demo.ChildExit;
 import dev.aspace.demo.ExperimentResult;
 import dev.aspace.demo.MemoryUserController;
 import dev.aspace.model.Snapshot;
+import dev.aspace.snapshot.SnapshotStore;
+import dev.aspace.snapshot.importers.TextImport;
 import dev.aspace.ui.experiments.AllocationPanel;
 import dev.aspace.ui.ribbon.RibbonView;
 import dev.aspace.ui.view.Banner;
@@ -40,9 +42,12 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -178,6 +183,16 @@ public final class MainWindow extends BorderPane {
     }
 
     private ToolBar toolbar() {
+        Button open = new Button("Open…");
+        open.setId("openFile");
+        open.setTooltip(new Tooltip("Open pmap / vmmap / smaps text captured elsewhere (Ctrl+O)"));
+        open.setOnAction(e -> openFile());
+        Button saveButton = new Button("Save…");
+        saveButton.setId("saveFile");
+        saveButton.setTooltip(new Tooltip("Save what is on screen as a snapshot (Ctrl+S)"));
+        saveButton.setOnAction(e -> saveFile());
+        saveButton.disableProperty().bind(session.snapshotProperty().isNull());
+
         Button pick = new Button("Process…");
         pick.setId("openProcess");
         pick.setTooltip(new Tooltip("Choose a process to watch (ps auxw)"));
@@ -226,7 +241,7 @@ public final class MainWindow extends BorderPane {
         dark.setId("darkTheme");
         dark.selectedProperty().addListener((o, a, on) -> Theme.apply(on));
 
-        ToolBar bar = new ToolBar(pick, new Separator(), badge, new Separator(), every, pause, refresh,
+        ToolBar bar = new ToolBar(pick, open, saveButton, new Separator(), badge, new Separator(), every, pause, refresh,
                 new Separator(), dark);
         bar.setId("toolbar");
         return bar;
@@ -244,7 +259,66 @@ public final class MainWindow extends BorderPane {
         });
     }
 
+    /** Ctrl+O: a file chosen by the user, imported in the background and shown with its source. */
+    private void openFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a snapshot (.json) or captured text (pmap -X/-x, vmmap, smaps, free)");
+        File f = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        if (f != null) {
+            open(f.toPath());
+        }
+    }
+
+    /**
+     * Opens a file and shows it: a saved snapshot (.json) as it was saved, anything else as
+     * captured text (format detected), with unreadable lines reported.
+     */
+    public void open(Path file) {
+        if (file.getFileName().toString().endsWith(".json")) {
+            background.submit(() -> SnapshotStore.load(file), session::show, session::reportError);
+            return;
+        }
+        background.submit(() -> TextImport.with(List.of()).read(file, 1024), result -> {
+            session.show(result.snapshot());
+            if (result.unreadableLines() > 0) {
+                session.showMessage(file.getFileName() + ": " + result.format() + ", " + result.regionCount()
+                        + " regions; " + result.unreadableLines() + " lines could not be read, first: "
+                        + result.warnings().get(0));
+            }
+        }, session::reportError);
+    }
+
+    /** Ctrl+S: saves what is on screen as a snapshot file the CLI and the app can open again. */
+    private void saveFile() {
+        Snapshot s = session.getSnapshot();
+        if (s == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save snapshot");
+        chooser.setInitialFileName(s.process().comm() + "-" + s.process().pid() + ".json");
+        File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (f != null) {
+            save(f.toPath());
+        }
+    }
+
+    /** Saves the snapshot on screen (atomically, in the background); the banner says where. */
+    public void save(Path file) {
+        Snapshot s = session.getSnapshot();
+        if (s == null) {
+            return;
+        }
+        background.submit(() -> {
+            SnapshotStore.save(s, file);
+            return file;
+        }, f -> session.showMessage("saved " + s.regions().size() + " regions of pid " + s.process().pid()
+                + " to " + f), session::reportError);
+    }
+
     private void installKeys() {
+        getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::saveFile);
+        getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::openFile);
         getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.F5), session::refreshNow);
         getScene().addEventFilter(KeyEvent.KEY_TYPED, e -> {
             boolean typing = getScene().getFocusOwner() instanceof TextInputControl;

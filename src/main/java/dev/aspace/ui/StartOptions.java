@@ -8,28 +8,46 @@ import java.util.Locale;
 /**
  * Hidden start options, as system properties, for the screenshot script and for measuring:
  * {@code -Daspace.pid=N} opens that process, {@code -Daspace.scale=linear} the linear ribbon,
- * {@code -Daspace.select=ADDRESS} (hex) selects the region holding it, {@code -Daspace.dark=true}
- * the dark theme, {@code -Daspace.startupLog=FILE} writes the time from JVM start to the first
+ * {@code -Daspace.select=ADDRESS} selects the region holding that (hex) address, or the first
+ * region whose path or label contains the text (e.g. {@code [heap]}), {@code -Daspace.dark=true}
+ * the dark theme, {@code -Daspace.view=LO-HI} (hex, HI exclusive) shows that address interval, {@code -Daspace.startupLog=FILE} writes the time from JVM start to the first
  * painted frame of a snapshot into FILE, {@code -Daspace.screenshot=FILE.png} saves the window's
  * scene as a PNG once smaps has been read (after {@code -Daspace.screenshotDelay} ms, default
  * 1500) and quits.
  */
-public record StartOptions(int pid, Scale scale, long select, boolean dark, Path startupLog, Path screenshot,
+public record StartOptions(int pid, Scale scale, String select, String view, boolean dark, Path startupLog, Path screenshot,
                            long screenshotDelayMs) {
 
     public static StartOptions fromSystemProperties() {
         int pid = Integer.getInteger("aspace.pid", -1);
         String scale = System.getProperty("aspace.scale", "log").toLowerCase(Locale.ROOT);
         String select = System.getProperty("aspace.select", "");
-        long address = -1;
-        if (!select.isBlank()) {
-            String hex = select.startsWith("0x") ? select.substring(2) : select;
-            address = Long.parseUnsignedLong(hex, 16);
-        }
         String log = System.getProperty("aspace.startupLog", "");
         String shot = System.getProperty("aspace.screenshot", "");
-        return new StartOptions(pid, scale.equals("linear") ? Scale.LINEAR : Scale.LOG, address,
+        return new StartOptions(pid, scale.equals("linear") ? Scale.LINEAR : Scale.LOG, select,
+                System.getProperty("aspace.view", ""),
                 Boolean.getBoolean("aspace.dark"), log.isBlank() ? null : Path.of(log),
                 shot.isBlank() ? null : Path.of(shot), Long.getLong("aspace.screenshotDelay", 1500));
+    }
+
+    /** The interval of {@code -Daspace.view}, as [lo, hiExclusive], or null. */
+    public long[] viewInterval() {
+        if (view.isBlank() || !view.contains("-")) {
+            return null;
+        }
+        String[] parts = view.replace("0x", "").split("-", 2);
+        return new long[]{Long.parseUnsignedLong(parts[0], 16), Long.parseUnsignedLong(parts[1], 16)};
+    }
+
+    /** True when {@code r} is what {@code -Daspace.select} names. */
+    public boolean selects(dev.aspace.model.Region r) {
+        if (select.isBlank()) {
+            return false;
+        }
+        String hex = select.startsWith("0x") ? select.substring(2) : select;
+        if (hex.length() <= 16 && hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            return r.contains(Long.parseUnsignedLong(hex, 16));
+        }
+        return r.path().contains(select) || r.label().contains(select);
     }
 }

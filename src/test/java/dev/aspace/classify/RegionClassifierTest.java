@@ -299,7 +299,7 @@ class RegionClassifierTest {
         try (LiveProcess p = LiveProcess.start(java, "-Xmx64m", "-Xss1m", "-cp", "target/test-classes",
                 SleepingJvm.class.getName())) {
             p.awaitLine("ready", Duration.ofSeconds(60));
-            Snapshot live = live(p.pid());
+            Snapshot live = liveOnceAsleep(p.pid(), "aspace-sleeper");
             List<Region> rs = classifier.classify(live.regions(), live.threads(), live.process());
             assertAllClassified(rs);
             ThreadInfo t = thread(live.threads(), "aspace-sleeper");
@@ -313,6 +313,26 @@ class RegionClassifierTest {
             assertFalse(ofKind(rs, RegionKind.EXECUTABLE_ANONYMOUS).isEmpty(), "the code cache is executable anonymous memory");
             assertTrue(ofKind(rs, RegionKind.THREAD_STACK).size() >= 5, "GC, compiler and other JVM threads have stacks too");
         }
+    }
+
+    /**
+     * The kernel shows a thread's stack pointer only while it is blocked (task/TID/syscall says
+     * "running" otherwise): on a loaded machine the thread may not be asleep yet when "ready" is
+     * printed, so read again until it is (10 s at most).
+     */
+    private static Snapshot liveOnceAsleep(int pid, String threadName) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        Snapshot s = live(pid);
+        while (thread(s.threads(), threadName).stackPointer() == 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            s = live(pid);
+        }
+        return s;
     }
 
     private static ThreadInfo thread(List<ThreadInfo> threads, String name) {

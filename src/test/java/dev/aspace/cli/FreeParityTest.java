@@ -68,10 +68,14 @@ class FreeParityTest {
                 } else if (human) {
                     String ue = ce.get(c).replaceAll("[0-9.]", "");
                     String ua = ca.get(c).replaceAll("[0-9.]", "");
-                    assertEquals(ue, ua, msg + "\n(unit)");
-                    double x = Double.parseDouble(ce.get(c).replaceAll("[^0-9.]", ""));
-                    double y = Double.parseDouble(ca.get(c).replaceAll("[^0-9.]", ""));
-                    assertTrue(Math.abs(x - y) <= Math.max(0.2, x / 50), msg);
+                    // a figure near a unit boundary may print in the next unit up in one of the reads
+                    double x = humanBytes(ce.get(c));
+                    double y = humanBytes(ca.get(c));
+                    double total = humanBytes(ce.get(0));
+                    // the same 1 % of total as the exact modes (shared memory, say, moves by a few MB
+                    // while other tests run), plus the rounding of the printed unit
+                    assertTrue(Math.abs(x - y) <= total / 100 + unitOf(ue) / 10 + unitOf(ua) / 10,
+                            msg + "\n(differs by more than 1% of total)");
                 } else {
                     long x = Long.parseLong(ce.get(c));
                     long y = Long.parseLong(ca.get(c));
@@ -79,6 +83,21 @@ class FreeParityTest {
                 }
             }
         }
+    }
+
+    /** "8.7Mi" -> bytes; binary units with "i", decimal (--si) without. */
+    static double humanBytes(String cell) {
+        String unit = cell.replaceAll("[0-9.]", "");
+        return Double.parseDouble(cell.replaceAll("[^0-9.]", "")) * unitOf(unit);
+    }
+
+    static double unitOf(String unit) {
+        if (unit.isEmpty() || unit.equals("B")) {
+            return 1;
+        }
+        boolean binary = unit.endsWith("i");
+        int power = "KMGTPE".indexOf(Character.toUpperCase(unit.charAt(0))) + 1;
+        return Math.pow(binary ? 1024 : 1000, power);
     }
 
     private static List<String> cells(String line) {

@@ -4,9 +4,13 @@ import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.layout.RibbonLayout;
 import dev.aspace.layout.Viewport;
 import dev.aspace.model.Region;
+import dev.aspace.model.Source;
+import dev.aspace.testutil.Fixtures;
 import dev.aspace.testutil.LiveProcess;
 import dev.aspace.ui.ribbon.RibbonView;
 import dev.aspace.ui.vm.StatProbe;
+import java.nio.file.Path;
+
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -15,6 +19,7 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -99,6 +104,30 @@ class MainWindowTest {
         assertTrue(text.contains(r.perms().toString()), text);
         assertTrue(window.ribbon().tooltip().isShowing());
         assertEquals(text, window.ribbon().tooltip().getText());
+    }
+
+    @Test
+    void capturedTextOpensMarkedWithItsSourceAndStopsWatching(FxRobot robot) {
+        robot.interact(() -> window.open(Fixtures.path("pmapX-02-ubuntu18.04-procps3.3.12-kernel4.x.txt")));
+        var s = window.session().getSnapshot();
+        assertEquals(Source.Type.IMPORTED, s.source().type());
+        assertEquals(-1, window.session().livePid());
+        assertTrue(robot.lookup("#originBadge").queryAs(Label.class).getText().contains("imported"));
+        assertEquals(s.regions().size(), window.table().table().getItems().size());
+        assertTrue(s.regions().size() > 10);
+    }
+
+    @Test
+    void aSavedSnapshotOpensAgainAsTheSameRegionsFromTheFile(FxRobot robot, @TempDir Path dir) {
+        var live = window.session().getSnapshot();
+        Path file = dir.resolve("threads.json");
+        robot.interact(() -> window.save(file));
+        assertTrue(window.session().errorProperty().get().startsWith("saved "), window.session().errorProperty().get());
+        robot.interact(() -> window.open(file));
+        var opened = window.session().getSnapshot();
+        assertEquals(Source.Type.FILE, opened.source().type());
+        assertEquals(live.regions(), opened.regions());
+        assertTrue(robot.lookup("#originBadge").queryAs(Label.class).getText().contains("file"));
     }
 
     @Test

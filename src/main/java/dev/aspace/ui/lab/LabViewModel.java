@@ -2,7 +2,6 @@ package dev.aspace.ui.lab;
 
 import dev.aspace.lab.LabRunner;
 import dev.aspace.lab.LabStep;
-import dev.aspace.lab.Measurement;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -14,20 +13,19 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.concurrent.Task;
+import dev.aspace.ui.Background;
 
 import java.util.List;
-import java.util.concurrent.Executor;
 
 /**
  * State of the guided lab: which step, the student's prediction, and the reveal once the action
- * ran. Actions run on the given executor (tests pass a synchronous one), never on the FX thread.
+ * ran. Actions run through the UI's one {@link Background} seam, never on the FX thread.
  */
 public final class LabViewModel {
 
     private final List<LabStep> steps;
     private final LabRunner runner;
-    private final Executor executor;
+    private final Background background;
 
     private final ReadOnlyIntegerWrapper stepIndex = new ReadOnlyIntegerWrapper(0);
     private final IntegerProperty prediction = new SimpleIntegerProperty(-1);
@@ -37,13 +35,13 @@ public final class LabViewModel {
     private final ReadOnlyIntegerWrapper rightChoice = new ReadOnlyIntegerWrapper(-1);
     private final ObjectProperty<Runnable> afterAction = new SimpleObjectProperty<>(() -> { });
 
-    public LabViewModel(List<LabStep> steps, LabRunner runner, Executor executor) {
+    public LabViewModel(List<LabStep> steps, LabRunner runner, Background background) {
         if (steps.isEmpty()) {
             throw new IllegalArgumentException("a lab needs at least one step");
         }
         this.steps = List.copyOf(steps);
         this.runner = runner;
-        this.executor = executor;
+        this.background = background;
     }
 
     public LabStep step() {
@@ -93,27 +91,17 @@ public final class LabViewModel {
         }
         LabStep step = step();
         running.set(true);
-        Task<List<Measurement>> task = new Task<>() {
-            @Override
-            protected List<Measurement> call() throws Exception {
-                return runner.perform(step.action());
-            }
-        };
-        task.setOnSucceeded(e -> {
-            List<Measurement> m = task.getValue();
+        background.submit(() -> runner.perform(step.action()), m -> {
             int right = step.rightChoice().applyAsInt(m);
             rightChoice.set(right);
             reveal.set(step.reveal().apply(m));
             verdict.set(judge(step, prediction.get(), right));
             running.set(false);
             afterAction.get().run();
-        });
-        task.setOnFailed(e -> {
-            Throwable t = task.getException();
+        }, t -> {
             verdict.set("The action failed: " + (t.getMessage() == null ? t.toString() : t.getMessage()));
             running.set(false);
         });
-        executor.execute(task);
     }
 
     static String judge(LabStep step, int predicted, int right) {

@@ -110,9 +110,11 @@ public final class DetailsPane extends ScrollPane {
     private static int put(GridPane g, int row, String key, String value, String help) {
         Label k = new Label(key);
         k.getStyleClass().add("text-bold");
+        k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label v = new Label(value);
         v.setId("details-" + key.replace('/', '-'));
         v.getStyleClass().add("mono");
+        v.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label h = new Label(help);
         h.getStyleClass().add("text-muted");
         h.setWrapText(true);

@@ -131,18 +131,31 @@ public final class GaugeView extends VBox {
 
     private void addPoint(SystemMemory m) {
         int n = ++sampleNo;
-        double mib = 1 << 20;
-        usedSeries.getData().add(new XYChart.Data<>(n, m.used() / mib));
-        cacheSeries.getData().add(new XYChart.Data<>(n, m.buffCache() / mib));
-        availSeries.getData().add(new XYChart.Data<>(n, m.available() / mib));
+        double gib = 1 << 30;
+        usedSeries.getData().add(new XYChart.Data<>(n, m.used() / gib));
+        cacheSeries.getData().add(new XYChart.Data<>(n, m.buffCache() / gib));
+        availSeries.getData().add(new XYChart.Data<>(n, m.available() / gib));
         for (var s : List.of(usedSeries, cacheSeries, availSeries)) {
             if (s.getData().size() > GaugeModel.HISTORY) {
                 s.getData().remove(0, s.getData().size() - GaugeModel.HISTORY);
             }
         }
-        yAxis.setUpperBound(m.memTotal() / mib);
-        yAxis.setTickUnit(Math.max(1, m.memTotal() / mib / 4));
-        yAxis.setLabel("MiB");
+        double top = m.memTotal() / gib;
+        double step = niceStep(top / 4);
+        yAxis.setUpperBound(Math.ceil(top / step) * step);
+        yAxis.setTickUnit(step);
+        yAxis.setLabel("GiB");
+    }
+
+    /** 1, 2 or 5 times a power of ten, at least {@code raw}: readable axis steps. */
+    static double niceStep(double raw) {
+        double p = Math.pow(10, Math.floor(Math.log10(Math.max(raw, 1e-9))));
+        for (double f : new double[]{1, 2, 5, 10}) {
+            if (f * p >= raw) {
+                return f * p;
+            }
+        }
+        return 10 * p;
     }
 
     private void show(SystemMemory m) {

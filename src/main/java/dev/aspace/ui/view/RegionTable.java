@@ -169,7 +169,9 @@ public final class RegionTable extends BorderPane {
         cols.add(text("Perm", r -> r.perms().toString(), Comparator.naturalOrder()));
         cols.add(text("Offset", r -> String.format("%08x", r.offset()), Comparator.naturalOrder()));
         cols.add(text("Device", Region::device, Comparator.naturalOrder()));
-        cols.add(number("Inode", Region::inode, false));
+        TableColumn<Region, Long> inode = number("Inode", Region::inode, false);
+        inode.setPrefWidth(90);
+        cols.add(inode);
         if (layout == null) {
             cols.add(number("Size", Region::size, true));
         } else {

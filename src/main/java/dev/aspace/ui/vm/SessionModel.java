@@ -255,9 +255,13 @@ public final class SessionModel {
                 highlights.set(h.plus(changes, clock.getAsLong()));
             }
         }
-        Region sel = selected.get();
         snapshot.set(next);
-        selected.set(sel == null ? null : find(next, sel.start()));
+        // keep the selection on the same region of the new read (a listener may already have
+        // chosen one of the new regions)
+        Region sel = selected.get();
+        if (sel != null && find(next, sel.start()) != sel) {
+            selected.set(find(next, sel.start()));
+        }
     }
 
     /** The region of {@code s} that starts at {@code start}, or null. */

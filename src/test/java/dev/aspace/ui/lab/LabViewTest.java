@@ -6,6 +6,7 @@ import dev.aspace.demo.Experiments;
 import dev.aspace.demo.MemoryUserController;
 import dev.aspace.lab.AddressSpacesLab;
 import dev.aspace.lab.LiveLabRunner;
+import dev.aspace.ui.Background;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -19,7 +20,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,11 +38,7 @@ class LabViewTest {
         child = MemoryUserController.start();
         LinuxBackend backend = new LinuxBackend();
         LiveLabRunner runner = new LiveLabRunner(new Experiments(child, backend, AllocationGuard.DEFAULT), backend);
-        model = new LabViewModel(AddressSpacesLab.steps(), runner, Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "lab-test");
-            t.setDaemon(true);
-            return t;
-        }));
+        model = new LabViewModel(AddressSpacesLab.steps(), runner, Background.threads());
         stage.setScene(new Scene(new LabView(model).node(), 700, 500));
         stage.show();
     }

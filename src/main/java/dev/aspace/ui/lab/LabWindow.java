@@ -1,0 +1,43 @@
+package dev.aspace.ui.lab;
+
+import dev.aspace.backend.MemoryBackend;
+import dev.aspace.demo.AllocationGuard;
+import dev.aspace.demo.Experiments;
+import dev.aspace.demo.MemoryUserController;
+import dev.aspace.lab.AddressSpacesLab;
+import dev.aspace.lab.LiveLabRunner;
+import dev.aspace.ui.Background;
+import javafx.scene.Scene;
+import javafx.scene.control.ScrollPane;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * The guided lab in a window of its own beside the main window, so the map and the gauge stay
+ * in view while the student predicts, acts and reads the reveal.
+ */
+public final class LabWindow {
+
+    private LabWindow() {
+    }
+
+    /**
+     * Opens the lab on the app's memory-user child.
+     *
+     * @param afterAction run on the FX thread after each action (the main window refreshes)
+     */
+    public static Stage open(Window owner, MemoryUserController child, MemoryBackend backend, Background background,
+                             Runnable afterAction) {
+        LiveLabRunner runner = new LiveLabRunner(new Experiments(child, backend, AllocationGuard.DEFAULT), backend);
+        LabViewModel model = new LabViewModel(AddressSpacesLab.steps(), runner, background);
+        model.afterActionProperty().set(afterAction);
+        ScrollPane scroll = new ScrollPane(new LabView(model).node());
+        scroll.setFitToWidth(true);
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        stage.setTitle("aspace · Address Spaces lab");
+        stage.setScene(new Scene(scroll, 560, 640));
+        stage.show();
+        return stage;
+    }
+}
