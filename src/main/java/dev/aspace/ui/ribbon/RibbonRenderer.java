@@ -107,18 +107,21 @@ public final class RibbonRenderer {
         }
     }
 
-    /** Diagonal stripes: the look of a guard (no access). */
+    /**
+     * Diagonal stripes: the look of a guard (no access). Each stripe is cut to the rectangle by
+     * arithmetic, not by a clip: a clip makes the software pipeline render a mask of the whole canvas.
+     */
     private static void hatch(GraphicsContext g, double x, double y, double w, double h, Color c) {
-        g.save();
-        g.beginPath();
-        g.rect(x, y, w, h);
-        g.clip();
         g.setStroke(c);
         g.setLineWidth(1);
         for (double d = -h; d < w; d += 6) {
-            g.strokeLine(x + d, y + h, x + d + h, y);
+            // stripe points: (x + d + t, y + h - t) for t in [0, h], kept where x <= x + d + t <= x + w
+            double t0 = Math.max(0, -d);
+            double t1 = Math.min(h, w - d);
+            if (t0 < t1) {
+                g.strokeLine(x + d + t0, y + h - t0, x + d + t1, y + h - t1);
+            }
         }
-        g.restore();
     }
 
     private static void drawGap(GraphicsContext g, RibbonLayout layout, int gap, double x, double y0, double w,
@@ -232,6 +235,9 @@ public final class RibbonRenderer {
                          boolean landmark) {
     }
 
+    /** Landmark labels considered per frame: a ribbon has room for about 70 labels anyway. */
+    private static final int MAX_LANDMARKS = 300;
+
     /** Most labels a landmark may move from its region, in pixels. */
     private static final double MAX_SHIFT = 90;
 
@@ -242,6 +248,7 @@ public final class RibbonRenderer {
     private static void addLandmarks(RibbonLayout layout, RibbonGeometry geo, RibbonPalette pal, List<Label> labels) {
         RegionSet set = layout.regionSet();
         String lastLibrary = "";
+        int landmarks = 0;
         for (int i = layout.firstVisibleRegion(), end = i + layout.visibleRegionCount(); i < end; i++) {
             double a = layout.regionStartPx(i);
             double b = layout.regionEndPx(i);
@@ -259,6 +266,9 @@ public final class RibbonRenderer {
                 lastLibrary = r.path();
             }
             if (landmark) {
+                if (++landmarks > MAX_LANDMARKS) {
+                    break; // more than a ribbon can name: the rest show when zoomed in
+                }
                 double mid = geo.y((a + b) / 2);
                 labels.add(new Label(priority(r), mid, mid, mid, text(r, layout, i), pal.text(), true));
             }
