@@ -80,9 +80,13 @@ public final class LinuxBackend implements MemoryBackend {
         if (before == null) {
             throw ProcessGoneException.noSuchProcess(pid);
         }
+        Facts facts = null;
         RegionRead read = null;
         for (int attempt = 0; attempt < ATTEMPTS && read == null; attempt++) {
-            RegionRead r = readRegions(pid, detail, whole);
+            RegionRead r = readRegions(pid, detail, whole, facts == null);
+            if (facts == null) {
+                facts = r.facts;
+            }
             if (firstDisorder(r.regions) < 0) {
                 read = r;
             }
@@ -91,6 +95,16 @@ public final class LinuxBackend implements MemoryBackend {
             throw new ProcessChangedException(pid, ATTEMPTS);
         }
         checkStillThere(pid, before, read.regions);
+        List<Region> regions = whole ? CLASSIFIER.classify(read.regions, facts.threads, facts.process) : read.regions;
+        return new Snapshot(facts.process, facts.threads, regions, read.rollup, facts.memory, facts.machine, takenAt,
+                Duration.ofNanos(System.nanoTime() - t0), Source.live(pid));
+    }
+
+    /** Everything but the regions: small files, read while the helper thread reads smaps. */
+    private record Facts(ProcessInfo process, List<ThreadInfo> threads, SystemMemory memory, MachineSetup machine) {
+    }
+
+    private Facts facts(int pid, boolean whole) {
         ProcStatus status = StatusParser.parse(proc.file(pid, "status").toString(), small(pid, "status"));
         byte[] cmd = small(pid, "cmdline");
         byte[] comm = small(pid, "comm");
@@ -98,38 +112,37 @@ public final class LinuxBackend implements MemoryBackend {
         ProcessInfo process = new ProcessInfo(pid, status.ppid(), CmdlineParser.comm(comm, comm.length),
                 CmdlineParser.arguments(cmd, cmd.length), status.uid(), users().name(status.uid()), status.state(),
                 Math.max(0, status.vmSize()), Math.max(0, status.vmRss()));
-        if (!whole) {
-            return new Snapshot(process, threads, read.regions, null, null, null, takenAt,
-                    Duration.ofNanos(System.nanoTime() - t0), Source.live(pid));
-        }
-        List<Region> regions = CLASSIFIER.classify(read.regions, threads, process);
-        return new Snapshot(process, threads, regions, read.rollup, systemMemory(), machineSetup(), takenAt,
-                Duration.ofNanos(System.nanoTime() - t0), Source.live(pid));
+        return whole ? new Facts(process, threads, systemMemory(), machineSetup()) : new Facts(process, threads, null, null);
     }
 
-
-    private record RegionRead(List<Region> regions, Smaps rollup) {
+    /** One read of the regions; facts only when asked for. */
+    private record RegionRead(List<Region> regions, Smaps rollup, Facts facts) {
     }
 
     /**
-     * One read of smaps (or maps). smaps_rollup is read on this thread while the helper thread
-     * reads smaps ahead, and then smaps is parsed as it arrives.
+     * One read of smaps (or maps). While the helper thread reads smaps ahead, this thread reads
+     * smaps_rollup (when {@code whole}) and the small files (when {@code withFacts}), then parses
+     * smaps as it arrives: the kernel takes longer to print smaps than all the rest together.
      */
-    private RegionRead readRegions(int pid, Detail detail, boolean withRollup) {
+    private RegionRead readRegions(int pid, Detail detail, boolean whole, boolean withFacts) {
         String name = detail == Detail.SMAPS ? "smaps" : "maps";
         Path file = proc.file(pid, name);
         SmapsParser parser = new SmapsParser(file.toString(),
                 detail == Detail.SMAPS ? SmapsParser.Mode.SMAPS : SmapsParser.Mode.MAPS);
         Smaps rollup = null;
+        Facts facts = null;
         try (ChunkStream stream = ChunkStream.open(file)) {
-            if (detail == Detail.SMAPS && withRollup) {
+            if (detail == Detail.SMAPS && whole) {
                 rollup = rollup(pid);
+            }
+            if (withFacts) {
+                facts = facts(pid, whole);
             }
             stream.drainTo(parser::feed);
         } catch (IOException e) {
             throw failure(pid, name, e);
         }
-        return new RegionRead(parser.finish(), rollup);
+        return new RegionRead(parser.finish(), rollup, facts);
     }
 
     /**

@@ -63,6 +63,9 @@ public final class SmapsParser {
     private final List<Boolean> kilobytes = new ArrayList<>();
     private final Map<String, Integer> keyIndex = new HashMap<>();
     private byte[][] keyBytes = new byte[32][];
+    private boolean[] kb = new boolean[32];
+    private int keyCount;
+    private final KeyMatcher keys8 = new KeyMatcher();
     private SmapsLayout layout;
     private boolean layoutGrew;
     private int mode = UNKNOWN;
@@ -79,6 +82,10 @@ public final class SmapsParser {
     private long inode;
     private String path;
     private long[] values = new long[32];
+    /** True when {@link #values} went into a Smaps and must not be written again. */
+    private boolean valuesShared;
+    /** Recently made Smaps by content: regions with equal figures share one (many small anonymous maps do). */
+    private final Smaps[] recent = new Smaps[256];
     private int keysSeen;
     private int cursor;
     private List<String> vmFlags;
@@ -138,15 +145,71 @@ public final class SmapsParser {
             carryLen = 0;
             p = nl + 1;
         }
-        while (p < limit) {
-            int nl = indexOfNewline(buf, p, limit);
-            if (nl < 0) {
-                appendCarry(buf, p, limit);
-                return;
-            }
-            line(buf, p, nl);
-            p = nl + 1;
+        int last = limit - 1;
+        while (last >= p && buf[last] != '\n') {
+            last--;
         }
+        // every line that starts at or before 'last' ends within this chunk
+        while (p <= last) {
+            p = next(buf, p);
+        }
+        if (p < limit) {
+            appendCarry(buf, p, limit);
+        }
+    }
+
+    /** Parses the complete line at {@code from}; returns where the next line starts. */
+    private int next(byte[] b, int from) {
+        if (cursor < keyCount && pending) {
+            // most lines are the field the layout says comes next: match it without scanning
+            int colon = keys8.match(b, from, cursor);
+            if (colon >= 0) {
+                int eol = simpleValue(b, colon + 1, cursor);
+                if (eol >= 0) {
+                    lineNo++;
+                    return eol + 1;
+                }
+            }
+        }
+        int nl = indexOfNewline(b, from, b.length);
+        line(b, from, nl);
+        return nl + 1;
+    }
+
+    /**
+     * {@code <spaces>N kB\n} (or {@code N\n} for a unit-less key) after the colon of key i:
+     * stores the value and returns the index of the newline; -1 when the line is anything else
+     * (the general path then parses it, or says what is wrong).
+     */
+    private int simpleValue(byte[] b, int p, int i) {
+        while (b[p] == ' ') {
+            p++;
+        }
+        long v = 0;
+        int start = p;
+        int d;
+        while ((d = b[p] - '0') >= 0 && d <= 9) {
+            v = v * 10 + d;
+            p++;
+        }
+        int digits = p - start;
+        if (digits == 0 || digits > 16) {
+            return -1;
+        }
+        if (kb[i]) {
+            if (b[p] != ' ' || b[p + 1] != 'k' || b[p + 2] != 'B' || b[p + 3] != '\n') {
+                return -1;
+            }
+            v *= 1024;
+            p += 3;
+        } else if (b[p] != '\n') {
+            return -1;
+        }
+        values[i] = v;
+        keysSeen++;
+        cursor = i + 1;
+        fieldsInEntry = true;
+        return p;
     }
 
     /**
@@ -294,7 +357,12 @@ public final class SmapsParser {
         vmFlags = null;
         fieldsInEntry = false;
         if (mode != MAPS) {
-            values = new long[Math.max(keys.size(), layout == null ? 32 : 0)];
+            if (valuesShared) {
+                values = new long[Math.max(keys.size(), layout == null ? 32 : 0)];
+                valuesShared = false;
+            } else {
+                Arrays.fill(values, 0);
+            }
         }
     }
 
@@ -369,17 +437,21 @@ public final class SmapsParser {
         cursor = i + 1;
     }
 
-    private int addKey(String key, boolean kb) {
+    private int addKey(String key, boolean inKb) {
         int i = keys.size();
         keys.add(key);
-        kilobytes.add(kb);
+        kilobytes.add(inKb);
         keyIndex.put(key, i);
         if (i >= keyBytes.length) {
             keyBytes = Arrays.copyOf(keyBytes, keyBytes.length * 2);
+            kb = Arrays.copyOf(kb, kb.length * 2);
         }
         keyBytes[i] = key.getBytes(StandardCharsets.ISO_8859_1);
+        kb[i] = inKb;
+        keys8.add(keyBytes[i]);
+        keyCount = i + 1;
         if (layout != null) {
-            layout = layout.with(key, kb);
+            layout = layout.with(key, inKb);
             layoutGrew = true;
         }
         return i;
@@ -402,11 +474,31 @@ public final class SmapsParser {
                 layout = new SmapsLayout(keys, kilobytes);
                 firstEntryHadFlags = vmFlags != null;
             }
-            long[] v = values.length == layout.size() ? values : Arrays.copyOf(values, layout.size());
-            smaps = new Smaps(layout, v, vmFlags == null ? List.of() : vmFlags);
+            smaps = smaps(vmFlags == null ? List.of() : vmFlags);
         }
         regions.add(Region.unclassified(start, end, perms, offset, device, inode, path, smaps));
         pending = false;
+    }
+
+    /** The Smaps of the entry just read: an equal one made before, or a new one. */
+    private Smaps smaps(List<String> flags) {
+        int n = layout.size();
+        int h = System.identityHashCode(flags);
+        for (int i = 0; i < n; i++) {
+            long x = values[i];
+            h = 31 * h + (int) (x ^ (x >>> 32));
+        }
+        int slot = (h ^ (h >>> 8)) & (recent.length - 1);
+        Smaps known = recent[slot];
+        if (known != null && known.layout() == layout && known.vmFlags() == flags
+                && Arrays.equals(known.values(), 0, n, values, 0, n)) {
+            return known; // values stays ours to reuse
+        }
+        long[] v = values.length == n ? values : Arrays.copyOf(values, n);
+        valuesShared = v == values;
+        Smaps made = new Smaps(layout, v, flags);
+        recent[slot] = made;
+        return made;
     }
 
     /** The kernel ends every smaps entry with VmFlags (since Linux 3.8); a last entry without it was cut. */

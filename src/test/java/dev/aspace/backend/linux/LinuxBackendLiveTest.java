@@ -211,7 +211,7 @@ class LinuxBackendLiveTest {
     }
 
     @Test
-    void processKilledWhileBeingReadGivesAWholeSnapshotOrProcessGone() throws Exception {
+    void processKilledWhileBeingReadGivesAWholeSnapshotOrProcessGoneOrAZombie() throws Exception {
         int whole = 0;
         int gone = 0;
         for (int round = 0; round < 3; round++) {
@@ -231,6 +231,12 @@ class LinuxBackendLiveTest {
                 for (int i = 0; i < 20; i++) {
                     try {
                         Snapshot s = backend.snapshot(p.pid(), i % 2 == 0 ? Detail.SMAPS : Detail.MAPS);
+                        if (s.process().state().startsWith("Z")) {
+                            // dead before the read began and not yet reaped: a zombie has no address space
+                            assertEquals(0, s.regions().size(), "a zombie's snapshot is empty");
+                            gone++;
+                            continue;
+                        }
                         assertEquals(expected, s.regions().size(), "a snapshot is whole or it is not returned");
                         whole++;
                     } catch (ProcessGoneException e) {

@@ -87,6 +87,30 @@ class SmapsParserTest {
         assertEquals(List.of(lines[flagsLine].substring(8).trim().split(" ")), s.vmFlags());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"python3-smaps.txt", "sleep-smaps.txt"})
+    void everyFieldOfEveryEntryMatchesTheText(String name) {
+        List<Region> regions = SmapsParser.parse(name, captured(name), SmapsParser.Mode.SMAPS);
+        int r = -1;
+        for (String line : new String(captured(name), StandardCharsets.UTF_8).split("\n")) {
+            int colon = line.indexOf(':');
+            int space = line.indexOf(' ');
+            if (space > 0 && (colon < 0 || colon > space)) {
+                r++;
+                continue;
+            }
+            String key = line.substring(0, colon);
+            String[] value = line.substring(colon + 1).trim().split(" ");
+            Smaps s = regions.get(r).smaps();
+            if (key.equals("VmFlags")) {
+                assertEquals(List.of(value), s.vmFlags(), "region " + r);
+            } else {
+                assertEquals(Long.parseLong(value[0]) * (value.length > 1 ? 1024 : 1), s.get(key), "region " + r + " " + key);
+            }
+        }
+        assertEquals(regions.size() - 1, r);
+    }
+
     private static int indexOfFirst(String[] lines, String prefix) {
         for (int i = 0; i < lines.length; i++) {
             if (lines[i].startsWith(prefix)) {
