@@ -26,9 +26,17 @@ public final class ResidencyStrip extends Region {
     private final PagemapReader reader;
     private final ReadOnlyObjectWrapper<PagemapReader.Residency> residency = new ReadOnlyObjectWrapper<>(this, "residency");
     private final Refresher refresher = new Refresher();
-    private volatile int pid;
-    private volatile long start;
-    private volatile long end;
+    /** What to show: replaced whole, so a read never mixes one region's pid with another's range. */
+    private volatile Target target;
+
+    /** The region being shown; {@code generation} tells a late read of an older target apart. */
+    private record Target(int pid, long start, long end, long generation) {
+    }
+
+    private record Read(long generation, PagemapReader.Residency residency) {
+    }
+
+    private long generation;
 
     public ResidencyStrip(PagemapReader reader) {
         this.reader = reader;
@@ -38,23 +46,33 @@ public final class ResidencyStrip extends Region {
         getChildren().add(canvas);
         refresher.setPeriod(Duration.millis(500));
         refresher.setOnSucceeded(e -> {
-            residency.set(refresher.getValue());
-            draw();
+            Read read = refresher.getValue();
+            Target t = target;
+            if (read != null && t != null && read.generation() == t.generation()) {
+                residency.set(read.residency());
+                draw();
+            }
         });
         refresher.setOnFailed(e -> residency.set(null));  // the process or region is gone: show nothing
     }
 
-    /** Shows the pages of [start, end) of process {@code pid} and keeps them live. */
+    /**
+     * Shows the pages of [start, end) of process {@code pid} and keeps them live. The service is
+     * started once and only its target changes: restarting a ScheduledService from inside the
+     * selection events trips an internal JavaFX assertion (seen under -ea).
+     */
     public void show(int pid, long start, long end) {
-        this.pid = pid;
-        this.start = start;
-        this.end = end;
-        refresher.restart();
+        target = new Target(pid, start, end, ++generation);
+        residency.set(null);
+        draw();
+        if (refresher.getState() == javafx.concurrent.Worker.State.READY) {
+            refresher.start();
+        }
     }
 
-    /** Stops refreshing and shows nothing. */
+    /** Shows nothing (the service idles until the next {@link #show}). */
     public void clear() {
-        refresher.cancel();
+        target = null;
         residency.set(null);
         draw();
     }
@@ -96,16 +114,14 @@ public final class ResidencyStrip extends Region {
     }
 
     /** Reads pagemap off the FX thread every half second. */
-    private final class Refresher extends ScheduledService<PagemapReader.Residency> {
+    private final class Refresher extends ScheduledService<Read> {
         @Override
-        protected Task<PagemapReader.Residency> createTask() {
-            int p = pid;
-            long s = start;
-            long e = end;
+        protected Task<Read> createTask() {
+            Target t = target;
             return new Task<>() {
                 @Override
-                protected PagemapReader.Residency call() {
-                    return reader.read(p, s, e);
+                protected Read call() {
+                    return t == null ? null : new Read(t.generation(), reader.read(t.pid(), t.start(), t.end()));
                 }
             };
         }
