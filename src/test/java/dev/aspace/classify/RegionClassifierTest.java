@@ -210,7 +210,7 @@ class RegionClassifierTest {
     @Test
     void threadsMapsHelperThreeWorkerStacksWithGuards() {
         try (LiveProcess p = LiveProcess.startHelper("threads_maps", "3")) {
-            Snapshot live = live(p.pid());
+            Snapshot live = liveOnceAsleep(p.pid(), "worker-0", "worker-1", "worker-2");
             List<Region> rs = classifier.classify(live.regions(), live.threads(), live.process());
             assertAllClassified(rs);
             List<Region> stacks = ofKind(rs, RegionKind.THREAD_STACK);
@@ -320,10 +320,10 @@ class RegionClassifierTest {
      * "running" otherwise): on a loaded machine the thread may not be asleep yet when "ready" is
      * printed, so read again until it is (10 s at most).
      */
-    private static Snapshot liveOnceAsleep(int pid, String threadName) {
+    private static Snapshot liveOnceAsleep(int pid, String... threadNames) {
         long deadline = System.nanoTime() + 10_000_000_000L;
         Snapshot s = live(pid);
-        while (thread(s.threads(), threadName).stackPointer() == 0 && System.nanoTime() < deadline) {
+        while (!allAsleep(s, threadNames) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
@@ -333,6 +333,15 @@ class RegionClassifierTest {
             s = live(pid);
         }
         return s;
+    }
+
+    private static boolean allAsleep(Snapshot s, String... names) {
+        for (String n : names) {
+            if (s.threads().stream().noneMatch(t -> t.name().equals(n) && t.stackPointer() != 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static ThreadInfo thread(List<ThreadInfo> threads, String name) {
