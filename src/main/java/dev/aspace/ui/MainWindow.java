@@ -287,7 +287,12 @@ public final class MainWindow extends BorderPane {
         dark.setId("darkTheme");
         dark.selectedProperty().addListener((o, a, on) -> Theme.apply(on));
 
-        ToolBar bar = new ToolBar(pick, open, saveButton, new Separator(), badge, new Separator(), every, pause, refresh,
+        Button compare = new Button("Compare…");
+        compare.setId("compare");
+        compare.setTooltip(new Tooltip("Compare what is on screen with saved snapshots (e.g. two ASLR runs)"));
+        compare.setOnAction(e -> compareWithFiles());
+
+        ToolBar bar = new ToolBar(pick, open, saveButton, compare, new Separator(), badge, new Separator(), every, pause, refresh,
                 new Separator(), dark);
         bar.setId("toolbar");
         return bar;
@@ -331,6 +336,42 @@ public final class MainWindow extends BorderPane {
                         + " regions; " + result.unreadableLines() + " lines could not be read, first: "
                         + result.warnings().get(0));
             }
+        }, session::reportError);
+    }
+
+    /** Chooses saved snapshots and compares them, after what is on screen, as parallel ribbons. */
+    private void compareWithFiles() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Snapshots to compare with what is on screen");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("aspace snapshots", "*.json"));
+        List<File> files = chooser.showOpenMultipleDialog(getScene() == null ? null : getScene().getWindow());
+        if (files != null && !files.isEmpty()) {
+            compare(files.stream().map(File::toPath).toList());
+        }
+    }
+
+    /** Opens the compare view of what is on screen (if anything) and the given snapshot files. */
+    public void compare(List<Path> files) {
+        Snapshot current = session.getSnapshot();
+        background.submit(() -> {
+            List<Snapshot> all = new java.util.ArrayList<>();
+            if (current != null) {
+                all.add(current);
+            }
+            for (Path f : files) {
+                all.add(SnapshotStore.load(f));
+            }
+            return all;
+        }, all -> {
+            if (all.size() < 2) {
+                session.showMessage("choose at least one snapshot to compare with what is on screen");
+                return;
+            }
+            javafx.stage.Stage stage = new javafx.stage.Stage();
+            stage.initOwner(getScene() == null ? null : getScene().getWindow());
+            stage.setTitle("aspace · compare " + all.size() + " snapshots");
+            stage.setScene(new javafx.scene.Scene(new BorderPane(new dev.aspace.ui.compare.CompareView(all).node()), 1200, 760));
+            stage.show();
         }, session::reportError);
     }
 
