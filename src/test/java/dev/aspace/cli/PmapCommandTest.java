@@ -11,16 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Bad input to aspace pmap: one line on stderr naming the thing, the right exit code, no stack trace. */
 class PmapCommandTest {
 
-    private static void assertOneLine(ProcpsRun.Result r, int code, String... mentions) {
-        assertEquals(code, r.code(), r.err());
-        assertEquals("", r.out(), "nothing on stdout");
-        assertEquals(1, ProcpsRun.lines(r.err()).size(), "one line on stderr: " + r.err());
-        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
-        for (String m : mentions) {
-            assertTrue(r.err().contains(m), "stderr names " + m + ": " + r.err());
-        }
-    }
-
     @Test
     void aProcessThatDoesNotExistIsARuntimeCondition() throws Exception {
         int pid;
@@ -28,29 +18,29 @@ class PmapCommandTest {
             pid = p.pid();
             p.process().waitFor();
         }
-        assertOneLine(ProcpsRun.aspace("pmap", "-X", Integer.toString(pid)), 1, Integer.toString(pid), "no such process");
+        ProcpsRun.assertOneLine(ProcpsRun.aspace("pmap", "-X", Integer.toString(pid)), 1, Integer.toString(pid), "no such process");
     }
 
     @Test
     void aBadRangeIsBadUsage() {
-        assertOneLine(ProcpsRun.aspace("pmap", "-A", "zz", "1"), 2, "'zz'", "-A");
-        assertOneLine(ProcpsRun.aspace("pmap", "-A", "10,0x", "1"), 2, "'10,0x'");
+        ProcpsRun.assertOneLine(ProcpsRun.aspace("pmap", "-A", "zz", "1"), 2, "'zz'", "-A");
+        ProcpsRun.assertOneLine(ProcpsRun.aspace("pmap", "-A", "10,0x", "1"), 2, "'10,0x'");
     }
 
     @Test
     void anUnknownOptionIsBadUsage() {
-        assertOneLine(ProcpsRun.aspace("pmap", "--bogus", "1"), 2, "--bogus");
+        ProcpsRun.assertOneLine(ProcpsRun.aspace("pmap", "--bogus", "1"), 2, "--bogus");
     }
 
     @Test
     void twoFormatsAtOnceAreBadUsage() {
-        assertOneLine(ProcpsRun.aspace("pmap", "-x", "-X", "1"), 2, "mutually exclusive");
+        ProcpsRun.assertOneLine(ProcpsRun.aspace("pmap", "-x", "-X", "1"), 2, "mutually exclusive");
     }
 
     @Test
     void aProcessIdOutOfRangeIsBadUsage() {
-        assertOneLine(ProcpsRun.aspace("pmap", "0"), 2, "'0'");
-        assertOneLine(ProcpsRun.aspace("pmap", "99999999999"), 2, "'99999999999'");
+        ProcpsRun.assertOneLine(ProcpsRun.aspace("pmap", "0"), 2, "'0'");
+        ProcpsRun.assertOneLine(ProcpsRun.aspace("pmap", "99999999999"), 2, "'99999999999'");
     }
 
     @Test
@@ -72,7 +62,7 @@ class PmapCommandTest {
                         String last = ProcpsRun.lines(r.out()).get(ProcpsRun.lines(r.out()).size() - 1);
                         assertTrue(last.startsWith("total kB"), "a whole listing ends with its total: " + r.out());
                     } else {
-                        assertOneLine(r, 1, pid);
+                        ProcpsRun.assertOneLine(r, 1, pid);
                     }
                 }
             }

@@ -80,4 +80,15 @@ final class ProcpsRun {
         }
         return l;
     }
+
+    /** A user error: the exit code, nothing on stdout, one line on stderr naming each of {@code mentions}, no stack trace. */
+    static void assertOneLine(Result r, int code, String... mentions) {
+        org.junit.jupiter.api.Assertions.assertEquals(code, r.code(), r.err());
+        org.junit.jupiter.api.Assertions.assertEquals("", r.out(), "nothing on stdout");
+        org.junit.jupiter.api.Assertions.assertEquals(1, lines(r.err()).size(), "one line on stderr: " + r.err());
+        org.junit.jupiter.api.Assertions.assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+        for (String m : mentions) {
+            org.junit.jupiter.api.Assertions.assertTrue(r.err().contains(m), "stderr names " + m + ": " + r.err());
+        }
+    }
 }

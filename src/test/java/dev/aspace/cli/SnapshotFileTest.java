@@ -55,34 +55,24 @@ class SnapshotFileTest {
         }
     }
 
-    private static void assertOneLine(ProcpsRun.Result r, int code, String... mentions) {
-        assertEquals(code, r.code(), r.err());
-        assertEquals("", r.out(), "nothing on stdout");
-        assertEquals(1, ProcpsRun.lines(r.err()).size(), "one line on stderr: " + r.err());
-        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
-        for (String m : mentions) {
-            assertTrue(r.err().contains(m), "stderr names " + m + ": " + r.err());
-        }
-    }
-
     @Test
     void aMissingSnapshotFileIsNamed() {
         Path f = dir.resolve("nothing-here.json");
-        assertOneLine(ProcpsRun.aspace("pmap", "-X", f.toString()), 2, f.toString());
+        ProcpsRun.assertOneLine(ProcpsRun.aspace("pmap", "-X", f.toString()), 2, f.toString());
     }
 
     @Test
     void aTruncatedSnapshotFileIsBadInputNamingTheFile() throws IOException {
         Path f = dir.resolve("cut.json");
         Files.writeString(f, "{\"format\": \"aspace-snapshot\", \"version\": 1, \"process\": {\"pid\": 4");
-        assertOneLine(ProcpsRun.aspace("pmap", "-X", f.toString()), 2, f.toString());
+        ProcpsRun.assertOneLine(ProcpsRun.aspace("pmap", "-X", f.toString()), 2, f.toString());
     }
 
     @Test
     void aFileThatIsNotASnapshotIsBadInputNamingTheFile() throws IOException {
         Path f = dir.resolve("other.json");
         Files.writeString(f, "{\"format\": \"something-else\", \"version\": 1}");
-        assertOneLine(ProcpsRun.aspace("pmap", f.toString()), 2, f.toString());
+        ProcpsRun.assertOneLine(ProcpsRun.aspace("pmap", f.toString()), 2, f.toString());
     }
 
     @Test
@@ -93,7 +83,7 @@ class SnapshotFileTest {
             p.process().waitFor();
         }
         Path f = dir.resolve("none.json");
-        assertOneLine(ProcpsRun.aspace("snapshot", Integer.toString(pid), "-o", f.toString()), 1, Integer.toString(pid));
+        ProcpsRun.assertOneLine(ProcpsRun.aspace("snapshot", Integer.toString(pid), "-o", f.toString()), 1, Integer.toString(pid));
         assertFalse(Files.exists(f), "no file for a failed snapshot");
     }
 }
