@@ -62,6 +62,10 @@ final class PmapSmapsFormat {
         SmapsLayout layout = layoutOf(regions.get(0), sourceName);
         int[] index = columns(layout);
         int cols = index.length;
+        int[] shift = new int[cols]; // kB fields are printed in kB, others as the kernel printed them
+        for (int c = 0; c < cols; c++) {
+            shift[c] = layout.isKilobytes(index[c]) ? 10 : 0;
+        }
 
         // measure: address, offset, device and inode widths over every mapping; totals
         int wAddress = 0;
@@ -83,7 +87,7 @@ final class PmapSmapsFormat {
             wInode = Math.max(wInode, Text.decimalDigits(r.inode()));
             long[] v = m.values();
             for (int c = 0; c < cols; c++) {
-                long value = value(layout, v, index[c]);
+                long value = v[index[c]] >>> shift[c];
                 totals[c] += value;
                 if (valueWidths != null) {
                     valueWidths[c] = Math.max(valueWidths[c], Text.decimalDigits(value));
@@ -133,7 +137,7 @@ final class PmapSmapsFormat {
             sb.right(r.device(), wDevice).ch(' ');
             sb.right(r.inode(), wInode);
             for (int c = 0; c < cols; c++) {
-                sb.ch(' ').right(value(layout, v, index[c]), widths[c]);
+                sb.ch(' ').right(v[index[c]] >>> shift[c], widths[c]);
             }
             if (hasFlags) {
                 sb.ch(' ').right(flagTexts[i] == null ? "" : flagTexts[i], wFlags);
@@ -164,11 +168,6 @@ final class PmapSmapsFormat {
 
     private static int permIndex(dev.aspace.model.Perms p) {
         return (p.read() ? 8 : 0) | (p.write() ? 4 : 0) | (p.exec() ? 2 : 0) | (p.shared() ? 1 : 0);
-    }
-
-    /** A value as pmap prints it: kB fields in kB, others as the kernel printed them. */
-    private static long value(SmapsLayout layout, long[] values, int i) {
-        return layout.isKilobytes(i) ? values[i] >>> 10 : values[i];
     }
 
     /** Positions in the layout of the shown columns; the first process fixes their order. */

@@ -75,17 +75,25 @@ final class Sink {
         return text(s).spaces(width - s.length());
     }
 
-    /** {@code %*lu}: an unsigned decimal right-justified in {@code width}. */
+    /**
+     * {@code %*lu}: an unsigned decimal right-justified in {@code width}. One call writes the
+     * padding and the digits (pmap -X prints a million of these: few calls matter while cold).
+     */
     Sink right(long unsigned, int width) {
         if (unsigned < 0) {
             return right(Long.toUnsignedString(unsigned), width);
         }
         int digits = Text.decimalDigits(unsigned);
-        spaces(width - digits);
-        room(digits);
-        int end = n + digits;
-        for (int i = end - 1; i >= n; i--) {
-            buf[i] = (byte) ('0' + unsigned % 10);
+        int pad = Math.max(0, width - digits);
+        room(pad + digits);
+        byte[] b = buf;
+        int p = n;
+        for (int i = 0; i < pad; i++) {
+            b[p++] = ' ';
+        }
+        int end = p + digits;
+        for (int i = end - 1; i >= p; i--) {
+            b[i] = (byte) ('0' + unsigned % 10);
             unsigned /= 10;
         }
         n = end;
@@ -99,12 +107,14 @@ final class Sink {
 
     /** {@code %0*lx}: lower-case hex, zero-padded to at least {@code digits}. */
     Sink hex(long value, int digits) {
-        int d = Text.hexDigits(value);
-        repeat('0', digits - d);
+        int d = Math.max(digits, Text.hexDigits(value));
         room(d);
-        for (int shift = (d - 1) * 4; shift >= 0; shift -= 4) {
-            buf[n++] = HEX[(int) (value >>> shift) & 0xf];
+        byte[] b = buf;
+        for (int i = n + d - 1; i >= n; i--) {
+            b[i] = HEX[(int) value & 0xf];
+            value >>>= 4;
         }
+        n += d;
         return this;
     }
 
@@ -115,7 +125,10 @@ final class Sink {
     Sink repeat(char c, int count) {
         if (count > 0) {
             room(count);
-            Arrays.fill(buf, n, n + count, (byte) c);
+            byte[] b = buf;
+            for (int i = n, end = n + count; i < end; i++) {
+                b[i] = (byte) c; // a loop: Arrays.fill's range checks cost more for a few bytes
+            }
             n += count;
         }
         return this;
