@@ -283,9 +283,6 @@ public final class MainWindow extends BorderPane {
         refresh.setOnAction(e -> session.refreshNow());
         refresh.disableProperty().bind(session.busyProperty());
 
-        ToggleButton dark = new ToggleButton("Dark");
-        dark.setId("darkTheme");
-        dark.selectedProperty().addListener((o, a, on) -> Theme.apply(on));
 
         Button compare = new Button("Compare…");
         compare.setId("compare");
@@ -293,7 +290,7 @@ public final class MainWindow extends BorderPane {
         compare.setOnAction(e -> compareWithFiles());
 
         ToolBar bar = new ToolBar(pick, open, saveButton, compare, new Separator(), badge, new Separator(), every, pause, refresh,
-                new Separator(), dark);
+                new Separator(), Theme.chooser(background, session::reportError));
         bar.setId("toolbar");
         return bar;
     }
