@@ -57,20 +57,21 @@ class FileDropTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Theme.apply(false);
         LinuxBackend backend = new LinuxBackend();
         window = new MainWindow(backend, Background.direct(), new StatProbe(backend));
         window.intervalProperty().set(Duration.hours(1));
         Scene scene = new Scene(window, 1260, 780);
-        scene.getStylesheets().add(Theme.stylesheet());
+        scene.getStylesheets().add(Theme.stylesheet()); // the app's sheet; the AtlantaFX theme stays off: it is global and would outlive this class
         stage.setScene(scene);
         stage.titleProperty().bind(window.titleProperty());
         stage.show();
     }
 
     @AfterEach
-    void stop() {
+    void stop(FxRobot robot) {
         window.stop();
+        // the compare windows opened here must not stay for the next test class to find
+        robot.interact(() -> List.copyOf(Window.getWindows()).stream().filter(w -> w != stage).forEach(Window::hide));
     }
 
     private static Dragboard board(List<Path> files) {

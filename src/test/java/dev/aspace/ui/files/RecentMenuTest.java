@@ -45,13 +45,12 @@ class RecentMenuTest {
     void start(Stage stage) {
         this.stage = stage;
         target = LiveProcess.sleep();
-        Theme.apply(false);
         LinuxBackend backend = new LinuxBackend();
         window = new MainWindow(backend, Background.direct(), new StatProbe(backend));
         window.intervalProperty().set(Duration.hours(1));
         window.recents().useStore(new RecentFilesStore(config.resolve("aspace/recent-files")));
         Scene scene = new Scene(window, 1260, 780);
-        scene.getStylesheets().add(Theme.stylesheet());
+        scene.getStylesheets().add(Theme.stylesheet()); // the app's sheet; the AtlantaFX theme stays off: it is global and would outlive this class
         stage.setScene(scene);
         stage.titleProperty().bind(window.titleProperty());
         stage.show();
