@@ -22,6 +22,10 @@ import javafx.stage.Stage;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** The desktop app: a live address space, the gauge and the controls, in one window. */
 public final class AspaceApp extends Application {
@@ -29,14 +33,39 @@ public final class AspaceApp extends Application {
     private MainWindow window;
     private MemoryUserController child;
 
+    /** The system's theme preference, asked (gsettings may be slow) while the toolkit starts. */
+    private static volatile CompletableFuture<ThemePreference.Detected> systemTheme;
+
     public static void launchApp(String[] args) {
+        systemTheme = askSystemTheme();
         Application.launch(AspaceApp.class, args);
+    }
+
+    private static CompletableFuture<ThemePreference.Detected> askSystemTheme() {
+        return CompletableFuture.supplyAsync(() -> ThemePreference.detectNow(java.time.Duration.ofSeconds(2)));
+    }
+
+    /**
+     * The saved choice and the system's preference; waits for gsettings at most a moment, and
+     * if it answers later, the theme follows then (off the FX thread meanwhile).
+     */
+    private static void startTheme() {
+        CompletableFuture<ThemePreference.Detected> asked = systemTheme != null ? systemTheme : askSystemTheme();
+        ThemePreference.Detected now;
+        try {
+            now = asked.get(250, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException | InterruptedException e) {
+            now = new ThemePreference.Detected(false, "the desktop has not answered yet");
+            asked.thenAccept(d -> Platform.runLater(() -> Theme.systemDetected(d)));
+        }
+        ThemeChoiceStore store = ThemeChoiceStore.forUser(System.getenv(), System.getProperty("user.home"));
+        Theme.start(store, store.load(), now);
     }
 
     @Override
     public void start(Stage stage) {
         StartOptions opts = StartOptions.fromSystemProperties();
-        Theme.apply(opts.dark());
+        startTheme();
         LinuxBackend backend = new LinuxBackend();
         Background background = Background.threads();
         window = new MainWindow(backend, background, new StatProbe(backend));

@@ -304,9 +304,6 @@ public final class MainWindow extends BorderPane {
         refresh.setOnAction(e -> session.refreshNow());
         refresh.disableProperty().bind(session.busyProperty());
 
-        ToggleButton dark = new ToggleButton("Dark");
-        dark.setId("darkTheme");
-        dark.selectedProperty().addListener((o, a, on) -> Theme.apply(on));
 
         Button compare = new Button("Compare…");
         compare.setId("compare");
@@ -316,7 +313,7 @@ public final class MainWindow extends BorderPane {
         RecentMenu recent = new RecentMenu(recents, this::open);
 
         ToolBar bar = new ToolBar(pick, open, recent, saveButton, compare, new Separator(), badge, new Separator(), every, pause, refresh,
-                new Separator(), dark);
+                new Separator(), Theme.chooser(background, session::reportError));
         bar.setId("toolbar");
         return bar;
     }

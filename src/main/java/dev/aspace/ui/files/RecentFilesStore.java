@@ -2,6 +2,7 @@ package dev.aspace.ui.files;
 
 import dev.aspace.model.MalformedInputException;
 import dev.aspace.snapshot.SaveFailedException;
+import dev.aspace.ui.ThemeChoiceStore;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,11 +32,9 @@ public final class RecentFilesStore {
         return new RecentFilesStore(defaultFile(System.getenv(), System.getProperty("user.home")));
     }
 
-    /** The XDG rule: $XDG_CONFIG_HOME when set and absolute (the spec says to ignore a relative one), else ~/.config. */
+    /** Beside the theme choice, in aspace's config folder (ThemeChoiceStore applies the XDG rule). */
     static Path defaultFile(Map<String, String> env, String home) {
-        String xdg = env.getOrDefault("XDG_CONFIG_HOME", "");
-        Path base = !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : Path.of(home, ".config");
-        return base.resolve("aspace").resolve(FILE_NAME);
+        return ThemeChoiceStore.forUser(env, home).file().resolveSibling(FILE_NAME);
     }
 
     public Path file() {
