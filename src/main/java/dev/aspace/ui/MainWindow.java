@@ -7,7 +7,12 @@ import dev.aspace.demo.MemoryUserController;
 import dev.aspace.model.Snapshot;
 import dev.aspace.snapshot.SnapshotStore;
 import dev.aspace.snapshot.series.SeriesReader;
-import dev.aspace.snapshot.importers.TextImport;
+import dev.aspace.backend.linux.TextImports;
+import dev.aspace.ui.files.DropPlan;
+import dev.aspace.ui.files.DropTarget;
+import dev.aspace.ui.files.RecentMenu;
+import dev.aspace.ui.files.Recents;
+import dev.aspace.ui.files.WindowTitle;
 import dev.aspace.ui.experiments.AllocationPanel;
 import dev.aspace.ui.ribbon.RibbonView;
 import dev.aspace.ui.view.Banner;
@@ -75,6 +80,8 @@ public final class MainWindow extends BorderPane {
     private final RecordControl recorder;
     private final ObjectProperty<Duration> interval = new SimpleObjectProperty<>(this, "interval", Duration.seconds(1));
     private final Timeline ticker = new Timeline();
+    private final Recents recents;
+    private final javafx.beans.binding.StringBinding title;
 
     public MainWindow(MemoryBackend backend, Background background, ChangeProbe probe) {
         this.backend = backend;
@@ -82,6 +89,10 @@ public final class MainWindow extends BorderPane {
         this.session = new SessionModel(backend, background, probe, System::nanoTime);
         this.gauge = new GaugeModel(backend::systemMemory, background, session::reportError);
         getStyleClass().add("main-window");
+        this.recents = new Recents(background, session::reportError);
+        this.title = Bindings.createStringBinding(() -> WindowTitle.of(session.getSnapshot(), session.exitedProperty().get()),
+                session.snapshotProperty(), session.exitedProperty());
+        DropTarget.install(this, this::drop);
 
         table = new RegionTable(session);
         ribbon = new RibbonView(session);
@@ -176,6 +187,16 @@ public final class MainWindow extends BorderPane {
     /** The side column (the experiments panel is added below the gauge). */
     public VBox side() {
         return side;
+    }
+
+    /** The files opened and saved lately (the app keeps them in the user's config directory). */
+    public Recents recents() {
+        return recents;
+    }
+
+    /** The title the window should have: where the view came from (live pid, file, imported text). */
+    public javafx.beans.binding.StringExpression titleProperty() {
+        return title;
     }
 
     /** The refresh interval of live views. */
@@ -314,7 +335,9 @@ public final class MainWindow extends BorderPane {
         compare.setTooltip(new Tooltip("Compare what is on screen with saved snapshots (e.g. two ASLR runs)"));
         compare.setOnAction(e -> compareWithFiles());
 
-        ToolBar bar = new ToolBar(pick, open, saveButton, compare, new Separator(), badge, new Separator(), every, pause, refresh,
+        RecentMenu recent = new RecentMenu(recents, this::open);
+
+        ToolBar bar = new ToolBar(pick, open, recent, saveButton, compare, new Separator(), badge, new Separator(), every, pause, refresh,
                 new Separator(), Theme.chooser(background, session::reportError));
         bar.setId("toolbar");
         return bar;
@@ -351,6 +374,7 @@ public final class MainWindow extends BorderPane {
         background.submit(() -> SeriesReader.isSeries(file), series -> {
             if (series) {
                 timeline.model().open(file, () -> {
+                    recents.add(file);
                     String cut = timeline.model().seriesProperty().get().truncation();
                     if (!cut.isEmpty()) {
                         session.showMessage(file.getFileName() + ": " + cut);
@@ -365,11 +389,15 @@ public final class MainWindow extends BorderPane {
 
     private void openSnapshot(Path file) {
         if (file.getFileName().toString().endsWith(".json")) {
-            background.submit(() -> SnapshotStore.load(file), session::show, session::reportError);
+            background.submit(() -> SnapshotStore.load(file), s -> {
+                session.show(s);
+                recents.add(file);
+            }, session::reportError);
             return;
         }
-        background.submit(() -> TextImport.with(List.of()).read(file, 1024), result -> {
+        background.submit(() -> TextImports.read(file, 1024), result -> {
             session.show(result.snapshot());
+            recents.add(file);
             if (result.unreadableLines() > 0) {
                 session.showMessage(file.getFileName() + ": " + result.format() + ", " + result.regionCount()
                         + " regions; " + result.unreadableLines() + " lines could not be read, first: "
@@ -389,9 +417,24 @@ public final class MainWindow extends BorderPane {
         }
     }
 
+    /** Files dropped on the window: one opens, several snapshots are compared, the rest is refused in the banner. */
+    public void drop(DropPlan plan) {
+        if (plan instanceof DropPlan.Open o) {
+            open(o.file());
+        } else if (plan instanceof DropPlan.Compare c) {
+            compare(c.files(), false);
+        } else if (plan instanceof DropPlan.Refuse r) {
+            session.showMessage(r.why());
+        }
+    }
+
     /** Opens the compare view of what is on screen (if anything) and the given snapshot files. */
     public void compare(List<Path> files) {
-        Snapshot current = session.getSnapshot();
+        compare(files, true);
+    }
+
+    private void compare(List<Path> files, boolean withScreen) {
+        Snapshot current = withScreen ? session.getSnapshot() : null;
         background.submit(() -> {
             List<Snapshot> all = new java.util.ArrayList<>();
             if (current != null) {
@@ -401,20 +444,23 @@ public final class MainWindow extends BorderPane {
                 all.add(SnapshotStore.load(f));
             }
             return all;
-        }, this::showCompare, session::reportError);
+        }, all -> {
+            if (all.size() < 2) {
+                session.showMessage("choose at least one snapshot to compare with what is on screen");
+                return;
+            }
+            showCompare(all);
+        }, session::reportError);
     }
 
-    /** Opens the compare view of two or more snapshots in a window of its own. */
-    public void showCompare(List<Snapshot> all) {
-        if (all.size() < 2) {
-            session.showMessage("choose at least one snapshot to compare with what is on screen");
-            return;
-        }
+    /** A window with the compare view of these snapshots (two or more) as parallel ribbons. */
+    public javafx.stage.Stage showCompare(List<Snapshot> all) {
         javafx.stage.Stage stage = new javafx.stage.Stage();
         stage.initOwner(getScene() == null ? null : getScene().getWindow());
         stage.setTitle("aspace · compare " + all.size() + " snapshots");
         stage.setScene(new javafx.scene.Scene(new BorderPane(new dev.aspace.ui.compare.CompareView(all).node()), 1200, 760));
         stage.show();
+        return stage;
     }
 
     /** Ctrl+S: saves what is on screen as a snapshot file the CLI and the app can open again. */
@@ -441,8 +487,11 @@ public final class MainWindow extends BorderPane {
         background.submit(() -> {
             SnapshotStore.save(s, file);
             return file;
-        }, f -> session.showMessage("saved " + s.regions().size() + " regions of pid " + s.process().pid()
-                + " to " + f), session::reportError);
+        }, f -> {
+            recents.add(f);
+            session.showMessage("saved " + s.regions().size() + " regions of pid " + s.process().pid()
+                + " to " + f);
+        }, session::reportError);
     }
 
     private void installKeys() {
