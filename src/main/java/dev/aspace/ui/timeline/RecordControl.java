@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * an FX timer, so /proc is never read on the FX thread and a slow read skips ticks instead of
  * piling them up. Toggling it off (or the process exiting, or the size cap) ends the recording;
  * the frames written are kept, and the banner says where. While recording, the toggle shows the
- * frames and bytes so far ("● 12 frames · 340 KiB"); pressing it stops.
+ * frames and bytes so far ("● 12 · 340 KiB"); pressing it stops.
  */
 public final class RecordControl {
 
@@ -37,7 +37,9 @@ public final class RecordControl {
     private final IntSupplier livePid;
     private final Consumer<String> message;
     private final Supplier<Window> owner;
-    private final ToggleButton button = new ToggleButton("Record…");
+    /** The record dot alone while idle (its tooltip and accessible text say Record…): the toolbar is full. */
+    static final String IDLE = "●";
+    private final ToggleButton button = new ToggleButton(IDLE);
     private final ReadOnlyObjectWrapper<Recording> state = new ReadOnlyObjectWrapper<>(this, "state");
     private final Timeline ticker = new Timeline();
     private SeriesRecorder recorder;
@@ -55,8 +57,10 @@ public final class RecordControl {
         this.message = message;
         this.owner = owner;
         button.setId("record");
-        button.setTooltip(new Tooltip("Record the live process: a snapshot every few seconds into one file,"
-                + " to scrub on a timeline later (Open…)"));
+        button.setTooltip(new Tooltip("Record…: the live process, a snapshot every few seconds into one file,"
+                + " to scrub on a timeline later (Open…); press again to stop"));
+        button.setStyle("-fx-text-fill: #c62828;");
+        button.setAccessibleText("Record…");
         button.setOnAction(e -> {
             if (button.isSelected()) {
                 ask();
@@ -101,7 +105,7 @@ public final class RecordControl {
         recorder = new SeriesRecorder(settings.file(), () -> backend.snapshot(pid, MemoryBackend.Detail.SMAPS),
                 settings.every(), settings.maxBytes());
         button.setSelected(true);
-        button.setText("● recording…");
+        button.setText("● …");
         ticker.getKeyFrames().setAll(new KeyFrame(javafx.util.Duration.millis(settings.every().toMillis()), e -> tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
         ticker.play();
@@ -123,8 +127,7 @@ public final class RecordControl {
             if (rec.stopped()) {
                 ended(rec);
             } else {
-                button.setText("● " + rec.frames() + (rec.frames() == 1 ? " frame · " : " frames · ")
-                        + ByteSize.format(rec.bytes()));
+                button.setText("● " + rec.frames() + " · " + ByteSize.format(rec.bytes()));
             }
         }, t -> {
             stepping = false;
@@ -152,7 +155,7 @@ public final class RecordControl {
         ticker.stop();
         recorder = null;
         button.setSelected(false);
-        button.setText("Record…");
+        button.setText(IDLE);
         message.accept(rec.describe() + (rec.frames() > 0 ? " (Open… shows it on a timeline)" : ""));
     }
 }
