@@ -17,7 +17,12 @@ final class SnapshotFiles {
     private SnapshotFiles() {
     }
 
+    /** A snapshot, captured text, or a frame of a recorded series named {@code FILE@I}. */
     static Snapshot load(Path file) {
+        Snapshot frame = SeriesFrames.frameOrNull(file);
+        if (frame != null) {
+            return frame;
+        }
         return isJson(file) ? SnapshotStore.load(file) : TextImports.read(file, 0).snapshot();
     }
 

@@ -54,9 +54,24 @@ public final class SnapshotCodec {
 
     /** Writes the snapshot as UTF-8 JSON. The stream is flushed, not closed. */
     public static void write(Snapshot snapshot, OutputStream out) throws IOException {
+        write(snapshot, out, true);
+    }
+
+    /**
+     * Writes the snapshot as compact UTF-8 JSON on one line (no line break anywhere: JSON escapes
+     * them inside strings), for files that hold one snapshot per line (a recorded series). Read
+     * it back with {@link #read}. The stream is flushed, not closed.
+     */
+    public static void writeLine(Snapshot snapshot, OutputStream out) throws IOException {
+        write(snapshot, out, false);
+    }
+
+    private static void write(Snapshot snapshot, OutputStream out, boolean pretty) throws IOException {
         try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.useDefaultPrettyPrinter();
+            if (pretty) {
+                g.useDefaultPrettyPrinter();
+            }
             new SnapshotWriter(g).write(snapshot);
         }
     }
