@@ -11,7 +11,6 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 
 import javafx.application.Application;
-import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -73,12 +72,8 @@ public final class AspaceApp extends Application {
         Scene scene = new Scene(window, 1500, 940);
         scene.getStylesheets().add(Theme.stylesheet());
         stage.setScene(scene);
-        stage.titleProperty().bind(Bindings.createStringBinding(() -> {
-            Snapshot s = window.session().getSnapshot();
-            String origin = window.session().originProperty().get();
-            return "aspace" + (s == null ? "" : " — " + s.process().comm() + " (" + origin + ")")
-                    + (window.session().exitedProperty().get() ? " — exited" : "");
-        }, window.session().snapshotProperty(), window.session().originProperty(), window.session().exitedProperty()));
+        stage.titleProperty().bind(window.titleProperty());
+        window.recents().useStore(dev.aspace.ui.files.RecentFilesStore.forUser());
         stage.setOnHidden(e -> window.stop());
         stage.show();
 

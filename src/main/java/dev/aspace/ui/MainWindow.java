@@ -6,7 +6,12 @@ import dev.aspace.demo.ExperimentResult;
 import dev.aspace.demo.MemoryUserController;
 import dev.aspace.model.Snapshot;
 import dev.aspace.snapshot.SnapshotStore;
-import dev.aspace.snapshot.importers.TextImport;
+import dev.aspace.backend.linux.TextImports;
+import dev.aspace.ui.files.DropPlan;
+import dev.aspace.ui.files.DropTarget;
+import dev.aspace.ui.files.RecentMenu;
+import dev.aspace.ui.files.Recents;
+import dev.aspace.ui.files.WindowTitle;
 import dev.aspace.ui.experiments.AllocationPanel;
 import dev.aspace.ui.ribbon.RibbonView;
 import dev.aspace.ui.view.Banner;
@@ -69,6 +74,8 @@ public final class MainWindow extends BorderPane {
     private final VBox side;
     private final ObjectProperty<Duration> interval = new SimpleObjectProperty<>(this, "interval", Duration.seconds(1));
     private final Timeline ticker = new Timeline();
+    private final Recents recents;
+    private final javafx.beans.binding.StringBinding title;
 
     public MainWindow(MemoryBackend backend, Background background, ChangeProbe probe) {
         this.backend = backend;
@@ -76,6 +83,10 @@ public final class MainWindow extends BorderPane {
         this.session = new SessionModel(backend, background, probe, System::nanoTime);
         this.gauge = new GaugeModel(backend::systemMemory, background, session::reportError);
         getStyleClass().add("main-window");
+        this.recents = new Recents(background, session::reportError);
+        this.title = Bindings.createStringBinding(() -> WindowTitle.of(session.getSnapshot(), session.exitedProperty().get()),
+                session.snapshotProperty(), session.exitedProperty());
+        DropTarget.install(this, this::drop);
 
         table = new RegionTable(session);
         ribbon = new RibbonView(session);
@@ -162,6 +173,16 @@ public final class MainWindow extends BorderPane {
     /** The side column (the experiments panel is added below the gauge). */
     public VBox side() {
         return side;
+    }
+
+    /** The files opened and saved lately (the app keeps them in the user's config directory). */
+    public Recents recents() {
+        return recents;
+    }
+
+    /** The title the window should have: where the view came from (live pid, file, imported text). */
+    public javafx.beans.binding.StringExpression titleProperty() {
+        return title;
     }
 
     /** The refresh interval of live views. */
@@ -289,7 +310,9 @@ public final class MainWindow extends BorderPane {
         compare.setTooltip(new Tooltip("Compare what is on screen with saved snapshots (e.g. two ASLR runs)"));
         compare.setOnAction(e -> compareWithFiles());
 
-        ToolBar bar = new ToolBar(pick, open, saveButton, compare, new Separator(), badge, new Separator(), every, pause, refresh,
+        RecentMenu recent = new RecentMenu(recents, this::open);
+
+        ToolBar bar = new ToolBar(pick, open, recent, saveButton, compare, new Separator(), badge, new Separator(), every, pause, refresh,
                 new Separator(), Theme.chooser(background, session::reportError));
         bar.setId("toolbar");
         return bar;
@@ -323,11 +346,15 @@ public final class MainWindow extends BorderPane {
      */
     public void open(Path file) {
         if (file.getFileName().toString().endsWith(".json")) {
-            background.submit(() -> SnapshotStore.load(file), session::show, session::reportError);
+            background.submit(() -> SnapshotStore.load(file), s -> {
+                session.show(s);
+                recents.add(file);
+            }, session::reportError);
             return;
         }
-        background.submit(() -> TextImport.with(List.of()).read(file, 1024), result -> {
+        background.submit(() -> TextImports.read(file, 1024), result -> {
             session.show(result.snapshot());
+            recents.add(file);
             if (result.unreadableLines() > 0) {
                 session.showMessage(file.getFileName() + ": " + result.format() + ", " + result.regionCount()
                         + " regions; " + result.unreadableLines() + " lines could not be read, first: "
@@ -347,9 +374,24 @@ public final class MainWindow extends BorderPane {
         }
     }
 
+    /** Files dropped on the window: one opens, several snapshots are compared, the rest is refused in the banner. */
+    public void drop(DropPlan plan) {
+        if (plan instanceof DropPlan.Open o) {
+            open(o.file());
+        } else if (plan instanceof DropPlan.Compare c) {
+            compare(c.files(), false);
+        } else if (plan instanceof DropPlan.Refuse r) {
+            session.showMessage(r.why());
+        }
+    }
+
     /** Opens the compare view of what is on screen (if anything) and the given snapshot files. */
     public void compare(List<Path> files) {
-        Snapshot current = session.getSnapshot();
+        compare(files, true);
+    }
+
+    private void compare(List<Path> files, boolean withScreen) {
+        Snapshot current = withScreen ? session.getSnapshot() : null;
         background.submit(() -> {
             List<Snapshot> all = new java.util.ArrayList<>();
             if (current != null) {
@@ -364,12 +406,18 @@ public final class MainWindow extends BorderPane {
                 session.showMessage("choose at least one snapshot to compare with what is on screen");
                 return;
             }
-            javafx.stage.Stage stage = new javafx.stage.Stage();
-            stage.initOwner(getScene() == null ? null : getScene().getWindow());
-            stage.setTitle("aspace · compare " + all.size() + " snapshots");
-            stage.setScene(new javafx.scene.Scene(new BorderPane(new dev.aspace.ui.compare.CompareView(all).node()), 1200, 760));
-            stage.show();
+            showCompare(all);
         }, session::reportError);
+    }
+
+    /** A window with the compare view of these snapshots (two or more) as parallel ribbons. */
+    public javafx.stage.Stage showCompare(List<Snapshot> all) {
+        javafx.stage.Stage stage = new javafx.stage.Stage();
+        stage.initOwner(getScene() == null ? null : getScene().getWindow());
+        stage.setTitle("aspace · compare " + all.size() + " snapshots");
+        stage.setScene(new javafx.scene.Scene(new BorderPane(new dev.aspace.ui.compare.CompareView(all).node()), 1200, 760));
+        stage.show();
+        return stage;
     }
 
     /** Ctrl+S: saves what is on screen as a snapshot file the CLI and the app can open again. */
@@ -396,8 +444,11 @@ public final class MainWindow extends BorderPane {
         background.submit(() -> {
             SnapshotStore.save(s, file);
             return file;
-        }, f -> session.showMessage("saved " + s.regions().size() + " regions of pid " + s.process().pid()
-                + " to " + f), session::reportError);
+        }, f -> {
+            recents.add(f);
+            session.showMessage("saved " + s.regions().size() + " regions of pid " + s.process().pid()
+                + " to " + f);
+        }, session::reportError);
     }
 
     private void installKeys() {
