@@ -209,32 +209,65 @@ public final class SessionModel {
         int pid = livePid;
         fullReadInFlight = true;
         busy.set(true);
-        background.submit(() -> {
+        background.submit(() -> FullRead.take(backend, probe, pid, clock), read -> fullReadDone(gen, read),
+                t -> fullReadFailed(gen, t));
+    }
+
+    private void fullReadDone(int gen, FullRead read) {
+        if (gen != generation) {
+            return;
+        }
+        fullReadInFlight = false;
+        busy.set(false);
+        lastFingerprint = read.fingerprint();
+        lastReadCost = read.costNanos();
+        lastReadDoneAt = clock.getAsLong();
+        install(read.snapshot(), true);
+    }
+
+    private void fullReadFailed(int gen, Throwable t) {
+        if (gen != generation) {
+            return;
+        }
+        fullReadInFlight = false;
+        busy.set(false);
+        failed(t);
+    }
+
+    /** A full read (smaps) of a live process, with the cheap fingerprint taken just before it. */
+    public record FullRead(Snapshot snapshot, Object fingerprint, long costNanos) {
+
+        /** Reads now, on the calling thread (never the FX thread); {@code clock} times it. */
+        public static FullRead take(MemoryBackend backend, ChangeProbe probe, int pid, LongSupplier clock) {
             Object before = probe.fingerprint(pid);
             long t0 = clock.getAsLong();
             Snapshot s = backend.snapshot(pid, MemoryBackend.Detail.SMAPS);
-            return new Read(s, before, clock.getAsLong() - t0);
-        }, read -> {
-            if (gen != generation) {
-                return;
-            }
-            fullReadInFlight = false;
-            busy.set(false);
-            lastFingerprint = read.fingerprint;
-            lastReadCost = read.cost;
-            lastReadDoneAt = clock.getAsLong();
-            install(read.snapshot, true);
-        }, t -> {
-            if (gen != generation) {
-                return;
-            }
-            fullReadInFlight = false;
-            busy.set(false);
-            failed(t);
-        });
+            return new FullRead(s, before, clock.getAsLong() - t0);
+        }
     }
 
-    private record Read(Snapshot snapshot, Object fingerprint, long cost) {
+    /**
+     * Watches a live process whose first full read was started earlier (at start-up, while the
+     * toolkit and the window were being made): it is shown as soon as it is done, and watching
+     * goes on from it as from any full read.
+     */
+    public void openLive(int pid, java.util.concurrent.CompletableFuture<FullRead> first) {
+        int gen = ++generation;
+        livePid = pid;
+        exited.set(false);
+        error.set("");
+        highlights.set(Highlights.NONE);
+        lastFingerprint = null;
+        origin.set("live · pid " + pid);
+        busy.set(true);
+        fullReadInFlight = true;
+        background.submit(() -> {
+            try {
+                return first.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }, read -> fullReadDone(gen, read), t -> fullReadFailed(gen, t));
     }
 
     private void failed(Throwable t) {
