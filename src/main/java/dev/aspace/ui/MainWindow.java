@@ -312,7 +312,12 @@ public final class MainWindow extends BorderPane {
 
         RecentMenu recent = new RecentMenu(recents, this::open);
 
-        ToolBar bar = new ToolBar(pick, open, recent, saveButton, compare, new Separator(), badge, new Separator(), every, pause, refresh,
+        Button aslr = new Button("ASLR…");
+        aslr.setId("openAslr");
+        aslr.setTooltip(new Tooltip("Run a program several times and see where each object lands (with or without ASLR)"));
+        aslr.setOnAction(e -> openAslr());
+
+        ToolBar bar = new ToolBar(pick, open, recent, saveButton, compare, aslr, new Separator(), badge, new Separator(), every, pause, refresh,
                 new Separator(), Theme.chooser(background, session::reportError));
         bar.setId("toolbar");
         return bar;
@@ -408,6 +413,12 @@ public final class MainWindow extends BorderPane {
             }
             showCompare(all);
         }, session::reportError);
+    }
+
+    /** Opens the ASLR experiment; its "Compare ribbons" opens the compare view of its runs. */
+    public dev.aspace.ui.aslr.AslrWindow openAslr() {
+        return dev.aspace.ui.aslr.AslrWindow.open(getScene() == null ? null : getScene().getWindow(), backend, background,
+                this::showCompare);
     }
 
     /** A window with the compare view of these snapshots (two or more) as parallel ribbons. */
