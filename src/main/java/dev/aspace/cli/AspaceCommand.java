@@ -30,7 +30,12 @@ public final class AspaceCommand implements Runnable {
 
     /** Runs the CLI and returns the exit code (0 ok, 1 runtime condition, 2 bad usage or input). */
     public static int run(String... args) {
-        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int quick = QuickPmap.run(System.out, err, args);
+        if (quick >= 0) {
+            return quick;
+        }
+        return run(new PrintWriter(System.out, true), err, args);
     }
 
     /** Runs the CLI with the given streams; used by tests. */

@@ -20,32 +20,72 @@ final class PmapNames {
      * procps library gives it (arguments joined by spaces, trailing empty arguments dropped,
      * control characters as '?'), or {@code [comm]} when there is none.
      */
-    static StringBuilder header(StringBuilder sb, ProcessInfo p) {
-        sb.append(p.pid()).append(":   ");
+    static Sink header(Sink sb, ProcessInfo p) {
+        sb.dec(p.pid()).text(":   ");
         List<String> args = p.cmdline();
         int last = args.size();
         while (last > 0 && args.get(last - 1).isEmpty()) {
             last--;
         }
         if (last == 0) {
-            sb.append('[').append(p.comm()).append(']');
+            sb.ch('[').text(p.comm()).ch(']');
             if (p.state() != null && p.state().startsWith("Z")) {
-                sb.append(" <defunct>");
+                sb.text(" <defunct>");
             }
         } else {
             for (int i = 0; i < last; i++) {
                 if (i > 0) {
-                    sb.append(' ');
+                    sb.ch(' ');
                 }
-                String a = args.get(i);
-                for (int j = 0; j < a.length(); j++) {
-                    char c = a.charAt(j);
-                    sb.append(c == '\n' ? ' ' : c < 0x20 || c == 0x7f ? '?' : c);
-                }
+                sb.text(printable(args.get(i), UTF8_LOCALE));
             }
         }
-        return sb.append('\n');
+        return sb.ch('\n');
     }
+
+    /**
+     * An argument as procps prints it: a newline as a space, other control characters as '?',
+     * and, unless the locale is UTF-8, every byte of a non-ASCII character as '?'.
+     */
+    static String printable(String a, boolean utf8) {
+        StringBuilder out = null;
+        for (int j = 0; j < a.length(); j++) {
+            char c = a.charAt(j);
+            char shown = c == '\n' ? ' ' : c < 0x20 || c == 0x7f ? '?' : c;
+            if (c >= 0x80 && !utf8) {
+                out = out != null ? out : new StringBuilder(a.length() + 8).append(a, 0, j);
+                int cp = a.codePointAt(j);
+                out.append("????", 0, cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
+                j += Character.charCount(cp) - 1;
+                continue;
+            }
+            if (shown != c && out == null) {
+                out = new StringBuilder(a.length()).append(a, 0, j);
+            }
+            if (out != null) {
+                out.append(shown);
+            }
+        }
+        return out == null ? a : out.toString();
+    }
+
+    /**
+     * True when the C library would run in a UTF-8 locale (LC_ALL, else LC_CTYPE, else LANG):
+     * procps then prints a command line's characters as they are, in any other locale each
+     * byte beyond ASCII as '?'.
+     */
+    static boolean utf8Locale(java.util.Map<String, String> env) {
+        for (String name : List.of("LC_ALL", "LC_CTYPE", "LANG")) {
+            String v = env.get(name);
+            if (v != null && !v.isEmpty()) {
+                String codeset = v.contains(".") ? v.substring(v.indexOf('.') + 1).split("@", 2)[0] : "";
+                return codeset.equalsIgnoreCase("UTF-8") || codeset.equalsIgnoreCase("utf8");
+            }
+        }
+        return false;
+    }
+
+    private static final boolean UTF8_LOCALE = utf8Locale(System.getenv());
 
     /**
      * Appends the mapping column of the default, -x and -d formats (procps' mapping_name): SysV shared
@@ -58,24 +98,25 @@ final class PmapNames {
      * procps recognises SysV segments by the device minor of its own test segment; here a
      * {@code /SYSV} name on a device with major 0 is taken as one.
      */
-    static StringBuilder plain(StringBuilder sb, Region r, boolean showPath) {
+    static Sink plain(Sink sb, Region r, boolean showPath) {
         String path = r.path();
         int slash = path.lastIndexOf('/');
         if (slash >= 0 && path.contains("/SYSV") && deviceMajor(r.device()) == 0) {
-            return sb.append("  [ shmid=0x").append(Long.toHexString(r.inode())).append(" ]");
+            return sb.text("  [ shmid=0x").hex(r.inode(), 1).text(" ]");
         }
         if (slash >= 0) {
             int from = showPath ? path.indexOf('/') : slash + 1 < path.length() ? slash + 1 : slash;
-            return sb.append(path, from, path.length());
+            // procps' mapping_name prints each byte beyond ASCII as '?', in every locale
+            return sb.text(printable(path.substring(from), false));
         }
-        return sb.append(path.equals("[stack]") ? "  [ stack ]" : "  [ anon ]");
+        return sb.text(path.equals("[stack]") ? "  [ stack ]" : "  [ anon ]");
     }
 
     /**
      * Appends the mapping column of -X and -XX: the kernel's name (cut to 127 bytes as procps
      * reads it), by its last path component unless -p, and nothing for anonymous memory.
      */
-    static StringBuilder extended(StringBuilder sb, Region r, boolean showPath) {
+    static Sink extended(Sink sb, Region r, boolean showPath) {
         String path = r.path();
         if (path.length() > EXTENDED_NAME_BYTES / 3) {
             byte[] b = path.getBytes(StandardCharsets.UTF_8);
@@ -84,7 +125,7 @@ final class PmapNames {
             }
         }
         int from = showPath ? 0 : path.lastIndexOf('/') + 1;
-        return sb.append(path, from, path.length());
+        return sb.text(path, from, path.length());
     }
 
     /** Major number of a kernel device string such as {@code fe:00}. */

@@ -24,14 +24,14 @@ final class PmapPlainFormat {
     }
 
     static void format(Sink sink, Snapshot s, PmapOptions o) {
-        StringBuilder sb = sink.sb;
+        Sink sb = sink;
         PmapNames.header(sb, s.process());
         PmapOptions.Mode mode = o.mode();
         if (!o.quiet()) {
             if (mode == PmapOptions.Mode.EXTENDED) {
-                sb.append("Address           Kbytes     RSS   Dirty Mode  Mapping\n");
+                sb.text("Address           Kbytes     RSS   Dirty Mode  Mapping\n");
             } else if (mode == PmapOptions.Mode.DEVICE) {
-                sb.append("Address           Kbytes Mode  Offset           Device    Mapping\n");
+                sb.text("Address           Kbytes Mode  Offset           Device    Mapping\n");
             }
         }
         long shared = 0;
@@ -75,47 +75,47 @@ final class PmapPlainFormat {
         long mapped = (shared + privateWritable + privateReadOnly) >>> 10;
         switch (mode) {
             case EXTENDED -> {
-                sb.append("---------------- ------- ------- ------- \n");
-                Text.left(sb, "total kB", ADDRESS).append(' ');
-                Text.right(sb, mapped, NUMBER).append(' ');
-                Text.right(sb, totalRss, NUMBER).append(' ');
-                Text.right(sb, totalDirty, NUMBER).append('\n');
+                sb.text("---------------- ------- ------- ------- \n");
+                sb.left("total kB", ADDRESS).ch(' ');
+                sb.right(mapped, NUMBER).ch(' ');
+                sb.right(totalRss, NUMBER).ch(' ');
+                sb.right(totalDirty, NUMBER).ch('\n');
             }
-            case DEVICE -> sb.append("mapped: ").append(mapped).append("K    writeable/private: ")
-                    .append(privateWritable >>> 10).append("K    shared: ").append(shared >>> 10).append("K\n");
-            default -> Text.right(sb.append(" total "), mapped, 16).append("K\n");
+            case DEVICE -> sb.text("mapped: ").dec(mapped).text("K    writeable/private: ")
+                    .dec(privateWritable >>> 10).text("K    shared: ").dec(shared >>> 10).text("K\n");
+            default -> sb.text(" total ").right(mapped, 16).text("K\n");
         }
     }
 
     /** {@code r-x--}: procps shows private as '-' and adds a fifth column ('R' on Solaris). */
-    private static StringBuilder mode(StringBuilder sb, Region r) {
+    private static Sink mode(Sink sb, Region r) {
         Perms p = r.perms();
-        return sb.append(p.read() ? 'r' : '-').append(p.write() ? 'w' : '-').append(p.exec() ? 'x' : '-')
-                .append(p.shared() ? 's' : '-').append('-');
+        return sb.ch(p.read() ? 'r' : '-').ch(p.write() ? 'w' : '-').ch(p.exec() ? 'x' : '-')
+                .ch(p.shared() ? 's' : '-').ch('-');
     }
 
-    private static void plainLine(StringBuilder sb, Region r, PmapOptions o) {
-        Text.hex(sb, r.start(), ADDRESS).append(' ');
-        Text.right(sb, r.size() >>> 10, 6).append("K ");
-        PmapNames.plain(mode(sb, r).append(' '), r, o.showPath()).append('\n');
+    private static void plainLine(Sink sb, Region r, PmapOptions o) {
+        sb.hex(r.start(), ADDRESS).ch(' ');
+        sb.right(r.size() >>> 10, 6).text("K ");
+        PmapNames.plain(mode(sb, r).ch(' '), r, o.showPath()).ch('\n');
     }
 
-    private static void extendedLine(StringBuilder sb, Region r, PmapOptions o) {
+    private static void extendedLine(Sink sb, Region r, PmapOptions o) {
         Smaps m = r.smaps();
-        Text.hex(sb, r.start(), ADDRESS).append(' ');
-        Text.right(sb, r.size() >>> 10, NUMBER).append(' ');
-        Text.right(sb, m.rss() >>> 10, NUMBER).append(' ');
-        Text.right(sb, (m.privateDirty() >>> 10) + (m.sharedDirty() >>> 10), NUMBER).append(' ');
-        PmapNames.plain(mode(sb, r).append(' '), r, o.showPath()).append('\n');
+        sb.hex(r.start(), ADDRESS).ch(' ');
+        sb.right(r.size() >>> 10, NUMBER).ch(' ');
+        sb.right(m.rss() >>> 10, NUMBER).ch(' ');
+        sb.right((m.privateDirty() >>> 10) + (m.sharedDirty() >>> 10), NUMBER).ch(' ');
+        PmapNames.plain(mode(sb, r).ch(' '), r, o.showPath()).ch('\n');
     }
 
-    private static void deviceLine(StringBuilder sb, Region r, PmapOptions o) {
-        Text.hex(sb, r.start(), ADDRESS).append(' ');
-        Text.right(sb, r.size() >>> 10, NUMBER).append(' ');
-        mode(sb, r).append(' ');
-        Text.hex(sb, r.offset(), 16).append(' ');
-        Text.hex(sb, PmapNames.deviceMajor(r.device()), 3).append(':');
-        Text.hex(sb, PmapNames.deviceMinor(r.device()), 5).append(' ');
-        PmapNames.plain(sb, r, o.showPath()).append('\n');
+    private static void deviceLine(Sink sb, Region r, PmapOptions o) {
+        sb.hex(r.start(), ADDRESS).ch(' ');
+        sb.right(r.size() >>> 10, NUMBER).ch(' ');
+        mode(sb, r).ch(' ');
+        sb.hex(r.offset(), 16).ch(' ');
+        sb.hex(PmapNames.deviceMajor(r.device()), 3).ch(':');
+        sb.hex(PmapNames.deviceMinor(r.device()), 5).ch(' ');
+        PmapNames.plain(sb, r, o.showPath()).ch('\n');
     }
 }

@@ -51,7 +51,7 @@ final class PmapSmapsFormat {
     }
 
     void format(Sink sink, Snapshot s, String sourceName) {
-        StringBuilder sb = sink.sb;
+        Sink sb = sink;
         PmapNames.header(sb, s.process());
         List<Region> regions = s.regions();
         int n = regions.size();
@@ -62,6 +62,10 @@ final class PmapSmapsFormat {
         SmapsLayout layout = layoutOf(regions.get(0), sourceName);
         int[] index = columns(layout);
         int cols = index.length;
+        int[] shift = new int[cols]; // kB fields are printed in kB, others as the kernel printed them
+        for (int c = 0; c < cols; c++) {
+            shift[c] = layout.isKilobytes(index[c]) ? 10 : 0;
+        }
 
         // measure: address, offset, device and inode widths over every mapping; totals
         int wAddress = 0;
@@ -83,7 +87,7 @@ final class PmapSmapsFormat {
             wInode = Math.max(wInode, Text.decimalDigits(r.inode()));
             long[] v = m.values();
             for (int c = 0; c < cols; c++) {
-                long value = value(layout, v, index[c]);
+                long value = v[index[c]] >>> shift[c];
                 totals[c] += value;
                 if (valueWidths != null) {
                     valueWidths[c] = Math.max(valueWidths[c], Text.decimalDigits(value));
@@ -103,72 +107,67 @@ final class PmapSmapsFormat {
 
         if (!options.quiet()) {
             wAddress = Math.max(wAddress, 7);
-            Text.right(sb, "Address", wAddress).append(' ');
+            sb.right("Address", wAddress).ch(' ');
             wPerm = Math.max(wPerm, 4);
-            Text.right(sb, "Perm", wPerm).append(' ');
+            sb.right("Perm", wPerm).ch(' ');
             wOffset = Math.max(wOffset, 6);
-            Text.right(sb, "Offset", wOffset).append(' ');
+            sb.right("Offset", wOffset).ch(' ');
             wDevice = Math.max(wDevice, 6);
-            Text.right(sb, "Device", wDevice).append(' ');
+            sb.right("Device", wDevice).ch(' ');
             wInode = Math.max(wInode, 5);
-            Text.right(sb, "Inode", wInode).append(' ');
+            sb.right("Inode", wInode).ch(' ');
             for (int c = 0; c < cols; c++) {
-                Text.right(sb, keys.get(c), widths[c]).append(' ');
+                sb.right(keys.get(c), widths[c]).ch(' ');
             }
             if (hasFlags) {
                 wFlags = Math.max(wFlags, 7);
-                Text.right(sb, "VmFlags", wFlags).append(' ');
+                sb.right("VmFlags", wFlags).ch(' ');
             }
-            sb.append("Mapping\n");
+            sb.text("Mapping\n");
         }
 
         for (int i = 0; i < n; i++) {
             Region r = regions.get(i);
             long[] v = r.smaps().values();
-            Text.spaces(sb, wAddress - Math.max(8, Text.hexDigits(r.start())));
-            Text.hex(sb, r.start(), 8).append(' ');
-            Text.right(sb, PERMS[permIndex(r.perms())], wPerm).append(' ');
-            Text.spaces(sb, wOffset - Math.max(8, Text.hexDigits(r.offset())));
-            Text.hex(sb, r.offset(), 8).append(' ');
-            Text.right(sb, r.device(), wDevice).append(' ');
-            Text.right(sb, r.inode(), wInode);
+            sb.spaces(wAddress - Math.max(8, Text.hexDigits(r.start())));
+            sb.hex(r.start(), 8).ch(' ');
+            sb.right(PERMS[permIndex(r.perms())], wPerm).ch(' ');
+            sb.spaces(wOffset - Math.max(8, Text.hexDigits(r.offset())));
+            sb.hex(r.offset(), 8).ch(' ');
+            sb.right(r.device(), wDevice).ch(' ');
+            sb.right(r.inode(), wInode);
             for (int c = 0; c < cols; c++) {
-                Text.right(sb.append(' '), value(layout, v, index[c]), widths[c]);
+                sb.ch(' ').right(v[index[c]] >>> shift[c], widths[c]);
             }
             if (hasFlags) {
-                Text.right(sb.append(' '), flagTexts[i] == null ? "" : flagTexts[i], wFlags);
+                sb.ch(' ').right(flagTexts[i] == null ? "" : flagTexts[i], wFlags);
             }
-            PmapNames.extended(sb.append(' '), r, options.showPath()).append('\n');
+            PmapNames.extended(sb.ch(' '), r, options.showPath()).ch('\n');
             sink.line();
         }
         footer(sb, wAddress, wPerm, wOffset, wDevice, wInode);
     }
 
-    private void footer(StringBuilder sb, int wAddress, int wPerm, int wOffset, int wDevice,
+    private void footer(Sink sb, int wAddress, int wPerm, int wOffset, int wDevice,
                         int wInode) {
         if (options.quiet() || keys.isEmpty()) {
             return;
         }
         int gap = wAddress + 1 + wPerm + 1 + wOffset + 1 + wDevice + 1 + wInode + 1;
-        Text.spaces(sb, gap);
+        sb.spaces(gap);
         for (int w : widths) {
-            Text.repeat(sb, '=', w).append(' ');
+            sb.repeat('=', w).ch(' ');
         }
-        sb.append('\n');
-        Text.spaces(sb, gap);
+        sb.ch('\n');
+        sb.spaces(gap);
         for (int c = 0; c < widths.length; c++) {
-            Text.right(sb, totals[c], widths[c]).append(' ');
+            sb.right(totals[c], widths[c]).ch(' ');
         }
-        sb.append("KB \n");
+        sb.text("KB \n");
     }
 
     private static int permIndex(dev.aspace.model.Perms p) {
         return (p.read() ? 8 : 0) | (p.write() ? 4 : 0) | (p.exec() ? 2 : 0) | (p.shared() ? 1 : 0);
-    }
-
-    /** A value as pmap prints it: kB fields in kB, others as the kernel printed them. */
-    private static long value(SmapsLayout layout, long[] values, int i) {
-        return layout.isKilobytes(i) ? values[i] >>> 10 : values[i];
     }
 
     /** Positions in the layout of the shown columns; the first process fixes their order. */

@@ -19,6 +19,16 @@ final class QuickPmap {
 
     /** Runs the command and returns its exit code, or -1 when picocli should handle it. */
     static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(out, null, err, args);
+    }
+
+    /** As above, printing bytes to {@code stdout} (the CLI's standard output). */
+    static int run(java.io.OutputStream stdout, PrintWriter err, String... args) {
+        return run(null, stdout, err, args);
+    }
+
+    // no lambdas on this path: the first one costs a LambdaMetafactory start-up
+    private static int run(PrintWriter out, java.io.OutputStream stdout, PrintWriter err, String[] args) {
         if (args.length < 2 || !args[0].equals("pmap")) {
             return -1;
         }
@@ -42,7 +52,7 @@ final class QuickPmap {
             return -1;
         }
         try {
-            PmapCommand.print(options, targets, new Sink(out));
+            PmapCommand.print(options, targets, stdout != null ? new Sink(stdout) : new Sink(out));
             return 0;
         } catch (RuntimeException e) {
             return Errors.report(e, err, false);

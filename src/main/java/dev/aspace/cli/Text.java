@@ -1,12 +1,11 @@
 package dev.aspace.cli;
 
 /**
- * The few printf conversions the procps formats need, appended to a StringBuilder without
- * {@code String.format} (which costs more than the whole pmap output for 60,000 mappings).
+ * The few printf conversions the free and ps formats need, appended to a StringBuilder without
+ * {@code String.format}, and the width measures pmap's columns use (pmap itself writes bytes
+ * through {@link Sink}).
  */
 final class Text {
-
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private Text() {
     }
@@ -32,23 +31,6 @@ final class Text {
         return sb.append(unsigned);
     }
 
-    /** {@code %0*lx}: lower-case hex, zero-padded to at least {@code digits}. */
-    static StringBuilder hex(StringBuilder sb, long value, int digits) {
-        int n = hexDigits(value);
-        for (int i = n; i < digits; i++) {
-            sb.append('0');
-        }
-        for (int shift = (n - 1) * 4; shift >= 0; shift -= 4) {
-            sb.append(HEX[(int) (value >>> shift) & 0xf]);
-        }
-        return sb;
-    }
-
-    /** The text of {@link #hex}, for measuring column widths. */
-    static String hex(long value, int digits) {
-        return hex(new StringBuilder(16), value, digits).toString();
-    }
-
     /** Number of hex digits of an unsigned value (1 for 0). */
     static int hexDigits(long value) {
         return value == 0 ? 1 : (64 - Long.numberOfLeadingZeros(value) + 3) / 4;
@@ -70,13 +52,6 @@ final class Text {
     static StringBuilder spaces(StringBuilder sb, int n) {
         for (int i = 0; i < n; i++) {
             sb.append(' ');
-        }
-        return sb;
-    }
-
-    static StringBuilder repeat(StringBuilder sb, char c, int n) {
-        for (int i = 0; i < n; i++) {
-            sb.append(c);
         }
         return sb;
     }

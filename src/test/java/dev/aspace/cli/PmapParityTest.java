@@ -82,6 +82,36 @@ class PmapParityTest {
     }
 
     @Test
+    void nonAsciiMappingNamesPrintAsProcpsPrintsThemFromTheCommandLine(@org.junit.jupiter.api.io.TempDir Path dir) {
+        assumeTrue(ProcpsRun.has("python3"), "python3 is not installed");
+        // python makes the file, by its UTF-8 bytes: this JVM may run in the C locale, where
+        // Java cannot name it
+        String name = "d\u00e4t\u00e4 \u2713 \u5730\u56f3.bin";
+        LiveProcess p = LiveProcess.start("python3", "-c", String.join("\n",
+                "import mmap, os, sys, time",
+                "path = os.path.join(sys.argv[1].encode(), 'd\\u00e4t\\u00e4 \\u2713 \\u5730\\u56f3.bin'.encode('utf-8'))",
+                "open(path, 'wb').write(bytes(8192))",
+                "f = open(path, 'rb'); m = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)",
+                "print('ready', flush=True)",
+                "time.sleep(600)"), dir.toString());
+        p.awaitLine("ready", Duration.ofSeconds(30));
+        keep(p);
+        for (List<String> o : List.<List<String>>of(List.of("-X"), List.of("-XX", "-p"), List.of("-x"), List.of())) {
+            List<String> pmap = new ArrayList<>(List.of("pmap"));
+            pmap.addAll(o);
+            pmap.add(Integer.toString(p.pid()));
+            List<String> expected = ProcpsRun.lines(ProcpsRun.real(pmap));
+            ProcpsRun.Result r = ProcpsRun.aspaceProcess(pmap);
+            assertEquals(0, r.code(), "aspace " + pmap + " failed: " + r.err());
+            // -X and -XX print the kernel's bytes; the other formats each byte beyond ASCII as '?'
+            String shown = o.isEmpty() || o.contains("-x") ? " d??t?? ??? ??????.bin"
+                    : (o.contains("-p") ? dir + "/" : " ") + name;
+            assertEquals(true, r.out().contains(shown), "'" + shown + "' in\n" + r.out());
+            PmapParity.assertSame(String.join(" ", pmap), expected, r.lines(), null);
+        }
+    }
+
+    @Test
     void javaVirtualMachineMatchesInEveryFormat() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         LiveProcess p = LiveProcess.start(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),

@@ -28,8 +28,13 @@ final class ProcpsRun {
 
     /** Output of a real command, in the C locale as a script would see it. */
     static String real(List<String> command) {
+        return run(command, ProcessBuilder.Redirect.INHERIT).out();
+    }
+
+    /** Runs a command in the C locale; its standard error goes where {@code err} says. */
+    private static Result run(List<String> command, ProcessBuilder.Redirect err) {
         try {
-            ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+            ProcessBuilder pb = new ProcessBuilder(command).redirectError(err);
             pb.environment().put("LC_ALL", "C");
             Process p = pb.start();
             byte[] out;
@@ -40,7 +45,7 @@ final class ProcpsRun {
                 p.destroyForcibly();
                 throw new IllegalStateException(command + " did not finish");
             }
-            return new String(out, StandardCharsets.UTF_8);
+            return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), "");
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + command, e);
         } catch (InterruptedException e) {
@@ -67,6 +72,28 @@ final class ProcpsRun {
         StringWriter err = new StringWriter();
         int code = AspaceCommand.run(new PrintWriter(out), new PrintWriter(err), args);
         return new Result(code, out.toString(), err.toString());
+    }
+
+    /**
+     * aspace's output as a separate process (java, this test's class path, the C locale): what
+     * a user's shell gets, bytes written to standard output included.
+     */
+    static Result aspaceProcess(List<String> args) {
+        List<String> command = new ArrayList<>(List.of(
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.aspace.Launcher"));
+        command.addAll(args);
+        try {
+            java.io.File errFile = java.io.File.createTempFile("aspace-err", ".txt");
+            try {
+                Result r = run(command, ProcessBuilder.Redirect.to(errFile));
+                return new Result(r.code(), r.out(), java.nio.file.Files.readString(errFile.toPath()));
+            } finally {
+                java.nio.file.Files.deleteIfExists(errFile.toPath());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + command, e);
+        }
     }
 
     static Result aspace(List<String> args) {

@@ -87,7 +87,7 @@ public final class LinuxBackend implements MemoryBackend {
             if (facts == null) {
                 facts = r.facts;
             }
-            if (firstDisorder(r.regions) < 0) {
+            if (r.inAddressOrder) {
                 read = r;
             }
         }
@@ -116,7 +116,7 @@ public final class LinuxBackend implements MemoryBackend {
     }
 
     /** One read of the regions; facts only when asked for. */
-    private record RegionRead(List<Region> regions, Smaps rollup, Facts facts) {
+    private record RegionRead(List<Region> regions, boolean inAddressOrder, Smaps rollup, Facts facts) {
     }
 
     /**
@@ -142,7 +142,8 @@ public final class LinuxBackend implements MemoryBackend {
         } catch (IOException e) {
             throw failure(pid, name, e);
         }
-        return new RegionRead(parser.finish(), rollup, facts);
+        List<Region> regions = parser.finish();
+        return new RegionRead(regions, parser.inAddressOrder(), rollup, facts);
     }
 
     /**
@@ -187,16 +188,6 @@ public final class LinuxBackend implements MemoryBackend {
             // a user process with memory whose maps read empty: the kernel hid it from us
             throw new AccessDeniedException(pid, "maps", null);
         }
-    }
-
-    /** Index of the first region that does not start at or after the end of the one before; -1 if none. */
-    static int firstDisorder(List<Region> regions) {
-        for (int i = 1; i < regions.size(); i++) {
-            if (Long.compareUnsigned(regions.get(i).start(), regions.get(i - 1).end()) < 0) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /**

@@ -70,6 +70,9 @@ public final class SmapsParser {
     private boolean layoutGrew;
     private int mode = UNKNOWN;
     private boolean firstEntryHadFlags;
+    /** False once an entry starts below the end of the one before: the read was torn. */
+    private boolean inAddressOrder = true;
+    private long lastEnd;
 
     // the entry being read
     private boolean pending;
@@ -123,6 +126,15 @@ public final class SmapsParser {
     /** True once an smaps field was seen: the regions carry {@link Smaps}; false for maps text. */
     public boolean isSmaps() {
         return mode == SMAPS;
+    }
+
+    /**
+     * True when every region so far starts at or above the end of the one before, as the kernel
+     * lists them; false when the process remapped while its maps were being read (a torn read).
+     * Checked here, as regions are made, rather than in a second pass over them.
+     */
+    public boolean inAddressOrder() {
+        return inAddressOrder;
     }
 
     /** Lines read so far. */
@@ -476,6 +488,10 @@ public final class SmapsParser {
             }
             smaps = smaps(vmFlags == null ? List.of() : vmFlags);
         }
+        if (!regions.isEmpty() && Long.compareUnsigned(start, lastEnd) < 0) {
+            inAddressOrder = false;
+        }
+        lastEnd = end;
         regions.add(Region.unclassified(start, end, perms, offset, device, inode, path, smaps));
         pending = false;
     }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -118,6 +119,22 @@ class SmapsParserTest {
             }
         }
         return -1;
+    }
+
+    @Test
+    void aReadTornByARemapIsNotInAddressOrder() {
+        // the kernel lists regions in address order; an entry below the one before means the
+        // process remapped while it was read (the backend then reads again)
+        String ordered = "00400000-00401000 r-xp 00000000 fe:00 12 /bin/x\n7f0000000000-7f0000001000 rw-p 00000000 00:00 0\n";
+        String torn = "00400000-00402000 r-xp 00000000 fe:00 12 /bin/x\n00401000-00403000 rw-p 00000000 00:00 0\n";
+        SmapsParser a = new SmapsParser("maps", SmapsParser.Mode.MAPS);
+        a.feed(ordered.getBytes(StandardCharsets.US_ASCII), 0, ordered.length());
+        assertEquals(2, a.finish().size());
+        assertTrue(a.inAddressOrder());
+        SmapsParser b = new SmapsParser("maps", SmapsParser.Mode.MAPS);
+        b.feed(torn.getBytes(StandardCharsets.US_ASCII), 0, torn.length());
+        assertEquals(2, b.finish().size());
+        assertFalse(b.inAddressOrder(), "00401000 starts below 00402000, the end of the region before");
     }
 
     @Test
