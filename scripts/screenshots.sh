@@ -1,31 +1,45 @@
 #!/usr/bin/env bash
-# Regenerates assets/screenshots/*.png from the real aspace window under Xvfb:
+# Regenerates assets/screenshots/*.png from the real aspace windows under Xvfb:
 #   jvm.png       the default view: a memory-user child (a JVM) with the gauge and allocation panel
 #   c-program.png a small C program with threads and mappings (src/test/c/threads_maps.c), heap selected
 #   linear.png    the same program on the linear (true-scale) ribbon, the 128 TiB user half
 #   dark.png      the dark theme, the main stack selected
-# The app saves its own scene (-Daspace.screenshot) once smaps has been read, then quits: the PNG
-# is exactly what the window shows, without depending on a window manager.
-# Needs: xvfb (apt-get install -y xvfb libgtk-3-0), gcc, Java 17, Maven.
+#   compare.png   the compare view of two runs of that program (ASLR on), saved with 'aspace snapshot'
+#   lab.png       the guided lab at step 2, after its action ran on the memory-user child
+# The app saves its own scene (-Daspace.screenshot: the newest window, once smaps has been read and
+# no window is busy), then quits: the PNG is exactly what the window shows, without depending on a
+# window manager. A theme choice saved on this machine is not used (a fresh XDG_CONFIG_HOME).
+# Needs: xvfb (apt-get install -y xvfb libgtk-3-0), gcc, Java 17, Maven; imagemagick (optional)
+# trims the lab window's empty lower half.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root=$(pwd)
 
 if ! command -v xvfb-run >/dev/null 2>&1; then
   echo "screenshots.sh: xvfb-run is missing: apt-get install -y xvfb libgtk-3-0" >&2
   exit 1
 fi
 
-out=assets/screenshots
+out=$root/assets/screenshots
 mkdir -p "$out"
 [ -f target/aspace.jar ] && [ -z "${REBUILD:-}" ] || mvn -B -q package -DskipTests
 bash src/test/c/build.sh target/testc
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/aspace.XXXXXX")
+export XDG_CONFIG_HOME=$work/config
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
 
 shot() { # NAME [java options...]
   local name=$1
   shift
   xvfb-run -a -s "-screen 0 1600x1000x24" \
     java -Dprism.order=sw -Daspace.screenshot="$out/$name.png" -Daspace.screenshotDelay=2500 "$@" \
-    -jar target/aspace.jar 2>/dev/null
+    -jar "$root/target/aspace.jar" 2>/dev/null
   echo "wrote $out/$name.png"
 }
 
@@ -33,8 +47,30 @@ shot jvm
 
 target/testc/threads_maps 4 >/dev/null &
 helper=$!
-trap 'kill $helper 2>/dev/null || true' EXIT
+pids+=("$helper")
 sleep 1
 shot c-program -Daspace.pid=$helper -Daspace.select='[heap]'
 shot linear -Daspace.pid=$helper -Daspace.scale=linear -Daspace.view=0-800000000000 -Daspace.select='[heap]'
 shot dark -Daspace.pid=$helper -Daspace.dark=true -Daspace.select='[stack]'
+
+# Two runs of the same program: with ASLR on, the program, heap, libraries and stacks all move.
+cp target/testc/threads_maps "$work/threads_maps"
+(
+  cd "$work"
+  runs=()
+  for run in 1 2; do
+    ./threads_maps 4 >/dev/null &
+    runs+=($!)
+  done
+  sleep 1
+  java -jar "$root/target/aspace.jar" snapshot "${runs[0]}" -o run1.json
+  java -jar "$root/target/aspace.jar" snapshot "${runs[1]}" -o run2.json
+  kill "${runs[@]}"
+  shot compare -Daspace.pid=$helper -Daspace.compare=run1.json,run2.json
+)
+
+shot lab -Daspace.lab=2
+if command -v convert >/dev/null 2>&1; then
+  bg=$(convert "$out/lab.png" -format '%[pixel:p{0,0}]' info:)
+  convert "$out/lab.png" -trim +repage -bordercolor "$bg" -border 12 "$out/lab.png"
+fi

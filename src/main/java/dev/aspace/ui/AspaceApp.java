@@ -4,16 +4,12 @@ import dev.aspace.demo.MemoryUserController;
 import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.model.Region;
 import dev.aspace.model.Snapshot;
+import dev.aspace.ui.lab.LabWindow;
 import dev.aspace.ui.vm.SessionModel;
 import dev.aspace.ui.vm.StatProbe;
 import javafx.animation.AnimationTimer;
-import javafx.animation.PauseTransition;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.image.WritableImage;
-import javafx.util.Duration;
 
-import javax.imageio.ImageIO;
 import javafx.application.Application;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.Scene;
@@ -22,6 +18,8 @@ import javafx.stage.Stage;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -91,8 +89,14 @@ public final class AspaceApp extends Application {
         if (!opts.select().isBlank()) {
             selectOnce(window.session(), opts);
         }
+        List<Path> compare = StartOptions.compareFiles();
+        int lab = opts.pid() > 0 ? 0 : StartOptions.labStep(); // the lab needs the memory-user child
         if (opts.screenshot() != null) {
-            screenshotWhenRead(window.session(), scene, opts);
+            WindowShot.whenReady(window.session(), 1 + (compare.isEmpty() ? 0 : 1) + (lab > 0 ? 1 : 0),
+                    opts.screenshot(), opts.screenshotDelayMs());
+        }
+        if (!compare.isEmpty()) {
+            window.compare(compare); // nothing is on screen yet: the files alone
         }
         if (opts.startupLog() != null) {
             logFirstFrame(window.session(), opts);
@@ -104,6 +108,12 @@ public final class AspaceApp extends Application {
             background.submit(MemoryUserController::start, child -> {
                 this.child = child;
                 window.attachMemoryUser(child);
+                if (lab > 0) {
+                    LabWindow.open(stage, child, backend, background, () -> {
+                        window.session().refreshNow();
+                        window.gauge().sample();
+                    }, lab - 1, true);
+                }
             }, failed -> {
                 window.session().reportError(failed);
                 window.openLive((int) ProcessHandle.current().pid());
@@ -138,31 +148,6 @@ public final class AspaceApp extends Application {
                         return;
                     }
                 }
-            }
-        });
-    }
-
-    /** Saves the scene as a PNG once smaps has been read and the delay has passed, then quits. */
-    private static void screenshotWhenRead(SessionModel session, Scene scene, StartOptions opts) {
-        session.snapshotProperty().addListener(new ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Snapshot> o, Snapshot a, Snapshot s) {
-                if (s == null || s.regions().isEmpty() || s.regions().get(0).smaps() == null) {
-                    return;
-                }
-                session.snapshotProperty().removeListener(this);
-                PauseTransition wait = new PauseTransition(Duration.millis(opts.screenshotDelayMs()));
-                wait.setOnFinished(e -> {
-                    WritableImage img = scene.snapshot(null);
-                    try {
-                        ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", opts.screenshot().toFile());
-                    } catch (IOException ex) {
-                        session.reportError(ex);
-                        return;
-                    }
-                    Platform.exit();
-                });
-                wait.play();
             }
         });
     }

@@ -50,4 +50,22 @@ public record StartOptions(int pid, Scale scale, String select, String view, boo
         }
         return r.path().contains(select) || r.label().contains(select);
     }
+
+    /**
+     * {@code -Daspace.compare=A.json,B.json}: snapshot files to open at start in the compare view
+     * (e.g. two ASLR runs saved with {@code aspace snapshot}); empty when not given.
+     */
+    public static java.util.List<Path> compareFiles() {
+        String files = System.getProperty("aspace.compare", "");
+        return java.util.Arrays.stream(files.split(",")).map(String::strip).filter(f -> !f.isEmpty())
+                .map(Path::of).toList();
+    }
+
+    /**
+     * {@code -Daspace.lab=STEP}: opens the guided lab at that step (1 is the first) on the
+     * memory-user child and runs the step's action, so the reveal shows numbers; 0 when not given.
+     */
+    public static int labStep() {
+        return Math.max(0, Integer.getInteger("aspace.lab", 0));
+    }
 }

@@ -17,6 +17,9 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
+import dev.aspace.ui.Theme;
 import javafx.scene.text.Font;
 import javafx.util.Duration;
 
@@ -43,6 +46,11 @@ final class CompareRibbons extends Pane {
     private static final Color GAP = Color.web("#eceff1");
     private static final Color HOLE = Color.web("#cfd8dc");
     private static final Color KERNEL = Color.web("#b0bec5");
+    /** Gaps and text on the dark theme (the canvas does not follow CSS). */
+    private static final Color DARK_GAP = Color.web("#2d333b");
+    private static final Color DARK_HOLE = Color.web("#373e47");
+    private static final Color DARK_KERNEL = Color.web("#444c56");
+    private static final Color DARK_INK = Color.web("#e6edf3");
 
     private final CompareModel model;
     private final Canvas canvas = new Canvas();
@@ -50,6 +58,7 @@ final class CompareRibbons extends Pane {
     private final ObjectProperty<RegionDiff> selected = new SimpleObjectProperty<>();
     private final Tooltip tooltip = new Tooltip();
     private final List<RibbonLayout> layouts = new ArrayList<>();
+    private final InvalidationListener repaintOnTheme = o -> redraw();
     private BiConsumer<Integer, Integer> onRegionClicked = (ribbon, region) -> { };
 
     CompareRibbons(CompareModel model) {
@@ -64,6 +73,7 @@ final class CompareRibbons extends Pane {
         heightProperty().addListener((o, a, b) -> redraw());
         scale.addListener((o, a, b) -> redraw());
         selected.addListener((o, a, b) -> redraw());
+        Theme.darkProperty().addListener(new WeakInvalidationListener(repaintOnTheme));
         tooltip.setShowDelay(Duration.millis(150));
         Tooltip.install(canvas, tooltip);
         canvas.setOnMouseMoved(e -> tooltip.setText(describe(e.getX(), e.getY())));
@@ -126,13 +136,15 @@ final class CompareRibbons extends Pane {
 
     private void drawRibbon(GraphicsContext g, int i, RibbonLayout layout) {
         double top = ribbonTop(i);
-        g.setFill(Color.BLACK);
+        g.setFill(ink());
         g.fillText(model.title(i) + "  —  " + layout.visibleRegionCount() + " regions", MARGIN, top - 5);
         for (int k = 0; k < layout.gapCount(); k++) {
             double a = MARGIN + layout.gapStartPx(k);
             double w = layout.gapEndPx(k) - layout.gapStartPx(k);
             GapKind kind = layout.gapKind(k);
-            g.setFill(kind == GapKind.UNMAPPED ? GAP : kind == GapKind.NON_CANONICAL ? HOLE : KERNEL);
+            boolean dark = Theme.darkProperty().get();
+            g.setFill(kind == GapKind.UNMAPPED ? (dark ? DARK_GAP : GAP)
+                    : kind == GapKind.NON_CANONICAL ? (dark ? DARK_HOLE : HOLE) : (dark ? DARK_KERNEL : KERNEL));
             g.fillRect(a, top + RIBBON_H * 0.3, w, RIBBON_H * 0.4);
             String label = layout.gapLabel(k);
             if (w > label.length() * 6.2 + 6) {
@@ -147,7 +159,7 @@ final class CompareRibbons extends Pane {
             g.setFill(PermColors.of(model.regionSet(i).region(r).perms()));
             g.fillRect(a, top, w, RIBBON_H);
             if (w > 3) {
-                g.setStroke(Color.WHITE);
+                g.setStroke(Theme.darkProperty().get() ? DARK_GAP : Color.WHITE); // a seam between neighbours
                 g.setLineWidth(1);
                 g.strokeLine(a + 0.5, top, a + 0.5, top + RIBBON_H);
             }
@@ -169,7 +181,7 @@ final class CompareRibbons extends Pane {
         if (r >= 0 && layout.isVisible(r)) {
             double a = MARGIN + layout.regionStartPx(r);
             double w = Math.max(2, layout.regionEndPx(r) - layout.regionStartPx(r));
-            g.setStroke(Color.BLACK);
+            g.setStroke(ink());
             g.setLineWidth(2);
             g.strokeRect(a - 1, ribbonTop(ribbon) - 1, w + 2, RIBBON_H + 2);
         }
@@ -198,10 +210,14 @@ final class CompareRibbons extends Pane {
             g.strokeLine(mid(a, link.from()), y0, mid(b, link.to()), y1);
         }
         if (chosen != null) {
-            g.setStroke(Color.BLACK);
+            g.setStroke(ink());
             g.setLineWidth(2.5);
             g.strokeLine(mid(a, chosen.from()), y0, mid(b, chosen.to()), y1);
         }
+    }
+
+    private static Color ink() {
+        return Theme.darkProperty().get() ? DARK_INK : Color.BLACK;
     }
 
     private static Color colour(RegionDiff d) {

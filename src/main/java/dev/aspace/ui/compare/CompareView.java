@@ -94,13 +94,24 @@ public final class CompareView {
         ribbons.setOnRegionClicked(this::selectRegion);
 
         ToolBar bar = new ToolBar(new Label("scale"), log, linear, new Label("  table:"), from, new Label("→"), to,
-                onlyChanged, summary);
+                onlyChanged);
+        summary.setPadding(new javafx.geometry.Insets(4, 8, 4, 8)); // its own line: in the bar it overflowed
         ScrollPane scroll = new ScrollPane(ribbons);
         scroll.setFitToWidth(true);
         SplitPane split = new SplitPane(scroll, table);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(Math.min(0.6, 0.12 + 0.14 * model.size()));
-        root.setTop(bar);
+        // once the split knows its height: the ribbons as tall as they are drawn, the table the rest
+        split.heightProperty().addListener(new javafx.beans.InvalidationListener() {
+            @Override
+            public void invalidated(javafx.beans.Observable o) {
+                if (split.getHeight() > 0) {
+                    split.heightProperty().removeListener(this);
+                    split.setDividerPositions(Math.min(0.6, (ribbons.getPrefHeight() + 12) / split.getHeight()));
+                }
+            }
+        });
+        root.setTop(new javafx.scene.layout.VBox(bar, summary));
         root.setCenter(split);
         refreshTable();
     }

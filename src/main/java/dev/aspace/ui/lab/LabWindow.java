@@ -28,9 +28,21 @@ public final class LabWindow {
      */
     public static Stage open(Window owner, MemoryUserController child, MemoryBackend backend, Background background,
                              Runnable afterAction) {
+        return open(owner, child, backend, background, afterAction, 0, false);
+    }
+
+    /**
+     * Opens the lab at step {@code first} (0-based); with {@code act}, that step's action starts at
+     * once, without a prediction (the screenshot script shows a reveal with this).
+     */
+    public static Stage open(Window owner, MemoryUserController child, MemoryBackend backend, Background background,
+                             Runnable afterAction, int first, boolean act) {
         LiveLabRunner runner = new LiveLabRunner(new Experiments(child, backend, AllocationGuard.DEFAULT), backend);
         LabViewModel model = new LabViewModel(AddressSpacesLab.steps(), runner, background);
         model.afterActionProperty().set(afterAction);
+        for (int i = 0; i < first && model.hasNext(); i++) {
+            model.next();
+        }
         ScrollPane scroll = new ScrollPane(new LabView(model).node());
         scroll.setFitToWidth(true);
         Stage stage = new Stage();
@@ -38,6 +50,9 @@ public final class LabWindow {
         stage.setTitle("aspace · Address Spaces lab");
         stage.setScene(new Scene(scroll, 560, 640));
         stage.show();
+        if (act) {
+            model.act();
+        }
         return stage;
     }
 }
