@@ -64,7 +64,7 @@ public final class AslrView {
         SplitPane tables = new SplitPane(titled("Objects: base per run, slide from run 1", objects),
                 titled("Distances between objects (to − from)", distances));
         tables.setOrientation(Orientation.VERTICAL);
-        tables.setDividerPositions(0.66);
+        tables.setDividerPositions(0.64);
         root.setCenter(tables);
         root.setBottom(actions(compare, chooseDir));
         model.reportProperty().addListener((o, a, r) -> show(r));
@@ -113,6 +113,7 @@ public final class AslrView {
 
         CheckBox off = new CheckBox("ASLR off for the child (personality ADDR_NO_RANDOMIZE, as setarch -R)");
         off.setId("aslr-off");
+        off.setMnemonicParsing(false); // ADDR_NO_RANDOMIZE keeps its underscores
         off.selectedProperty().bindBidirectional(model.noAslrProperty());
 
         Button run = new Button("Run");
@@ -124,6 +125,12 @@ public final class AslrView {
         cancel.setId("aslr-cancel");
         cancel.disableProperty().bind(model.runningProperty().not());
         cancel.setOnAction(e -> model.cancel());
+        // the app's busy sign (the screenshot waits until no window shows one)
+        javafx.scene.control.ProgressIndicator busy = new javafx.scene.control.ProgressIndicator();
+        busy.setId("aslr-busy");
+        busy.setPrefSize(18, 18);
+        busy.visibleProperty().bind(model.runningProperty());
+        busy.managedProperty().bind(busy.visibleProperty());
         ProgressBar progress = new ProgressBar();
         progress.setId("aslr-progress");
         progress.progressProperty().bind(model.progressProperty());
@@ -143,7 +150,7 @@ public final class AslrView {
         g.addRow(1, new Label("Runs"), runs, new Label("Snapshot after (ms)"), delay, ready);
         GridPane.setHgrow(ready, Priority.ALWAYS);
         g.add(off, 1, 2, 5, 1);
-        HBox controls = new HBox(8, run, cancel, progress, status);
+        HBox controls = new HBox(8, run, cancel, progress, busy, status);
         controls.setAlignment(Pos.CENTER_LEFT);
         g.add(controls, 1, 3, 5, 1);
         return g;
@@ -212,12 +219,30 @@ public final class AslrView {
         name.setId("aslr-col-object");
         name.setPrefWidth(190);
         objects.getColumns().add(name);
+        // what varied first (bits, alignment): the bases per run may need scrolling
+        TableColumn<AslrObject, Integer> bits = new TableColumn<>("bits varied");
+        bits.setId("aslr-col-bits");
+        bits.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().variedBits()));
+        bits.setPrefWidth(115);
+        objects.getColumns().add(bits);
+        TableColumn<AslrObject, String> which = text("which bits", o -> o.identical() ? "none"
+                : o.lowestVariedBit() + ".." + o.highestVariedBit());
+        which.setPrefWidth(110);
+        objects.getColumns().add(which);
+        TableColumn<AslrObject, String> align = text("alignment", o -> o.alignment() == 0 ? "-"
+                : ByteSize.formatUnsigned(o.alignment()));
+        align.setId("aslr-col-alignment");
+        align.setPrefWidth(110);
+        objects.getColumns().add(align);
         for (int i = 0; i < r.runs(); i++) {
             int run = i;
             TableColumn<AslrObject, String> group = new TableColumn<>(
                     "Run " + (i + 1) + (i < r.pids().size() ? " (pid " + r.pids().get(i) + ")" : ""));
             TableColumn<AslrObject, Long> base = hex("base", o -> o.bases().get(run), false);
             base.setId("aslr-base-" + run);
+            if (i == 0) {
+                base.setPrefWidth(175); // alone under its "Run 1 (pid N)" header
+            }
             group.getColumns().add(base);
             if (i > 0) {
                 TableColumn<AslrObject, Long> slide = hex("slide", o -> o.slide(run), true);
@@ -226,16 +251,6 @@ public final class AslrView {
             }
             objects.getColumns().add(group);
         }
-        TableColumn<AslrObject, Integer> bits = new TableColumn<>("bits varied");
-        bits.setId("aslr-col-bits");
-        bits.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().variedBits()));
-        objects.getColumns().add(bits);
-        objects.getColumns().add(text("which bits", o -> o.identical() ? "none"
-                : o.lowestVariedBit() + ".." + o.highestVariedBit()));
-        TableColumn<AslrObject, String> align = text("alignment", o -> o.alignment() == 0 ? "-"
-                : ByteSize.formatUnsigned(o.alignment()));
-        align.setId("aslr-col-alignment");
-        objects.getColumns().add(align);
         objects.setItems(FXCollections.observableArrayList(r.objects()));
 
         TableColumn<AslrDistance, String> pair = new TableColumn<>("from → to");
@@ -251,6 +266,7 @@ public final class AslrView {
         }
         TableColumn<AslrDistance, String> fixed = new TableColumn<>("fixed");
         fixed.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().fixed() ? "yes" : "no"));
+        fixed.setPrefWidth(70);
         distances.getColumns().add(fixed);
         distances.setItems(FXCollections.observableArrayList(r.distances()));
     }
@@ -273,7 +289,7 @@ public final class AslrView {
             }
         });
         c.getStyleClass().add("mono");
-        c.setPrefWidth(signed ? 120 : 130);
+        c.setPrefWidth(150); // 0x7ffd12345000 and -0x15c06c000 whole
         return c;
     }
 }

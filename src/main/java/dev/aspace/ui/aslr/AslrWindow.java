@@ -30,7 +30,10 @@ public final class AslrWindow {
         });
         stage.initOwner(owner);
         stage.setTitle("aspace · ASLR experiment");
-        Scene scene = new Scene((javafx.scene.Parent) view.node(), 1240, 760);
+        // wide enough for five runs' bases and slides, but never past the screen
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene((javafx.scene.Parent) view.node(), Math.min(1480, screen.getWidth() - 40),
+                Math.min(900, screen.getHeight() - 60));
         scene.getStylesheets().add(Theme.stylesheet());
         stage.setScene(scene);
         // a run in progress ends with its child killed by the runner; no more are started
