@@ -125,15 +125,7 @@ public final class SessionModel {
      * Starts watching a process: maps first (cheap, so the first frame comes fast), then smaps.
      */
     public void openLive(int pid) {
-        int gen = ++generation;
-        livePid = pid;
-        exited.set(false);
-        error.set("");
-        highlights.set(Highlights.NONE);
-        lastFingerprint = null;
-        origin.set("live · pid " + pid);
-        busy.set(true);
-        fullReadInFlight = true;
+        int gen = startWatching(pid);
         background.submit(() -> backend.snapshot(pid, MemoryBackend.Detail.MAPS), s -> {
             if (gen == generation && fullReadInFlight) {
                 install(s, false);
@@ -252,6 +244,18 @@ public final class SessionModel {
      * goes on from it as from any full read.
      */
     public void openLive(int pid, java.util.concurrent.CompletableFuture<FullRead> first) {
+        int gen = startWatching(pid);
+        background.submit(() -> {
+            try {
+                return first.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }, read -> fullReadDone(gen, read), t -> fullReadFailed(gen, t));
+    }
+
+    /** Forgets what was shown and marks a full read of {@code pid} as under way; returns its generation. */
+    private int startWatching(int pid) {
         int gen = ++generation;
         livePid = pid;
         exited.set(false);
@@ -261,13 +265,7 @@ public final class SessionModel {
         origin.set("live · pid " + pid);
         busy.set(true);
         fullReadInFlight = true;
-        background.submit(() -> {
-            try {
-                return first.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                throw e.getCause() instanceof Exception cause ? cause : e;
-            }
-        }, read -> fullReadDone(gen, read), t -> fullReadFailed(gen, t));
+        return gen;
     }
 
     private void failed(Throwable t) {
