@@ -70,6 +70,14 @@ public record StartOptions(int pid, Scale scale, String select, String view, boo
     }
 
     /**
+     * {@code -Daspace.aslrRuns=N}: opens the ASLR experiment at start and runs the default
+     * command (memory-user) N times; 0 when not given.
+     */
+    public static int aslrRuns() {
+        return Math.max(0, Integer.getInteger("aspace.aslrRuns", 0));
+    }
+
+    /**
      * {@code -Daspace.open=FILE}: a file to open at start instead of the memory-user child: a
      * snapshot, captured text or a recorded series; null when not given.
      */
