@@ -53,6 +53,9 @@ public final class AspaceApp extends Application {
                 return new EarlyStart(backend, probe, opts.pid(), CompletableFuture.supplyAsync(
                         () -> SessionModel.FullRead.take(backend, probe, opts.pid(), System::nanoTime)), null);
             }
+            if (StartOptions.openFile() != null) {
+                return new EarlyStart(backend, probe, -1, null, null); // a file is shown, no child
+            }
             CompletableFuture<MemoryUserController> child = CompletableFuture.supplyAsync(MemoryUserController::start);
             return new EarlyStart(backend, probe, -1, child.thenApplyAsync(
                     c -> SessionModel.FullRead.take(backend, probe, c.pid(), System::nanoTime)), child);
@@ -135,8 +138,21 @@ public final class AspaceApp extends Application {
         if (opts.startupLog() != null) {
             logFirstFrame(window.session(), opts);
         }
+        Path open = StartOptions.openFile();
         if (opts.pid() > 0) {
             window.openLive(opts.pid(), started.read());
+        } else if (open != null) {
+            int[] marks = StartOptions.timelineMarks();
+            if (marks != null) {
+                window.timeline().model().seriesProperty().addListener((o, a, series) -> {
+                    if (series != null && a == null) {
+                        window.timeline().model().markAProperty().set(marks[0]);
+                        window.timeline().model().markBProperty().set(marks[1]);
+                        window.timeline().model().select(marks[1]);
+                    }
+                });
+            }
+            window.open(open);
         } else {
             // the default view: a memory-user child the user can change, started off the FX thread
             background.submit(() -> join(started.child()), child -> {
