@@ -22,10 +22,10 @@ class RefreshPolicyTest {
     }
 
     @Test
-    void anExpensiveUnchangedProcessIsRereadRarelyEnoughToStayUnderHalfAPercent() {
-        long cost = 200 * MS; // a full smaps read of a 60,000-map process
-        assertFalse(RefreshPolicy.shouldReread(false, 39 * S, cost));
-        assertTrue(RefreshPolicy.shouldReread(false, 40 * S, cost));
+    void anExpensiveUnchangedProcessIsRereadRarelyEnoughToStayUnderATenthOfAPercentOfWallTime() {
+        long cost = 120 * MS; // a full smaps read of a 60,000-map process
+        assertFalse(RefreshPolicy.shouldReread(false, 119 * S, cost));
+        assertTrue(RefreshPolicy.shouldReread(false, 120 * S, cost));
     }
 
     @Test
