@@ -6,6 +6,7 @@ import dev.aspace.demo.ExperimentResult;
 import dev.aspace.demo.MemoryUserController;
 import dev.aspace.model.Snapshot;
 import dev.aspace.snapshot.SnapshotStore;
+import dev.aspace.snapshot.series.SeriesReader;
 import dev.aspace.backend.linux.TextImports;
 import dev.aspace.ui.files.DropPlan;
 import dev.aspace.ui.files.DropTarget;
@@ -21,6 +22,9 @@ import dev.aspace.ui.view.PickerDialog;
 import dev.aspace.backend.linux.PagemapReader;
 import dev.aspace.ui.experiments.ResidencyStrip;
 import dev.aspace.ui.lab.LabWindow;
+import dev.aspace.ui.timeline.RecordControl;
+import dev.aspace.ui.timeline.TimelineModel;
+import dev.aspace.ui.timeline.TimelineView;
 import dev.aspace.ui.view.RegionTable;
 import dev.aspace.ui.view.SummaryPane;
 import dev.aspace.ui.vm.ChangeProbe;
@@ -72,6 +76,8 @@ public final class MainWindow extends BorderPane {
     private final RegionTable table;
     private final RibbonView ribbon;
     private final VBox side;
+    private final TimelineView timeline;
+    private final RecordControl recorder;
     private final ObjectProperty<Duration> interval = new SimpleObjectProperty<>(this, "interval", Duration.seconds(1));
     private final Timeline ticker = new Timeline();
     private final Recents recents;
@@ -111,7 +117,15 @@ public final class MainWindow extends BorderPane {
         SplitPane.setResizableWithParent(sideScroll, false);
         setCenter(center);
         toolbar = toolbar();
-        setTop(new VBox(toolbar, new Banner(session)));
+        // recording a series and scrubbing one (issue 5): a toggle in the toolbar, a timeline below it
+        recorder = new RecordControl(backend, background, session::livePid, session::showMessage,
+                () -> getScene() == null ? null : getScene().getWindow());
+        // beside Compare…, where a toolbar that overflows on a narrow window does not hide it
+        int beside = 1 + toolbar.getItems().stream().map(javafx.scene.Node::getId).toList().indexOf("compare");
+        toolbar.getItems().add(beside, recorder.button());
+        timeline = new TimelineView(new TimelineModel(background, session::show, session::reportError),
+                this::showCompare);
+        setTop(new VBox(toolbar, timeline, new Banner(session)));
 
         interval.addListener((o, a, d) -> restartTicker());
         restartTicker();
@@ -190,8 +204,19 @@ public final class MainWindow extends BorderPane {
         return interval;
     }
 
+    /** The timeline of an opened series (hidden while none is open). */
+    public TimelineView timeline() {
+        return timeline;
+    }
+
+    /** The Record… toggle of the toolbar. */
+    public RecordControl recorder() {
+        return recorder;
+    }
+
     /** Watches a live process. */
     public void openLive(int pid) {
+        timeline.model().close();
         session.openLive(pid);
         gauge.sample();
     }
@@ -345,6 +370,24 @@ public final class MainWindow extends BorderPane {
      * captured text (format detected), with unreadable lines reported.
      */
     public void open(Path file) {
+        // a recorded series is known by its first line, whatever its name
+        background.submit(() -> SeriesReader.isSeries(file), series -> {
+            if (series) {
+                timeline.model().open(file, () -> {
+                    recents.add(file);
+                    String cut = timeline.model().seriesProperty().get().truncation();
+                    if (!cut.isEmpty()) {
+                        session.showMessage(file.getFileName() + ": " + cut);
+                    }
+                });
+            } else {
+                timeline.model().close();
+                openSnapshot(file);
+            }
+        }, session::reportError);
+    }
+
+    private void openSnapshot(Path file) {
         if (file.getFileName().toString().endsWith(".json")) {
             background.submit(() -> SnapshotStore.load(file), s -> {
                 session.show(s);

@@ -1,11 +1,20 @@
 package dev.aspace.testutil;
 
+import dev.aspace.backend.MemoryBackend;
+import dev.aspace.backend.linux.LinuxBackend;
+import dev.aspace.model.Snapshot;
+import dev.aspace.snapshot.series.Recording;
+import dev.aspace.snapshot.series.SeriesRecorder;
+import dev.aspace.snapshot.series.StopReason;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A live process whose address space grows on request: python3 that maps one more page of
@@ -67,6 +76,37 @@ public final class GrowingProcess implements AutoCloseable {
             throw new IllegalStateException("process " + pid() + " is gone", e);
         }
         process.awaitLine("mapped", Duration.ofSeconds(30));
+    }
+
+    /**
+     * Records {@code frames} frames of a new growing process into {@code file} (one more region
+     * in each frame than in the one before; no waiting between frames) and returns them as
+     * written.
+     */
+    public static List<Snapshot> recordSeries(Path file, int frames) {
+        MemoryBackend backend = new LinuxBackend();
+        List<Snapshot> written = new ArrayList<>();
+        try (GrowingProcess p = start()) {
+            Recording end = new SeriesRecorder(file, () -> backend.snapshot(p.pid(), MemoryBackend.Detail.SMAPS),
+                    Duration.ofSeconds(1), 50L << 20).run(frames, r -> written.add(r.frame()), new SeriesRecorder.Pacer() {
+                        private long now;
+
+                        @Override
+                        public long nanoTime() {
+                            return now;
+                        }
+
+                        @Override
+                        public void await(long nanos) {
+                            now += nanos;
+                            p.grow();
+                        }
+                    });
+            if (end.stop() != StopReason.COUNT_REACHED) {
+                throw new IllegalStateException(end.describe());
+            }
+        }
+        return written;
     }
 
     @Override

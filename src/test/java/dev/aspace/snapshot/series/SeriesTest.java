@@ -59,25 +59,10 @@ class SeriesTest {
     }
 
     /** Records {@code n} frames of a process that maps one more region between frames. */
-    private List<Snapshot> recordGrowing(Path file, int n) {
-        List<Snapshot> written = new ArrayList<>();
-        try (GrowingProcess p = GrowingProcess.start()) {
-            FakePacer pacer = new FakePacer();
-            pacer.between = p::grow;
-            Recording end = new SeriesRecorder(file, () -> live(p.pid()), Duration.ofSeconds(1), 50L << 20)
-                    .run(n, r -> written.add(r.frame()), pacer);
-            assertEquals(StopReason.COUNT_REACHED, end.stop());
-            assertEquals(n, end.frames());
-            assertEquals(Files.size(file), sizeOf(file, end));
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
+    private static List<Snapshot> recordGrowing(Path file, int n) {
+        List<Snapshot> written = GrowingProcess.recordSeries(file, n);
+        assertEquals(n, written.size());
         return written;
-    }
-
-    private static long sizeOf(Path file, Recording r) {
-        assertEquals(file, r.file());
-        return r.bytes();
     }
 
     @Test

@@ -32,7 +32,7 @@ class LabInMainWindowTest {
         child = MemoryUserController.start();
         LinuxBackend backend = new LinuxBackend();
         window = new MainWindow(backend, Background.direct(), new StatProbe(backend));
-        stage.setScene(new Scene(window, 1200, 760));
+        stage.setScene(new Scene(window, 1260, 780)); // inside Monocle's 1280x800 headless screen
         stage.show();
         window.attachMemoryUser(child);
     }

@@ -1,0 +1,243 @@
+package dev.aspace.ui.timeline;
+
+import dev.aspace.model.ByteSize;
+import dev.aspace.model.Snapshot;
+import dev.aspace.snapshot.series.FrameSummary;
+import dev.aspace.snapshot.series.SeriesReader;
+import dev.aspace.ui.Background;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * A recorded series on a timeline: its frames' summaries, the frame asked for and the frame
+ * shown, and two marks A and B to diff. Frames are read through the {@link Background} seam
+ * (never on the FX thread), one at a time; while one is being read, scrubbing further only
+ * remembers the latest frame asked for. The last few frames read are kept, so going back and
+ * forth between two marks costs nothing. Called on the FX thread.
+ */
+public final class TimelineModel {
+
+    private static final int CACHED_FRAMES = 4;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+
+    private final Background background;
+    private final Consumer<Snapshot> show;
+    private final Consumer<Throwable> failed;
+
+    private final ReadOnlyObjectWrapper<SeriesReader> series = new ReadOnlyObjectWrapper<>(this, "series");
+    private final ObservableList<FrameSummary> frames = FXCollections.observableArrayList();
+    private final ReadOnlyIntegerWrapper shown = new ReadOnlyIntegerWrapper(this, "shown", -1);
+    private final IntegerProperty markA = new SimpleIntegerProperty(this, "markA", -1);
+    private final IntegerProperty markB = new SimpleIntegerProperty(this, "markB", -1);
+    private final Map<Integer, Snapshot> cache = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, Snapshot> eldest) {
+            return size() > CACHED_FRAMES;
+        }
+    };
+
+    private int generation;
+    private int wanted = -1;
+    private boolean reading;
+
+    /**
+     * @param show   shows a frame (the session's {@code show})
+     * @param failed reports a failure (the banner)
+     */
+    public TimelineModel(Background background, Consumer<Snapshot> show, Consumer<Throwable> failed) {
+        this.background = Objects.requireNonNull(background);
+        this.show = Objects.requireNonNull(show);
+        this.failed = Objects.requireNonNull(failed);
+    }
+
+    /** The open series, or null when none is (the timeline is hidden). */
+    public ReadOnlyObjectProperty<SeriesReader> seriesProperty() {
+        return series.getReadOnlyProperty();
+    }
+
+    public ObservableList<FrameSummary> frames() {
+        return FXCollections.unmodifiableObservableList(frames);
+    }
+
+    /** The frame on screen, -1 before the first is read. */
+    public ReadOnlyIntegerProperty shownProperty() {
+        return shown.getReadOnlyProperty();
+    }
+
+    public IntegerProperty markAProperty() {
+        return markA;
+    }
+
+    public IntegerProperty markBProperty() {
+        return markB;
+    }
+
+    /**
+     * Opens a series: indexes it and reads every frame once for the summaries (one frame in
+     * memory at a time), then shows frame 0. {@code then} runs after it is shown (the window
+     * shows the cut-off warning, which the show would otherwise clear).
+     */
+    public void open(Path file, Runnable then) {
+        int gen = ++generation;
+        background.submit(() -> {
+            SeriesReader r = SeriesReader.open(file);
+            return new Opened(r, r.summaries(), r.frame(0));
+        }, o -> {
+            if (gen != generation) {
+                return;
+            }
+            cache.clear();
+            frames.setAll(o.summaries);
+            markA.set(-1);
+            markB.set(-1);
+            series.set(o.reader);
+            cache.put(0, o.first);
+            wanted = 0;
+            reading = false;
+            install(0, o.first);
+            then.run();
+        }, failed);
+    }
+
+    private record Opened(SeriesReader reader, List<FrameSummary> summaries, Snapshot first) {
+    }
+
+    /** Hides the timeline (another view was opened). */
+    public void close() {
+        ++generation;
+        series.set(null);
+        frames.clear();
+        cache.clear();
+        shown.set(-1);
+        markA.set(-1);
+        markB.set(-1);
+        wanted = -1;
+        reading = false;
+    }
+
+    /** Shows frame {@code k}: at once if it was read lately, else after reading it. */
+    public void select(int k) {
+        if (series.get() == null || k < 0 || k >= frames.size()) {
+            return;
+        }
+        wanted = k;
+        Snapshot cached = cache.get(k);
+        if (cached != null) {
+            install(k, cached);
+            return;
+        }
+        if (!reading) {
+            read(k);
+        }
+    }
+
+    private void read(int k) {
+        int gen = generation;
+        SeriesReader r = series.get();
+        reading = true;
+        background.submit(() -> r.frame(k), s -> {
+            if (gen != generation) {
+                return;
+            }
+            reading = false;
+            cache.put(k, s);
+            if (wanted == k) {
+                install(k, s);
+            } else {
+                select(wanted); // scrubbed on while this frame was read: only the latest counts
+            }
+        }, t -> {
+            if (gen == generation) {
+                reading = false;
+                failed.accept(t);
+            }
+        });
+    }
+
+    private void install(int k, Snapshot s) {
+        shown.set(k);
+        show.accept(s);
+    }
+
+    /** Marks the frame on screen as A (the earlier side of a diff). */
+    public void markA() {
+        markA.set(shown.get());
+    }
+
+    /** Marks the frame on screen as B. */
+    public void markB() {
+        markB.set(shown.get());
+    }
+
+    /** True when A and B are two different frames. */
+    public boolean canDiff() {
+        return markA.get() >= 0 && markB.get() >= 0 && markA.get() != markB.get();
+    }
+
+    /** Reads frames A and B (in the background) and hands them, A first, to {@code compare}. */
+    public void diff(Consumer<List<Snapshot>> compare) {
+        if (!canDiff()) {
+            return;
+        }
+        int a = markA.get();
+        int b = markB.get();
+        int gen = generation;
+        SeriesReader r = series.get();
+        Snapshot ca = cache.get(a);
+        Snapshot cb = cache.get(b);
+        background.submit(() -> List.of(ca != null ? ca : r.frame(a), cb != null ? cb : r.frame(b)), pair -> {
+            if (gen == generation) {
+                compare.accept(pair);
+            }
+        }, failed);
+    }
+
+    /** "frame 3 of 10 · 07:40:05.512 · +3.0 s · 42 regions · RSS 12 MiB" for frame {@code k}. */
+    public String describe(int k) {
+        if (k < 0 || k >= frames.size()) {
+            return "";
+        }
+        FrameSummary f = frames.get(k);
+        return "frame " + k + " of " + frames.size() + " · " + time(f.takenAt()) + " · +" + offset(k) + " · "
+                + f.regions() + " regions · RSS " + ByteSize.format(f.rss());
+    }
+
+    /** The time of frame {@code k} on the clock ("07:40:05.512"). */
+    public String time(Instant t) {
+        return TIME.format(t);
+    }
+
+    /** How long after frame 0 frame {@code k} was taken ("3.0 s", "2 min 5 s"). */
+    public String offset(int k) {
+        return durationText(Duration.between(frames.get(0).takenAt(), frames.get(k).takenAt()));
+    }
+
+    /** "0.5 s", "3.0 s", "2 min 5 s", "1 h 4 min". */
+    public String durationText(Duration d) {
+        long ms = Math.max(0, d.toMillis());
+        if (ms < 60_000) {
+            return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+        }
+        long s = ms / 1000;
+        return s < 3600 ? (s / 60) + " min " + (s % 60) + " s" : (s / 3600) + " h " + (s % 3600 / 60) + " min";
+    }
+}

@@ -1,0 +1,145 @@
+package dev.aspace.ui.timeline;
+
+import dev.aspace.model.Snapshot;
+import dev.aspace.model.Source;
+import dev.aspace.ui.Background;
+import dev.aspace.testutil.GrowingProcess;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The timeline's view model on a series recorded from a live process, without a robot. */
+class TimelineModelTest {
+
+    @TempDir
+    static Path dir;
+    private static Path file;
+    private static List<Snapshot> written;
+
+    private final List<Snapshot> shown = new ArrayList<>();
+    private final List<Throwable> errors = new ArrayList<>();
+
+    @BeforeAll
+    static void record() {
+        file = dir.resolve("grow.jsonl");
+        written = GrowingProcess.recordSeries(file, 4);
+    }
+
+    private static Snapshot asWritten(Snapshot s) {
+        return s.withSource(new Source(Source.Type.LIVE, "pid " + s.process().pid()));
+    }
+
+    @Test
+    void openingShowsFrameZeroAndSelectingShowsThatFrame() {
+        TimelineModel m = new TimelineModel(Background.direct(), shown::add, errors::add);
+        boolean[] then = {false};
+        m.open(file, () -> then[0] = true);
+        assertTrue(then[0]);
+        assertEquals(4, m.frames().size());
+        assertEquals(0, m.shownProperty().get());
+        assertEquals(written.get(0), asWritten(shown.get(0)));
+        assertEquals(new Source(Source.Type.FILE, file + "@0"), shown.get(0).source());
+
+        m.select(2);
+        assertEquals(2, m.shownProperty().get());
+        assertEquals(written.get(2), asWritten(shown.get(1)));
+        String d = m.describe(2);
+        assertTrue(d.startsWith("frame 2 of 4 · " + m.time(written.get(2).takenAt()) + " · +"), d);
+        assertTrue(d.contains(" · " + written.get(2).regions().size() + " regions · RSS "), d);
+        assertEquals(written.get(0).regions().size() + 2, m.frames().get(2).regions());
+
+        m.select(7);
+        m.select(-1);
+        assertEquals(2, m.shownProperty().get(), "no such frame: nothing changes");
+        assertTrue(errors.isEmpty(), errors.toString());
+    }
+
+    @Test
+    void marksADiffTheTwoFramesInOrder() {
+        TimelineModel m = new TimelineModel(Background.direct(), shown::add, errors::add);
+        m.open(file, () -> { });
+        m.select(3);
+        m.markA();
+        assertFalse(m.canDiff());
+        m.select(1);
+        m.markB();
+        assertTrue(m.canDiff());
+        List<List<Snapshot>> compared = new ArrayList<>();
+        m.diff(compared::add);
+        assertEquals(1, compared.size());
+        assertEquals(written.get(3), asWritten(compared.get(0).get(0)));
+        assertEquals(written.get(1), asWritten(compared.get(0).get(1)));
+
+        m.close();
+        assertNull(m.seriesProperty().get());
+        assertEquals(-1, m.markAProperty().get());
+        assertTrue(m.frames().isEmpty());
+    }
+
+    /** Work queued until the test runs it, to see what happens while a read is in flight. */
+    private static final class Queued implements Background {
+        final Queue<Runnable> jobs = new ArrayDeque<>();
+
+        @Override
+        public <T> void submit(Callable<T> work, Consumer<? super T> done, Consumer<? super Throwable> failed) {
+            jobs.add(() -> Background.direct().submit(work, done, failed));
+        }
+
+        void runAll() {
+            while (!jobs.isEmpty()) {
+                jobs.poll().run();
+            }
+        }
+    }
+
+    @Test
+    void scrubbingWhileAFrameIsReadShowsOnlyTheLatest() {
+        Queued bg = new Queued();
+        TimelineModel m = new TimelineModel(bg, shown::add, errors::add);
+        m.open(file, () -> { });
+        bg.runAll();
+        shown.clear();
+        m.select(1);
+        m.select(2);
+        m.select(3);
+        assertEquals(1, bg.jobs.size(), "one read at a time");
+        bg.runAll();
+        assertEquals(3, m.shownProperty().get());
+        assertEquals(1, shown.size(), "frame 1 was read but never shown: " + shown);
+        assertEquals(written.get(3), asWritten(shown.get(0)));
+    }
+
+    @Test
+    void aCutOffFileOpensWithItsWholeFramesAndABadOneIsReported() throws Exception {
+        byte[] all = Files.readAllBytes(file);
+        int cutAt = all.length - 100;
+        Path cut = dir.resolve("cut.jsonl");
+        Files.write(cut, Arrays.copyOf(all, cutAt));
+        TimelineModel m = new TimelineModel(Background.direct(), shown::add, errors::add);
+        m.open(cut, () -> { });
+        assertEquals(3, m.frames().size());
+        assertTrue(m.seriesProperty().get().truncation().startsWith("frame 3 (line 5) is cut off"));
+
+        Path notSeries = dir.resolve("notes.txt");
+        Files.writeString(notSeries, "hello\n");
+        m.open(notSeries, () -> { });
+        assertEquals(1, errors.size());
+        assertTrue(errors.get(0).getMessage().contains("not an aspace series"), errors.get(0).getMessage());
+        assertEquals(3, m.frames().size(), "a failed open leaves the open series as it was");
+    }
+}
