@@ -6,6 +6,7 @@
 #   dark.png      the dark theme, the main stack selected
 #   compare.png   the compare view of two runs of that program (ASLR on), saved with 'aspace snapshot'
 #   lab.png       the guided lab at step 2, after its action ran on the memory-user child
+#   aslr.png      the ASLR experiment: five runs of memory-user, ASLR as the machine sets it
 # The app saves its own scene (-Daspace.screenshot: the newest window, once smaps has been read and
 # no window is busy), then quits: the PNG is exactly what the window shows, without depending on a
 # window manager. A theme choice saved on this machine is not used (a fresh XDG_CONFIG_HOME).
@@ -74,3 +75,5 @@ if command -v convert >/dev/null 2>&1; then
   bg=$(convert "$out/lab.png" -format '%[pixel:p{0,0}]' info:)
   convert "$out/lab.png" -trim +repage -bordercolor "$bg" -border 12 "$out/lab.png"
 fi
+
+shot aslr -Daspace.aslrRuns=5

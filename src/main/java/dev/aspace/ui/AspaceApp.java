@@ -91,12 +91,18 @@ public final class AspaceApp extends Application {
         }
         List<Path> compare = StartOptions.compareFiles();
         int lab = opts.pid() > 0 ? 0 : StartOptions.labStep(); // the lab needs the memory-user child
+        int aslrRuns = StartOptions.aslrRuns();
         if (opts.screenshot() != null) {
-            WindowShot.whenReady(window.session(), 1 + (compare.isEmpty() ? 0 : 1) + (lab > 0 ? 1 : 0),
-                    opts.screenshot(), opts.screenshotDelayMs());
+            WindowShot.whenReady(window.session(), 1 + (compare.isEmpty() ? 0 : 1) + (lab > 0 ? 1 : 0)
+                    + (aslrRuns > 0 ? 1 : 0), opts.screenshot(), opts.screenshotDelayMs());
         }
         if (!compare.isEmpty()) {
             window.compare(compare); // nothing is on screen yet: the files alone
+        }
+        if (aslrRuns > 0) {
+            dev.aspace.ui.aslr.AslrWindow aslr = window.openAslr();
+            aslr.model().runsProperty().set(aslrRuns);
+            aslr.model().start();
         }
         if (opts.startupLog() != null) {
             logFirstFrame(window.session(), opts);

@@ -275,10 +275,7 @@ public final class MainWindow extends BorderPane {
     }
 
     private ToolBar toolbar() {
-        Button open = new Button("Open…");
-        open.setId("openFile");
-        open.setTooltip(new Tooltip("Open pmap / vmmap / smaps text captured elsewhere (Ctrl+O)"));
-        open.setOnAction(e -> openFile());
+        RecentMenu open = new RecentMenu(recents, this::open, this::openFile);
         Button saveButton = new Button("Save…");
         saveButton.setId("saveFile");
         saveButton.setTooltip(new Tooltip("Save what is on screen as a snapshot (Ctrl+S)"));
@@ -335,9 +332,12 @@ public final class MainWindow extends BorderPane {
         compare.setTooltip(new Tooltip("Compare what is on screen with saved snapshots (e.g. two ASLR runs)"));
         compare.setOnAction(e -> compareWithFiles());
 
-        RecentMenu recent = new RecentMenu(recents, this::open);
+        Button aslr = new Button("ASLR…");
+        aslr.setId("openAslr");
+        aslr.setTooltip(new Tooltip("Run a program several times and see where each object lands (with or without ASLR)"));
+        aslr.setOnAction(e -> openAslr());
 
-        ToolBar bar = new ToolBar(pick, open, recent, saveButton, compare, new Separator(), badge, new Separator(), every, pause, refresh,
+        ToolBar bar = new ToolBar(pick, open, saveButton, compare, aslr, new Separator(), badge, new Separator(), every, pause, refresh,
                 new Separator(), Theme.chooser(background, session::reportError));
         bar.setId("toolbar");
         return bar;
@@ -451,6 +451,12 @@ public final class MainWindow extends BorderPane {
             }
             showCompare(all);
         }, session::reportError);
+    }
+
+    /** Opens the ASLR experiment; its "Compare ribbons" opens the compare view of its runs. */
+    public dev.aspace.ui.aslr.AslrWindow openAslr() {
+        return dev.aspace.ui.aslr.AslrWindow.open(getScene() == null ? null : getScene().getWindow(), backend, background,
+                this::showCompare);
     }
 
     /** A window with the compare view of these snapshots (two or more) as parallel ribbons. */

@@ -68,4 +68,12 @@ public record StartOptions(int pid, Scale scale, String select, String view, boo
     public static int labStep() {
         return Math.max(0, Integer.getInteger("aspace.lab", 0));
     }
+
+    /**
+     * {@code -Daspace.aslrRuns=N}: opens the ASLR experiment at start and runs the default
+     * command (memory-user) N times; 0 when not given.
+     */
+    public static int aslrRuns() {
+        return Math.max(0, Integer.getInteger("aspace.aslrRuns", 0));
+    }
 }

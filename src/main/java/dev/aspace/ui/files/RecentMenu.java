@@ -1,8 +1,8 @@
 package dev.aspace.ui.files;
 
-import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitMenuButton;
 import javafx.scene.control.Tooltip;
 
 import java.nio.file.Files;
@@ -10,15 +10,23 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
- * The toolbar's "Recent" menu: the files opened or saved last, most recent first. A file that is
- * gone is shown disabled with "(missing)"; "Forget missing files" drops them from the list.
+ * The toolbar's Open button with the recent files behind its arrow (one button, so the toolbar
+ * keeps room): a click chooses a file; the arrow lists the files opened or saved last, most
+ * recent first. A file that is gone is shown disabled with "(missing)"; "Forget missing files"
+ * drops them from the list.
  */
-public final class RecentMenu extends MenuButton {
+public final class RecentMenu extends SplitMenuButton {
 
-    public RecentMenu(Recents recents, Consumer<Path> open) {
-        super("Recent");
+    /**
+     * @param open   opens a file from the list
+     * @param choose asks the user for a file to open (the button itself, Ctrl+O)
+     */
+    public RecentMenu(Recents recents, Consumer<Path> open, Runnable choose) {
+        setText("Open…");
         setId("recentFiles");
-        setTooltip(new Tooltip("Files opened or saved lately"));
+        setTooltip(new Tooltip("Open a snapshot or pmap / vmmap / smaps text captured elsewhere (Ctrl+O);"
+                + " the arrow lists recent files"));
+        setOnAction(e -> choose.run());
         Runnable rebuild = () -> rebuild(recents, open);
         recents.listProperty().addListener((o, a, b) -> rebuild.run());
         // files come and go while the menu is closed: look again each time it opens

@@ -1,0 +1,68 @@
+package dev.aspace.ui.aslr;
+
+import dev.aspace.backend.MemoryBackend;
+import dev.aspace.model.Snapshot;
+import dev.aspace.ui.Background;
+import dev.aspace.ui.Theme;
+import javafx.scene.Scene;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import java.io.File;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The ASLR experiment in a window of its own beside the main window. */
+public final class AslrWindow {
+
+    private final Stage stage = new Stage();
+    private final AslrViewModel model;
+    private final AslrView view;
+
+    private AslrWindow(Window owner, MemoryBackend backend, Background background, Consumer<List<Snapshot>> compare) {
+        model = new AslrViewModel(backend, background);
+        view = new AslrView(model, compare, () -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Folder for the run snapshots");
+            File dir = chooser.showDialog(stage);
+            return dir == null ? null : dir.toPath();
+        });
+        stage.initOwner(owner);
+        stage.setTitle("aspace · ASLR experiment");
+        // wide enough for five runs' bases and slides, but never past the screen
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene((javafx.scene.Parent) view.node(), Math.min(1480, screen.getWidth() - 40),
+                Math.min(900, screen.getHeight() - 60));
+        scene.getStylesheets().add(Theme.stylesheet());
+        stage.setScene(scene);
+        // a run in progress ends with its child killed by the runner; no more are started
+        stage.setOnHidden(e -> model.cancel());
+        stage.getProperties().put(AslrWindow.class, this); // found again from the stage (tests, screenshots)
+    }
+
+    /**
+     * Opens the window and reads the machine's randomize_va_space.
+     *
+     * @param compare opens the compare view of the run snapshots (the main window's)
+     */
+    public static AslrWindow open(Window owner, MemoryBackend backend, Background background,
+                                  Consumer<List<Snapshot>> compare) {
+        AslrWindow w = new AslrWindow(owner, backend, background, compare);
+        w.stage.show();
+        w.model.readMachine();
+        return w;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public AslrViewModel model() {
+        return model;
+    }
+
+    public AslrView view() {
+        return view;
+    }
+}
