@@ -1,6 +1,5 @@
 package dev.aspace.ui.files;
 
-import com.sun.javafx.scene.input.DragboardHelper;
 import dev.aspace.backend.MemoryBackend;
 import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.model.Snapshot;
@@ -12,10 +11,11 @@ import dev.aspace.ui.Background;
 import dev.aspace.ui.MainWindow;
 import dev.aspace.ui.Theme;
 import dev.aspace.ui.vm.StatProbe;
-import javafx.event.Event;
 import javafx.scene.Scene;
-import javafx.scene.input.DataFormat;
-import javafx.scene.input.DragEvent;
+import javafx.scene.control.Label;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.VBox;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
 import javafx.stage.Stage;
@@ -30,29 +30,32 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Files dropped on the main window. No file manager can drag into Monocle's headless screen, so
- * the test makes what the scene would deliver: a real Dragboard (JavaFX's own, on a local
- * clipboard) holding the files, in DRAG_OVER and DRAG_DROPPED events fired at the window.
+ * Files dropped on the main window through JavaFX's real drag-and-drop gesture: the robot presses
+ * on a stand-in for a file manager (a label in the same scene whose drag offers the files, as a
+ * file manager's does), moves over the main window and releases. The scene delivers DRAG_OVER and
+ * DRAG_DROPPED with its own Dragboard, under Monocle as on a desktop; only the drag source is
+ * inside the app, since no other program can drag into the headless screen.
  */
 @ExtendWith(ApplicationExtension.class)
 class FileDropTest {
 
     private MainWindow window;
     private Stage stage;
+    /** What the stand-in file manager offers when dragged. */
+    private List<Path> dragged = List.of();
 
     @Start
     void start(Stage stage) {
@@ -60,7 +63,16 @@ class FileDropTest {
         LinuxBackend backend = new LinuxBackend();
         window = new MainWindow(backend, Background.direct(), new StatProbe(backend));
         window.intervalProperty().set(Duration.hours(1));
-        Scene scene = new Scene(window, 1260, 780);
+        Label fileManager = new Label("files to drag");
+        fileManager.setId("fileManager");
+        fileManager.setOnDragDetected(e -> {
+            Dragboard db = fileManager.startDragAndDrop(TransferMode.COPY, TransferMode.LINK);
+            ClipboardContent files = new ClipboardContent();
+            files.putFiles(dragged.stream().map(Path::toFile).toList());
+            db.setContent(files);
+            e.consume();
+        });
+        Scene scene = new Scene(new VBox(fileManager, window), 1260, 780);
         scene.getStylesheets().add(Theme.stylesheet()); // the app's sheet; the AtlantaFX theme stays off: it is global and would outlive this class
         stage.setScene(scene);
         stage.titleProperty().bind(window.titleProperty());
@@ -74,28 +86,16 @@ class FileDropTest {
         robot.interact(() -> List.copyOf(Window.getWindows()).stream().filter(w -> w != stage).forEach(Window::hide));
     }
 
-    private static Dragboard board(List<Path> files) {
-        Dragboard db = DragboardHelper.createDragboard(new DropClipboard());
-        db.setContent(Map.of(DataFormat.FILES, files.stream().map(Path::toFile).toList()));
-        return db;
-    }
-
-    private DragEvent event(javafx.event.EventType<DragEvent> type, Dragboard db) {
-        return new DragEvent(window, window, type, db, 200, 200, 200, 200, TransferMode.COPY, null, window, null);
-    }
-
     private boolean showsDropCue() {
         return window.getPseudoClassStates().contains(DropTarget.DROP_TARGET);
     }
 
-    /** Drags the files over the window and drops them, as the scene's drag gesture would. */
+    /** Drags the files from the stand-in file manager over the ribbon and drops them there. */
     private void dragAndDrop(FxRobot robot, List<Path> files) {
-        robot.interact(() -> {
-            Dragboard db = board(files);
-            Event.fireEvent(window, event(DragEvent.DRAG_OVER, db));
-            assertTrue(showsDropCue(), "while files are dragged over, the window shows it takes them");
-            Event.fireEvent(window, event(DragEvent.DRAG_DROPPED, db));
-        });
+        dragged = files;
+        robot.drag("#fileManager", MouseButton.PRIMARY).moveTo("#ribbon");
+        assertTrue(showsDropCue(), "while files are dragged over, the window shows it takes them");
+        robot.release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(showsDropCue(), "the cue goes once the files are dropped");
     }
@@ -167,14 +167,13 @@ class FileDropTest {
     }
 
     @Test
-    void dragLeavingWithoutADropTakesTheCueAway(FxRobot robot) {
-        Dragboard[] db = new Dragboard[1];
-        robot.interact(() -> {
-            db[0] = board(List.of(new File("/etc/hostname").toPath()));
-            Event.fireEvent(window, event(DragEvent.DRAG_OVER, db[0]));
-        });
+    void dragLeavingWithoutADropTakesTheCueAwayAndOpensNothing(FxRobot robot) {
+        dragged = List.of(Fixtures.path("free-06-procps4-m.txt").toAbsolutePath());
+        robot.drag("#fileManager", MouseButton.PRIMARY).moveTo("#ribbon");
         assertTrue(showsDropCue());
-        robot.interact(() -> Event.fireEvent(window, event(DragEvent.DRAG_EXITED, db[0])));
+        robot.moveTo("#fileManager").release(MouseButton.PRIMARY); // back out, let go outside the window
+        WaitForAsyncUtils.waitForFxEvents();
         assertFalse(showsDropCue());
+        assertNull(window.session().getSnapshot(), "nothing was dropped on the window");
     }
 }
