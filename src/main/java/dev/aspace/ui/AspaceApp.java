@@ -107,8 +107,21 @@ public final class AspaceApp extends Application {
         if (opts.startupLog() != null) {
             logFirstFrame(window.session(), opts);
         }
+        Path open = StartOptions.openFile();
         if (opts.pid() > 0) {
             window.openLive(opts.pid());
+        } else if (open != null) {
+            int[] marks = StartOptions.timelineMarks();
+            if (marks != null) {
+                window.timeline().model().seriesProperty().addListener((o, a, series) -> {
+                    if (series != null && a == null) {
+                        window.timeline().model().markAProperty().set(marks[0]);
+                        window.timeline().model().markBProperty().set(marks[1]);
+                        window.timeline().model().select(marks[1]);
+                    }
+                });
+            }
+            window.open(open);
         } else {
             // the default view: a memory-user child the user can change, started off the FX thread
             background.submit(MemoryUserController::start, child -> {

@@ -76,4 +76,26 @@ public record StartOptions(int pid, Scale scale, String select, String view, boo
     public static int aslrRuns() {
         return Math.max(0, Integer.getInteger("aspace.aslrRuns", 0));
     }
+
+    /**
+     * {@code -Daspace.open=FILE}: a file to open at start instead of the memory-user child: a
+     * snapshot, captured text or a recorded series; null when not given.
+     */
+    public static Path openFile() {
+        String file = System.getProperty("aspace.open", "").strip();
+        return file.isEmpty() ? null : Path.of(file);
+    }
+
+    /**
+     * {@code -Daspace.timeline=A,B}: for a series opened with {@code aspace.open}, marks frames A
+     * and B on its timeline and shows B; null when not given or not two whole numbers.
+     */
+    public static int[] timelineMarks() {
+        String[] ab = System.getProperty("aspace.timeline", "").split(",");
+        try {
+            return ab.length == 2 ? new int[] {Integer.parseInt(ab[0].strip()), Integer.parseInt(ab[1].strip())} : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
 }

@@ -19,7 +19,7 @@ final class Sparkline extends Region {
 
     static final double INSET = 8;
     private static final Color RSS = Color.web("#1565c0");
-    private static final Color REGIONS = Color.web("#78909c");
+    private static final Color REGIONS = Color.web("#607d8b");
     private static final Color MARK_A = Color.web("#2e7d32");
     private static final Color MARK_B = Color.web("#e65100");
 
@@ -32,8 +32,8 @@ final class Sparkline extends Region {
     Sparkline() {
         setId("timelineSparkline");
         getChildren().add(canvas);
-        setMinHeight(30);
-        setPrefHeight(30);
+        setMinHeight(34);
+        setPrefHeight(34);
         widthProperty().addListener((o, a, b) -> redraw());
         heightProperty().addListener((o, a, b) -> redraw());
     }

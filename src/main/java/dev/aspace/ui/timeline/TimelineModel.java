@@ -109,11 +109,12 @@ public final class TimelineModel {
             frames.setAll(o.summaries);
             markA.set(-1);
             markB.set(-1);
-            series.set(o.reader);
             cache.put(0, o.first);
             wanted = 0;
             reading = false;
+            series.set(null);
             install(0, o.first);
+            series.set(o.reader); // last: a listener may already select another frame
             then.run();
         }, failed);
     }

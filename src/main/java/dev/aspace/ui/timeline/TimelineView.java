@@ -1,6 +1,8 @@
 package dev.aspace.ui.timeline;
 
+import dev.aspace.model.ByteSize;
 import dev.aspace.model.Snapshot;
+import dev.aspace.snapshot.series.FrameSummary;
 import dev.aspace.snapshot.series.SeriesHeader;
 import dev.aspace.snapshot.series.SeriesReader;
 import javafx.geometry.Insets;
@@ -15,7 +17,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
+import java.util.IntSummaryStatistics;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.function.Consumer;
 
 /**
@@ -37,6 +41,8 @@ public final class TimelineView extends VBox {
     private final Label marks = new Label();
     private final Label warning = new Label();
     private final Button diff = new Button("Diff A→B");
+    private final Label rssLegend = new Label();
+    private final Label regionsLegend = new Label();
 
     public TimelineView(TimelineModel model, Consumer<List<Snapshot>> compare) {
         this.model = model;
@@ -103,7 +109,14 @@ public final class TimelineView extends VBox {
         HBox top = new HBox(8, title, status, spacer, marks, markA, markB, diff, close);
         top.setAlignment(Pos.CENTER_LEFT);
         VBox strip = new VBox(0, sparkline, slider);
-        getChildren().addAll(top, strip, warning);
+        HBox.setHgrow(strip, Priority.ALWAYS);
+        rssLegend.setId("timelineRss");
+        rssLegend.setStyle("-fx-text-fill: #1565c0;");
+        regionsLegend.setId("timelineRegions");
+        regionsLegend.setStyle("-fx-text-fill: #607d8b;");
+        VBox legend = new VBox(2, rssLegend, regionsLegend);
+        legend.setMinWidth(Region.USE_PREF_SIZE);
+        getChildren().addAll(top, new HBox(8, strip, legend), warning);
 
         model.seriesProperty().addListener((o, a, series) -> opened(series));
         model.shownProperty().addListener((o, a, k) -> shown(k.intValue()));
@@ -129,9 +142,18 @@ public final class TimelineView extends VBox {
         slider.setMinorTickCount(ticksBetweenLabels(n));
         slider.setValue(0);
         slider.setDisable(n < 2);
+        LongSummaryStatistics rss = model.frames().stream().mapToLong(FrameSummary::rss).summaryStatistics();
+        IntSummaryStatistics regions = model.frames().stream().mapToInt(FrameSummary::regions).summaryStatistics();
+        rssLegend.setText("— RSS " + range(ByteSize.format(rss.getMin()), ByteSize.format(rss.getMax())));
+        regionsLegend.setText("— regions " + range(Integer.toString(regions.getMin()), Integer.toString(regions.getMax())));
         warning.setText(series.truncation().isEmpty() ? "" : "⚠ " + series.truncation());
         warning.setVisible(!series.truncation().isEmpty());
         marksChanged();
+        shown(model.shownProperty().get());
+    }
+
+    private static String range(String min, String max) {
+        return min.equals(max) ? min : min + " to " + max;
     }
 
     /** A tick for every frame while there is room for one (up to a few hundred frames). */

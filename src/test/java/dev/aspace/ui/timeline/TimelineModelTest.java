@@ -91,6 +91,19 @@ class TimelineModelTest {
         assertTrue(m.frames().isEmpty());
     }
 
+    @Test
+    void aFrameChosenAsSoonAsTheSeriesOpensIsTheOneShown() {
+        TimelineModel m = new TimelineModel(Background.direct(), shown::add, errors::add);
+        m.seriesProperty().addListener((o, a, series) -> {
+            if (series != null) {
+                m.select(2);
+            }
+        });
+        m.open(file, () -> { });
+        assertEquals(2, m.shownProperty().get());
+        assertEquals(written.get(2), asWritten(shown.get(shown.size() - 1)));
+    }
+
     /** Work queued until the test runs it, to see what happens while a read is in flight. */
     private static final class Queued implements Background {
         final Queue<Runnable> jobs = new ArrayDeque<>();

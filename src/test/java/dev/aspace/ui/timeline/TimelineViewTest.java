@@ -76,6 +76,8 @@ class TimelineViewTest {
                 title.getText());
         Slider slider = robot.lookup("#timelineSlider").queryAs(Slider.class);
         assertEquals(2, slider.getMax());
+        assertEquals("— regions " + written.get(0).regions().size() + " to " + written.get(2).regions().size(),
+                robot.lookup("#timelineRegions").queryAs(Label.class).getText());
         TimelineModel model = window.timeline().model();
         for (int k : new int[] {2, 1, 0, 2}) {
             robot.interact(() -> slider.setValue(k));
