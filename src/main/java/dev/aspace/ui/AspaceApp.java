@@ -34,7 +34,36 @@ public final class AspaceApp extends Application {
     /** The system's theme preference, asked (gsettings may be slow) while the toolkit starts. */
     private static volatile CompletableFuture<ThemePreference.Detected> systemTheme;
 
+    /**
+     * What the first view needs from other processes, started before the toolkit: the process
+     * named by -Daspace.pid read, or the memory-user child started and read. Making the toolkit,
+     * the stylesheets and the window takes about as long, so the first painted frame no longer
+     * waits for both one after the other (docs/PERFORMANCE.md, start to first frame).
+     */
+    private static volatile EarlyStart early;
+
+    private record EarlyStart(LinuxBackend backend, StatProbe probe, int pid,
+                              CompletableFuture<SessionModel.FullRead> read,
+                              CompletableFuture<MemoryUserController> child) {
+
+        static EarlyStart begin(StartOptions opts) {
+            LinuxBackend backend = new LinuxBackend();
+            StatProbe probe = new StatProbe(backend);
+            if (opts.pid() > 0) {
+                return new EarlyStart(backend, probe, opts.pid(), CompletableFuture.supplyAsync(
+                        () -> SessionModel.FullRead.take(backend, probe, opts.pid(), System::nanoTime)), null);
+            }
+            if (StartOptions.openFile() != null) {
+                return new EarlyStart(backend, probe, -1, null, null); // a file is shown, no child
+            }
+            CompletableFuture<MemoryUserController> child = CompletableFuture.supplyAsync(MemoryUserController::start);
+            return new EarlyStart(backend, probe, -1, child.thenApplyAsync(
+                    c -> SessionModel.FullRead.take(backend, probe, c.pid(), System::nanoTime)), child);
+        }
+    }
+
     public static void launchApp(String[] args) {
+        early = EarlyStart.begin(StartOptions.fromSystemProperties());
         systemTheme = askSystemTheme();
         Application.launch(AspaceApp.class, args);
     }
@@ -64,9 +93,11 @@ public final class AspaceApp extends Application {
     public void start(Stage stage) {
         StartOptions opts = StartOptions.fromSystemProperties();
         startTheme();
-        LinuxBackend backend = new LinuxBackend();
+        EarlyStart started = early != null ? early : EarlyStart.begin(opts);
+        early = null;
+        LinuxBackend backend = started.backend();
         Background background = Background.threads();
-        window = new MainWindow(backend, background, new StatProbe(backend));
+        window = new MainWindow(backend, background, started.probe());
         window.ribbon().model().scaleProperty().set(opts.scale());
 
         Scene scene = new Scene(window, 1500, 940);
@@ -109,7 +140,7 @@ public final class AspaceApp extends Application {
         }
         Path open = StartOptions.openFile();
         if (opts.pid() > 0) {
-            window.openLive(opts.pid());
+            window.openLive(opts.pid(), started.read());
         } else if (open != null) {
             int[] marks = StartOptions.timelineMarks();
             if (marks != null) {
@@ -124,9 +155,9 @@ public final class AspaceApp extends Application {
             window.open(open);
         } else {
             // the default view: a memory-user child the user can change, started off the FX thread
-            background.submit(MemoryUserController::start, child -> {
+            background.submit(() -> join(started.child()), child -> {
                 this.child = child;
-                window.attachMemoryUser(child);
+                window.attachMemoryUser(child, started.read());
                 if (lab > 0) {
                     LabWindow.open(stage, child, backend, background, () -> {
                         window.session().refreshNow();
@@ -137,6 +168,15 @@ public final class AspaceApp extends Application {
                 window.session().reportError(failed);
                 window.openLive((int) ProcessHandle.current().pid());
             });
+        }
+    }
+
+    /** The value of a future, its failure as thrown (for the Background seam's error path). */
+    private static <T> T join(CompletableFuture<T> f) throws Exception {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
         }
     }
 

@@ -221,11 +221,24 @@ public final class MainWindow extends BorderPane {
         gauge.sample();
     }
 
+    /** Watches a live process whose first full read was started earlier (at start-up). */
+    public void openLive(int pid, java.util.concurrent.CompletableFuture<SessionModel.FullRead> first) {
+        timeline.model().close();
+        session.openLive(pid, first);
+        gauge.sample();
+    }
+
     /**
      * Shows the memory-user child: watches it live, and puts its allocation panel below the
      * gauge; each experiment's result is shown at once with its region selected.
      */
     public void attachMemoryUser(MemoryUserController child) {
+        attachMemoryUser(child, null);
+    }
+
+    /** As above, showing {@code first} (a read of the child started earlier) when it is done. */
+    public void attachMemoryUser(MemoryUserController child,
+                                 java.util.concurrent.CompletableFuture<SessionModel.FullRead> first) {
         AllocationPanel panel = new AllocationPanel(child, backend, new AllocationPanel.Listener() {
             @Override
             public void changed(ExperimentResult result) {
@@ -249,7 +262,11 @@ public final class MainWindow extends BorderPane {
                     gauge.sample();
                 }));
         toolbar.getItems().addAll(new Separator(), lab);
-        openLive(child.pid());
+        if (first != null) {
+            openLive(child.pid(), first);
+        } else {
+            openLive(child.pid());
+        }
     }
 
     /** Stops the ticker (window closing). */

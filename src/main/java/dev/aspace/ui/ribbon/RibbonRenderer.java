@@ -245,43 +245,56 @@ public final class RibbonRenderer {
      * Landmarks get a label even when their region is thinner than a label: stacks, heap, the
      * program's text, vdso and vsyscall, each library's code, and large unmapped gaps.
      */
+    /** The texts of the landmark labels of a layout, before placement (for tests). */
+    static List<String> landmarkTexts(RibbonLayout layout, RibbonGeometry geo) {
+        List<Label> labels = new ArrayList<>();
+        addLandmarks(layout, geo, RibbonPalette.LIGHT, labels);
+        return labels.stream().map(Label::text).toList();
+    }
+
+    private static final java.util.Set<RegionKind> LANDMARKS = java.util.EnumSet.of(RegionKind.MAIN_STACK,
+            RegionKind.THREAD_STACK, RegionKind.HEAP, RegionKind.PROGRAM_TEXT, RegionKind.VDSO, RegionKind.VSYSCALL,
+            RegionKind.LIBRARY_TEXT);
+
     private static void addLandmarks(RibbonLayout layout, RibbonGeometry geo, RibbonPalette pal, List<Label> labels) {
         RegionSet set = layout.regionSet();
         String lastLibrary = "";
         int landmarks = 0;
+        // the kind decides first, read from the set's byte array: the Region objects and pixel
+        // positions are looked at only for the few candidates (a whole-space view of 60,000
+        // regions has a handful of landmarks; touching every Region object cost most of a frame)
         for (int i = layout.firstVisibleRegion(), end = i + layout.visibleRegionCount(); i < end; i++) {
+            RegionKind k = set.kind(i);
+            if (!LANDMARKS.contains(k)) {
+                continue;
+            }
+            Region r = set.region(i);
+            if (k == RegionKind.LIBRARY_TEXT) {
+                boolean sameLibrary = r.path().equals(lastLibrary);
+                lastLibrary = r.path();
+                if (sameLibrary) {
+                    continue; // one label per library
+                }
+            }
             double a = layout.regionStartPx(i);
             double b = layout.regionEndPx(i);
             if (b - a >= LABEL_H - 2) {
                 continue; // labelled in place already
             }
-            Region r = set.region(i);
-            RegionKind k = r.kind();
-            boolean landmark = switch (k) {
-                case MAIN_STACK, THREAD_STACK, HEAP, PROGRAM_TEXT, VDSO, VSYSCALL -> true;
-                case LIBRARY_TEXT -> !r.path().equals(lastLibrary);
-                default -> false;
-            };
-            if (k == RegionKind.LIBRARY_TEXT) {
-                lastLibrary = r.path();
+            if (++landmarks > MAX_LANDMARKS) {
+                break; // more than a ribbon can name: the rest show when zoomed in
             }
-            if (landmark) {
-                if (++landmarks > MAX_LANDMARKS) {
-                    break; // more than a ribbon can name: the rest show when zoomed in
-                }
-                double mid = geo.y((a + b) / 2);
-                labels.add(new Label(priority(r), mid, mid, mid, text(r, layout, i), pal.text(), true));
-            }
+            double mid = geo.y((a + b) / 2);
+            labels.add(new Label(priority(r), mid, mid, mid, text(r, layout, i), pal.text(), true));
         }
         for (int k = 0, n = layout.itemCount(); k < n; k++) {
             int gap = layout.itemGap(k);
-            if (gap < 0) {
+            if (gap < 0 || Long.compareUnsigned(layout.gapLast(gap) - layout.gapFirst(gap), 1L << 36) < 0) {
                 continue;
             }
             double a = layout.itemStartPx(k);
             double b = layout.itemEndPx(k);
-            long size = layout.gapLast(gap) - layout.gapFirst(gap);
-            if (b - a < LABEL_H - 2 && Long.compareUnsigned(size, 1L << 36) >= 0) {
+            if (b - a < LABEL_H - 2) {
                 double mid = geo.y((a + b) / 2);
                 labels.add(new Label(7, mid, mid, mid, layout.gapLabel(gap), pal.muted(), true));
             }

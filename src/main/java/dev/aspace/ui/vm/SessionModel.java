@@ -125,15 +125,7 @@ public final class SessionModel {
      * Starts watching a process: maps first (cheap, so the first frame comes fast), then smaps.
      */
     public void openLive(int pid) {
-        int gen = ++generation;
-        livePid = pid;
-        exited.set(false);
-        error.set("");
-        highlights.set(Highlights.NONE);
-        lastFingerprint = null;
-        origin.set("live · pid " + pid);
-        busy.set(true);
-        fullReadInFlight = true;
+        int gen = startWatching(pid);
         background.submit(() -> backend.snapshot(pid, MemoryBackend.Detail.MAPS), s -> {
             if (gen == generation && fullReadInFlight) {
                 install(s, false);
@@ -209,32 +201,71 @@ public final class SessionModel {
         int pid = livePid;
         fullReadInFlight = true;
         busy.set(true);
-        background.submit(() -> {
+        background.submit(() -> FullRead.take(backend, probe, pid, clock), read -> fullReadDone(gen, read),
+                t -> fullReadFailed(gen, t));
+    }
+
+    private void fullReadDone(int gen, FullRead read) {
+        if (gen != generation) {
+            return;
+        }
+        fullReadInFlight = false;
+        busy.set(false);
+        lastFingerprint = read.fingerprint();
+        lastReadCost = read.costNanos();
+        lastReadDoneAt = clock.getAsLong();
+        install(read.snapshot(), true);
+    }
+
+    private void fullReadFailed(int gen, Throwable t) {
+        if (gen != generation) {
+            return;
+        }
+        fullReadInFlight = false;
+        busy.set(false);
+        failed(t);
+    }
+
+    /** A full read (smaps) of a live process, with the cheap fingerprint taken just before it. */
+    public record FullRead(Snapshot snapshot, Object fingerprint, long costNanos) {
+
+        /** Reads now, on the calling thread (never the FX thread); {@code clock} times it. */
+        public static FullRead take(MemoryBackend backend, ChangeProbe probe, int pid, LongSupplier clock) {
             Object before = probe.fingerprint(pid);
             long t0 = clock.getAsLong();
             Snapshot s = backend.snapshot(pid, MemoryBackend.Detail.SMAPS);
-            return new Read(s, before, clock.getAsLong() - t0);
-        }, read -> {
-            if (gen != generation) {
-                return;
-            }
-            fullReadInFlight = false;
-            busy.set(false);
-            lastFingerprint = read.fingerprint;
-            lastReadCost = read.cost;
-            lastReadDoneAt = clock.getAsLong();
-            install(read.snapshot, true);
-        }, t -> {
-            if (gen != generation) {
-                return;
-            }
-            fullReadInFlight = false;
-            busy.set(false);
-            failed(t);
-        });
+            return new FullRead(s, before, clock.getAsLong() - t0);
+        }
     }
 
-    private record Read(Snapshot snapshot, Object fingerprint, long cost) {
+    /**
+     * Watches a live process whose first full read was started earlier (at start-up, while the
+     * toolkit and the window were being made): it is shown as soon as it is done, and watching
+     * goes on from it as from any full read.
+     */
+    public void openLive(int pid, java.util.concurrent.CompletableFuture<FullRead> first) {
+        int gen = startWatching(pid);
+        background.submit(() -> {
+            try {
+                return first.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }, read -> fullReadDone(gen, read), t -> fullReadFailed(gen, t));
+    }
+
+    /** Forgets what was shown and marks a full read of {@code pid} as under way; returns its generation. */
+    private int startWatching(int pid) {
+        int gen = ++generation;
+        livePid = pid;
+        exited.set(false);
+        error.set("");
+        highlights.set(Highlights.NONE);
+        lastFingerprint = null;
+        origin.set("live · pid " + pid);
+        busy.set(true);
+        fullReadInFlight = true;
+        return gen;
     }
 
     private void failed(Throwable t) {

@@ -74,6 +74,38 @@ class SessionModelTest {
     }
 
     @Test
+    void aReadStartedBeforeTheWindowIsShownAndWatchingGoesOnFromIt() {
+        try (LiveProcess p = LiveProcess.startHelper("threads_maps", "2")) {
+            p.stop(); // SIGSTOP: nothing changes now
+            // as the app does at start-up: the first full read runs while the toolkit starts
+            java.util.concurrent.CompletableFuture<SessionModel.FullRead> early = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> SessionModel.FullRead.take(backend, new StatProbe(backend.real), p.pid(), now::get));
+            early.join();
+            assertEquals(1, backend.smapsReads.get());
+            session.openLive(p.pid(), early);
+            Snapshot s = session.getSnapshot();
+            assertNotNull(s);
+            assertEquals(p.pid(), s.process().pid());
+            assertSame(early.join().snapshot(), s, "the early read is what is shown");
+            assertEquals("live · pid " + p.pid(), session.originProperty().get());
+            assertFalse(session.busyProperty().get());
+            now.addAndGet(1_000_000_000L);
+            session.tick();
+            assertEquals(1, backend.smapsReads.get(), "its fingerprint came with it: an unchanged process is not read again");
+        }
+    }
+
+    @Test
+    void anEarlyReadThatFailedIsReportedInTheBanner() {
+        java.util.concurrent.CompletableFuture<SessionModel.FullRead> early = java.util.concurrent.CompletableFuture
+                .failedFuture(dev.aspace.model.ProcessGoneException.noSuchProcess(999_999));
+        session.openLive(999_999, early);
+        assertTrue(session.errorProperty().get().contains("999999"), session.errorProperty().get());
+        assertFalse(session.busyProperty().get());
+        assertEquals(null, session.getSnapshot());
+    }
+
+    @Test
     void ticksOfAnUnchangedProcessDoNotRereadSmaps() {
         try (LiveProcess p = LiveProcess.startHelper("threads_maps", "2")) {
             p.stop(); // SIGSTOP: nothing changes now
