@@ -72,7 +72,7 @@ class RecordCommandTest {
     void aProcessThatExitsStopsTheRecordingKeepingItsFramesExitOne() throws Exception {
         Path file = dir.resolve("short.jsonl");
         int pid;
-        try (LiveProcess p = LiveProcess.start("sleep", "1.2")) {
+        try (LiveProcess p = LiveProcess.start("sleep", "2")) {
             p.awaitExec("sleep");
             pid = p.pid();
             assertEquals(1, run("record", Integer.toString(pid), "-o", file.toString(), "--every", "0.2"));
