@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
 /** {@code aspace pmap}: procps-ng 4.0.2 pmap, line for line, for live processes and saved snapshots. */
 @Command(name = "pmap", mixinStandardHelpOptions = true,
         description = {"The memory map of a process, as procps-ng pmap prints it.",
-            "A snapshot file (aspace snapshot PID -o FILE.json) prints what pmap printed when it was taken."})
+            "A snapshot file (aspace snapshot PID -o FILE.json), or frame I of a recorded series (FILE@I),",
+            "prints what pmap printed when it was taken."})
 final class PmapCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -132,8 +133,13 @@ final class PmapCommand implements Callable<Integer> {
             }
         }
 
+        /** The live process, a saved snapshot, or a frame of a recorded series ({@code FILE@I}). */
         Snapshot read(MemoryBackend.Detail detail) {
-            return file == null ? Backends.live().mappings(pid, detail) : SnapshotStore.load(file);
+            if (file == null) {
+                return Backends.live().mappings(pid, detail);
+            }
+            Snapshot frame = SeriesFrames.frameOrNull(file);
+            return frame != null ? frame : SnapshotStore.load(file);
         }
     }
 }

@@ -57,6 +57,15 @@ class RecordCommandTest {
         Snapshot last = series.frame(2);
         assertTrue(last.regions().size() > first.regions().size(), "the process mapped more between frames");
 
+        // pmap -X of a frame prints what it printed of that frame saved as a snapshot
+        Path saved = dir.resolve("frame2.json");
+        dev.aspace.snapshot.SnapshotStore.save(last, saved);
+        assertEquals(0, run("pmap", "-X", saved.toString()), err.toString());
+        String ofSnapshot = out.toString();
+        assertEquals(0, run("pmap", "-X", file + "@2"), err.toString());
+        assertEquals(ofSnapshot, out.toString());
+        assertTrue(ofSnapshot.startsWith(pid + ":   "), ofSnapshot);
+
         assertEquals(0, run("diff", file + "@0", file + "@2"), err.toString());
         assertEquals(DiffText.render(SnapshotDiff.compare(first, last), false), out.toString());
         Matcher added = Pattern.compile(" (\\d+) added").matcher(out.toString());
