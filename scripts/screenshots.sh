@@ -6,6 +6,7 @@
 #   dark.png      the dark theme, the main stack selected
 #   compare.png   the compare view of two runs of that program (ASLR on), saved with 'aspace snapshot'
 #   lab.png       the guided lab at step 2, after its action ran on the memory-user child
+#   timeline.png  a recorded series of memory-user touching 200 MB, scrubbed to frame 25
 #   aslr.png      the ASLR experiment: five runs of memory-user, ASLR as the machine sets it
 # The app saves its own scene (-Daspace.screenshot: the newest window, once smaps has been read and
 # no window is busy), then quits: the PNG is exactly what the window shows, without depending on a
@@ -77,3 +78,13 @@ if command -v convert >/dev/null 2>&1; then
 fi
 
 shot aslr -Daspace.aslrRuns=5
+
+# A recorded series on the timeline: a memory-user JVM touching 200 MB at 16 MB/s, 30 frames half
+# a second apart; frames 3 and 25 marked, 25 on screen.
+java -jar target/aspace.jar memory-user 200 60 --touch once --rate 16 >/dev/null &
+mu=$!
+pids+=("$mu")
+sleep 2
+java -jar target/aspace.jar record "$mu" -o "$work/rec.jsonl" --every 0.5 --count 30 >/dev/null
+kill "$mu"
+shot timeline -Daspace.open="$work/rec.jsonl" -Daspace.timeline=3,25
