@@ -57,11 +57,51 @@ public final class LiveProcess implements AutoCloseable {
         return exe;
     }
 
-    /** Starts {@code sleep 600}, waiting until its image is exec'ed (its maps name sleep). */
+    /**
+     * Starts {@code sleep 600}, waiting until it sleeps: exec'ed (its maps name sleep) and past its
+     * start-up (the C library maps its heap and locale files after exec), so two reads of it made
+     * one after the other see the same address space.
+     */
     public static LiveProcess sleep() {
         LiveProcess p = start("sleep", "600");
         p.awaitExec("sleep");
+        p.awaitNanosleep();
         return p;
+    }
+
+    /**
+     * Waits until the process blocks in nanosleep: its wchan names it, or (where wchan is
+     * hidden) its current system call is clock_nanosleep or nanosleep (x86-64: 230, 35).
+     */
+    public void awaitNanosleep() {
+        Path dir = Path.of("/proc", Integer.toString(pid()));
+        for (int i = 0; i < 500; i++) {
+            if (!Files.exists(dir)) {
+                throw new IllegalStateException("process " + pid() + " is gone");
+            }
+            if (readOrEmpty(dir.resolve("wchan")).contains("nanosleep")) {
+                return;
+            }
+            String call = readOrEmpty(dir.resolve("syscall")).split(" ", 2)[0];
+            if (call.equals("230") || call.equals("35")) {
+                return;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        // neither file tells (hidden by the kernel's settings): five seconds is past any start-up
+    }
+
+    private static String readOrEmpty(Path file) {
+        try {
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            return ""; // not allowed to read it, or the process went away (the caller checks)
+        }
     }
 
     public int pid() {
