@@ -155,7 +155,7 @@ public final class AspaceApp extends Application {
             window.open(open);
         } else {
             // the default view: a memory-user child the user can change, started off the FX thread
-            background.submit(() -> join(started.child()), child -> {
+            background.await(started.child(), child -> {
                 this.child = child;
                 window.attachMemoryUser(child, started.read());
                 if (lab > 0) {
@@ -168,15 +168,6 @@ public final class AspaceApp extends Application {
                 window.session().reportError(failed);
                 window.openLive((int) ProcessHandle.current().pid());
             });
-        }
-    }
-
-    /** The value of a future, its failure as thrown (for the Background seam's error path). */
-    private static <T> T join(CompletableFuture<T> f) throws Exception {
-        try {
-            return f.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
         }
     }
 

@@ -20,6 +20,21 @@ public interface Background {
      */
     <T> void submit(Callable<T> work, Consumer<? super T> done, Consumer<? super Throwable> failed);
 
+    /**
+     * Waits in the background for work started elsewhere (at start-up, before the toolkit), then
+     * {@code done} with its value or {@code failed} with the exception it failed with, unwrapped.
+     */
+    default <T> void await(java.util.concurrent.CompletableFuture<T> started, Consumer<? super T> done,
+                           Consumer<? super Throwable> failed) {
+        submit(() -> {
+            try {
+                return started.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }, done, failed);
+    }
+
     /** A small pool of daemon threads; results through {@link Task}'s FX-thread callbacks. */
     static Background threads() {
         return new TaskBackground(2);

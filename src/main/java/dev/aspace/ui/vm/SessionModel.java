@@ -245,13 +245,7 @@ public final class SessionModel {
      */
     public void openLive(int pid, java.util.concurrent.CompletableFuture<FullRead> first) {
         int gen = startWatching(pid);
-        background.submit(() -> {
-            try {
-                return first.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                throw e.getCause() instanceof Exception cause ? cause : e;
-            }
-        }, read -> fullReadDone(gen, read), t -> fullReadFailed(gen, t));
+        background.await(first, read -> fullReadDone(gen, read), t -> fullReadFailed(gen, t));
     }
 
     /** Forgets what was shown and marks a full read of {@code pid} as under way; returns its generation. */
