@@ -8,7 +8,6 @@ import dev.aspace.model.Snapshot;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The {@code -X} and {@code -XX} formats of procps-ng 4.0.2 pmap (its print_extended_maps): one
@@ -21,10 +20,6 @@ import java.util.Set;
  * procps 4.0.2 ignores {@code -A} in these formats, and so does this.
  */
 final class PmapSmapsFormat {
-
-    /** The fields {@code -X} leaves out (procps' is_unimportant). */
-    private static final Set<String> UNIMPORTANT = Set.of("AnonHugePages", "KernelPageSize", "MMUPageSize",
-            "Shared_Dirty", "Private_Dirty", "Shared_Clean", "Private_Clean");
 
     /** The sixteen permission texts, so a row does not build its own. */
     private static final String[] PERMS = new String[16];
@@ -174,7 +169,7 @@ final class PmapSmapsFormat {
     private int[] columns(SmapsLayout layout) {
         if (keys.isEmpty()) {
             for (String k : layout.keys()) {
-                if (all || !UNIMPORTANT.contains(k)) {
+                if (all || SmapsLayout.inPmapX(k)) {
                     keys.add(k);
                 }
             }

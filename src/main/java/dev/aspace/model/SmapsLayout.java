@@ -17,6 +17,15 @@ public final class SmapsLayout {
     private final boolean[] kilobytes;
     private final Map<String, Integer> index;
 
+    /** The smaps fields {@code pmap -X} leaves out and {@code -XX} prints (procps' is_unimportant). */
+    private static final java.util.Set<String> ONLY_IN_PMAP_XX = java.util.Set.of("AnonHugePages", "KernelPageSize",
+            "MMUPageSize", "Shared_Dirty", "Private_Dirty", "Shared_Clean", "Private_Clean");
+
+    /** Whether procps {@code pmap -X} prints this field ({@code -XX} prints them all). */
+    public static boolean inPmapX(String kernelKey) {
+        return !ONLY_IN_PMAP_XX.contains(kernelKey);
+    }
+
     public SmapsLayout(List<String> keys, List<Boolean> kilobytes) {
         if (keys.size() != kilobytes.size()) {
             throw new IllegalArgumentException("keys and units differ in length");

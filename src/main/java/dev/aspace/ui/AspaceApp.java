@@ -16,7 +16,6 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,19 +49,26 @@ public final class AspaceApp extends Application {
             LinuxBackend backend = new LinuxBackend();
             StatProbe probe = new StatProbe(backend);
             if (opts.pid() > 0) {
-                return new EarlyStart(backend, probe, opts.pid(), CompletableFuture.supplyAsync(
-                        () -> SessionModel.FullRead.take(backend, probe, opts.pid(), System::nanoTime)), null);
+                return new EarlyStart(backend, probe, opts.pid(), timed("first-read", CompletableFuture.supplyAsync(
+                        () -> SessionModel.FullRead.take(backend, probe, opts.pid(), System::nanoTime))), null);
             }
             if (StartOptions.openFile() != null) {
                 return new EarlyStart(backend, probe, -1, null, null); // a file is shown, no child
             }
-            CompletableFuture<MemoryUserController> child = CompletableFuture.supplyAsync(MemoryUserController::start);
-            return new EarlyStart(backend, probe, -1, child.thenApplyAsync(
-                    c -> SessionModel.FullRead.take(backend, probe, c.pid(), System::nanoTime)), child);
+            CompletableFuture<MemoryUserController> child = timed("child-started",
+                    CompletableFuture.supplyAsync(MemoryUserController::start));
+            return new EarlyStart(backend, probe, -1, timed("first-read", child.thenApplyAsync(
+                    c -> SessionModel.FullRead.take(backend, probe, c.pid(), System::nanoTime))), child);
+        }
+
+        private static <T> CompletableFuture<T> timed(String mark, CompletableFuture<T> work) {
+            work.whenComplete((r, e) -> StartupClock.mark(mark));
+            return work;
         }
     }
 
     public static void launchApp(String[] args) {
+        StartupClock.mark("main");
         early = EarlyStart.begin(StartOptions.fromSystemProperties());
         systemTheme = askSystemTheme();
         Application.launch(AspaceApp.class, args);
@@ -91,6 +97,7 @@ public final class AspaceApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupClock.mark("toolkit-started");
         StartOptions opts = StartOptions.fromSystemProperties();
         startTheme();
         EarlyStart started = early != null ? early : EarlyStart.begin(opts);
@@ -98,6 +105,7 @@ public final class AspaceApp extends Application {
         LinuxBackend backend = started.backend();
         Background background = Background.threads();
         window = new MainWindow(backend, background, started.probe());
+        StartupClock.mark("window-built");
         window.ribbon().model().scaleProperty().set(opts.scale());
 
         Scene scene = new Scene(window, 1500, 940);
@@ -107,6 +115,7 @@ public final class AspaceApp extends Application {
         window.recents().useStore(dev.aspace.ui.files.RecentFilesStore.forUser());
         stage.setOnHidden(e -> window.stop());
         stage.show();
+        StartupClock.mark("shown");
 
         if (opts.viewInterval() != null) {
             long[] v = opts.viewInterval();
@@ -208,6 +217,7 @@ public final class AspaceApp extends Application {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends Snapshot> o, Snapshot a, Snapshot s) {
                 session.snapshotProperty().removeListener(this);
+                StartupClock.mark("snapshot");
                 new AnimationTimer() {
                     private int frames;
 
@@ -218,9 +228,8 @@ public final class AspaceApp extends Application {
                             return;
                         }
                         stop();
-                        long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
                         try {
-                            Files.writeString(opts.startupLog(), "first-frame-ms " + ms + "\n");
+                            Files.writeString(opts.startupLog(), StartupClock.report("first-frame-ms"));
                         } catch (IOException e) {
                             session.reportError(e);
                         }

@@ -11,7 +11,8 @@ import java.util.Locale;
  * {@code -Daspace.select=ADDRESS} selects the region holding that (hex) address, or the first
  * region whose path or label contains the text (e.g. {@code [heap]}), {@code -Daspace.dark=true}
  * the dark theme (as the system's preference: a choice the user saved wins, see ThemePreference), {@code -Daspace.view=LO-HI} (hex, HI exclusive) shows that address interval, {@code -Daspace.startupLog=FILE} writes the time from JVM start to the first
- * painted frame of a snapshot into FILE, {@code -Daspace.screenshot=FILE.png} saves the window's
+ * painted frame of a snapshot into FILE (with the moments before it, see StartupClock, and each
+ * thread's CPU time if {@code -Daspace.startupThreads=true}), {@code -Daspace.screenshot=FILE.png} saves the window's
  * scene as a PNG once smaps has been read (after {@code -Daspace.screenshotDelay} ms, default
  * 1500) and quits.
  */

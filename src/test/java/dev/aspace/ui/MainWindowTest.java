@@ -10,6 +10,8 @@ import dev.aspace.testutil.LiveProcess;
 import dev.aspace.ui.ribbon.RibbonView;
 import dev.aspace.ui.vm.StatProbe;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
@@ -77,6 +79,29 @@ class MainWindowTest {
         Region picked = window.session().getSnapshot().regions().get(i);
         assertSame(picked, window.table().table().getSelectionModel().getSelectedItem());
         assertEquals(picked.rangeText(), robot.lookup("#details-range").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void theTableShowsProcpsPmapXColumnsAndKeepsTheXxOnesInItsMenu() throws Exception {
+        Process pmap = new ProcessBuilder("pmap", "-X", Long.toString(target.pid())).redirectErrorStream(true).start();
+        String header;
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(pmap.getInputStream()))) {
+            out.readLine(); // "PID:   command"
+            header = out.readLine().trim();
+        }
+        pmap.waitFor();
+        List<String> shown = new ArrayList<>();
+        List<String> hidden = new ArrayList<>();
+        for (var c : window.table().table().getColumns()) {
+            (c.isVisible() ? shown : hidden).add(c.getText());
+        }
+        // pmap's columns in its order, then the table's own Kind and Label before the mapping
+        List<String> expected = new ArrayList<>(List.of(header.split(" +")));
+        expected.remove("Mapping");
+        expected.addAll(List.of("Kind", "Label", "Mapping"));
+        assertEquals(expected, shown);
+        assertTrue(hidden.containsAll(List.of("Shared_Clean", "Private_Dirty", "KernelPageSize")), hidden.toString());
+        assertTrue(window.table().table().isTableMenuButtonVisible());
     }
 
     @Test

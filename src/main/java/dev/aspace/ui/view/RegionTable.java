@@ -28,7 +28,10 @@ import java.util.function.Function;
 /**
  * Every region with every {@code pmap -X} column (the smaps keys this kernel prints, in kernel
  * order, in KiB as pmap shows them) plus kind and label; sortable, filterable, its selection kept
- * in step with the session's.
+ * in step with the session's. The fields only {@code pmap -XX} adds are there too, hidden until
+ * chosen in the header's menu: each shown column costs a cell in every visible row, and cells
+ * are most of the window's start-up work (docs/PERFORMANCE.md, start to first frame). The
+ * columns are made with the first snapshot, when the kernel's smaps fields are known.
  */
 public final class RegionTable extends BorderPane {
 
@@ -51,7 +54,8 @@ public final class RegionTable extends BorderPane {
         table.setId("regionTable");
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("no regions match the filter"));
-        buildColumns(null);
+        // the fields only pmap -XX prints start hidden: the "+" menu at the header's end shows them
+        table.setTableMenuButtonVisible(true);
 
         search.setId("regionSearch");
         search.setPromptText("filter: path, label, kind or address (/)");
@@ -119,7 +123,7 @@ public final class RegionTable extends BorderPane {
                 }
             }
         }
-        if (!java.util.Objects.equals(layout, columnsFor) || table.getColumns().isEmpty()) {
+        if (s != null && (!java.util.Objects.equals(layout, columnsFor) || table.getColumns().isEmpty())) {
             buildColumns(layout);
         }
         updateCount();
@@ -177,8 +181,10 @@ public final class RegionTable extends BorderPane {
         } else {
             for (int i = 0; i < layout.size(); i++) {
                 String key = layout.key(i);
-                cols.add(number(key, r -> r.smaps() == null ? (key.equals("Size") ? r.size() : -1)
-                        : r.smaps().get(key), layout.isKilobytes(i)));
+                TableColumn<Region, Long> field = number(key, r -> r.smaps() == null ? (key.equals("Size") ? r.size() : -1)
+                        : r.smaps().get(key), layout.isKilobytes(i));
+                field.setVisible(SmapsLayout.inPmapX(key));
+                cols.add(field);
             }
         }
         TableColumn<Region, String> kind = text("Kind", r -> r.kind().displayName(), Comparator.naturalOrder());

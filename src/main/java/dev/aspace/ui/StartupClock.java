@@ -1,0 +1,59 @@
+package dev.aspace.ui;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Named moments of the start, for -Daspace.startupLog (docs/PERFORMANCE.md, start to first
+ * frame). Marks are cheap nanoTime readings; they are turned into milliseconds since JVM start
+ * only when written, so the management classes load after the first frame, not before it.
+ */
+public final class StartupClock {
+
+    private record Mark(String name, long nanos) {
+    }
+
+    private static final List<Mark> MARKS = new ArrayList<>();
+
+    private StartupClock() {
+    }
+
+    public static synchronized void mark(String name) {
+        MARKS.add(new Mark(name, System.nanoTime()));
+    }
+
+    /** One line per mark, "NAME MS" with MS since the JVM started, the last one named {@code last}. */
+    public static synchronized String report(String last) {
+        long now = System.nanoTime();
+        long uptimeMs = ManagementFactory.getRuntimeMXBean().getUptime();
+        StringBuilder out = new StringBuilder();
+        for (Mark m : MARKS) {
+            out.append(m.name()).append(' ').append(uptimeMs - TimeUnit.NANOSECONDS.toMillis(now - m.nanos())).append('\n');
+        }
+        out.append(last).append(' ').append(uptimeMs).append('\n');
+        ProcessHandle.current().info().totalCpuDuration()
+                .ifPresent(cpu -> out.append("cpu-ms ").append(cpu.toMillis()).append('\n'));
+        if (Boolean.getBoolean("aspace.startupThreads")) {
+            try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+                tasks.forEach(t -> {
+                    try {
+                        String stat = java.nio.file.Files.readString(t.resolve("stat"));
+                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                        if (ticks > 5) {
+                            out.append("thread ").append(name.replace(' ', '_')).append(' ').append(ticks * 10).append('\n');
+                        }
+                    } catch (java.io.IOException | RuntimeException e) {
+                        // a thread that ended meanwhile
+                    }
+                });
+            } catch (java.io.IOException e) {
+                out.append("threads ").append(e.getMessage()).append('\n');
+            }
+        }
+        return out.toString();
+    }
+}
