@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the installable app from target/aspace.jar + target/lib with jpackage and jpackage.cfg:
-#   target/dist/aspace/          app image (bin/aspace; its own Java runtime inside)
+#   target/dist/aspace/          app image (bin/aspace; its own Java runtime inside; the
+#                                class-data archive lib/app/aspace.jsa, scripts/cds-archive.sh)
 #   target/dist/aspace_*.deb     where dpkg-deb and fakeroot exist
 # Usage: scripts/package.sh   (after mvn package; `mvn -B -Ppackage package` runs both)
 set -euo pipefail
@@ -20,6 +21,8 @@ grep -v '^[[:space:]]*#' jpackage.cfg | grep -v '^[[:space:]]*$' > target/jpacka
 grep -v '^--linux-' target/jpackage.args > target/jpackage-image.args
 
 jpackage @target/jpackage-image.args --type app-image --input "$input" --dest target/dist
+# the class-data archive the launcher names (jpackage.cfg), from a headless training run
+scripts/cds-archive.sh target/dist/aspace target/cds/openjfx-monocle.jar
 echo "package: app image in target/dist/aspace"
 
 if [ "${ASPACE_SKIP_DEB:-}" != 1 ] && command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then

@@ -124,18 +124,39 @@ public final class MemoryUserController implements AutoCloseable {
         return c;
     }
 
-    /** The command line of the child: this Java runtime, this class path, a small footprint. */
+    /**
+     * The command line of the child: this Java runtime, this class path, a small footprint, and
+     * the app's class-data archive when it has one (-Daspace.cdsArchive, set by the installed
+     * app's launcher): the child then starts from the classes the app already laid out.
+     */
     static List<String> command(List<String> extraJvmOptions) {
         List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.add(javaCommand());
         cmd.addAll(List.of("-Xmx32m", "-Xms8m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-XX:CICompilerCount=1", "-Xss256k", "-XX:ReservedCodeCacheSize=16m", "-XX:-UsePerfData",
                 "-Djna.nosys=true"));
+        String archive = System.getProperty("aspace.cdsArchive", "");
+        if (!archive.isEmpty() && Files.isRegularFile(Path.of(archive))) {
+            cmd.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:disable",
+                    "-Xlog:all=warning:stderr"));
+        }
         cmd.addAll(extraJvmOptions);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), MemoryUserChild.class.getName(),
                 "--parent", Long.toString(ProcessHandle.current().pid())));
         return cmd;
+    }
+
+    /**
+     * This runtime's {@code java}. Not the command this process was started with: in the installed
+     * app that is the {@code aspace} launcher, which would take the JVM options for its own
+     * arguments. Only a runtime without {@code bin/java} falls back to that command.
+     */
+    static String javaCommand() {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        if (Files.isExecutable(java)) {
+            return java.toString();
+        }
+        return ProcessHandle.current().info().command().orElse(java.toString());
     }
 
     public int pid() {

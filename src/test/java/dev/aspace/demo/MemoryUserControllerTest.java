@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,6 +16,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The child's life: started ready, refuses bad commands in one line, never outlives its parent. */
 class MemoryUserControllerTest {
+
+    @Test
+    void theChildRunsThisRuntimesJavaNotTheLauncherOfTheApp() {
+        // in the installed app this process's command is the aspace launcher, which would read
+        // the child's JVM options as its own arguments and exit
+        String java = MemoryUserController.command(List.of()).get(0);
+        assertEquals(Path.of(System.getProperty("java.home"), "bin", "java").toString(), java);
+    }
+
+    @Test
+    void theChildSharesTheAppsClassDataArchiveOnlyWhenOneIsThere(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path archive = Files.writeString(dir.resolve("aspace.jsa"), "");
+        String before = System.getProperty("aspace.cdsArchive");
+        try {
+            System.setProperty("aspace.cdsArchive", archive.toString());
+            assertTrue(MemoryUserController.command(List.of()).contains("-XX:SharedArchiveFile=" + archive));
+            System.setProperty("aspace.cdsArchive", dir.resolve("gone.jsa").toString());
+            assertTrue(MemoryUserController.command(List.of()).stream()
+                    .noneMatch(a -> a.startsWith("-XX:SharedArchiveFile")));
+        } finally {
+            if (before == null) {
+                System.clearProperty("aspace.cdsArchive");
+            } else {
+                System.setProperty("aspace.cdsArchive", before);
+            }
+        }
+    }
 
     @Test
     void startReturnsAReadyChildWithOomScoreAdj1000() throws Exception {
