@@ -40,4 +40,8 @@ rm -f "$app/aspace.jsa"
 "$java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:on -XX:SharedArchiveFile="$app/aspace.jsa" -cp "$cp" \
   dev.aspace.Launcher --version > /dev/null \
   || { echo "cds-archive: the image's JVM refuses $app/aspace.jsa" >&2; exit 1; }
+# where it was dumped, and the class list: the launcher (scripts/launcher.sh) dumps another for
+# an image that was moved or installed elsewhere
+printf %s "$app" > "$app/aspace.jsa.dir"
+cp "$work/aspace.classlist" "$app/aspace.classlist"
 echo "cds-archive: $app/aspace.jsa, $(grep -vc '^#' "$work/aspace.classlist") classes and lambdas, $(du -m "$app/aspace.jsa" | cut -f1) MB"

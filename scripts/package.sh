@@ -23,10 +23,15 @@ grep -v '^--linux-' target/jpackage.args > target/jpackage-image.args
 jpackage @target/jpackage-image.args --type app-image --input "$input" --dest target/dist
 # the class-data archive the launcher names (jpackage.cfg), from a headless training run
 scripts/cds-archive.sh target/dist/aspace target/cds/openjfx-monocle.jar
+# a launcher that starts the JVM at once (jpackage's asks dpkg and rpm about itself first)
+scripts/launcher.sh target/dist/aspace
 echo "package: app image in target/dist/aspace"
 
 if [ "${ASPACE_SKIP_DEB:-}" != 1 ] && command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
-  jpackage @target/jpackage.args --type deb --input "$input" --dest target/dist \
+  # the package holds this image as it is: its launcher, and its archive's class list
+  grep -v -e '^--input' -e '^--main-jar' -e '^--main-class' -e '^--java-options' -e '^--jlink-options' \
+    target/jpackage.args > target/jpackage-deb.args
+  jpackage @target/jpackage-deb.args --type deb --app-image target/dist/aspace --dest target/dist \
     --linux-package-name aspace --linux-deb-maintainer "aspace@localhost"
   echo "package: $(ls target/dist/*.deb)"
 elif [ "${ASPACE_SKIP_DEB:-}" = 1 ]; then

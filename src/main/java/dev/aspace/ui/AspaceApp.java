@@ -114,9 +114,9 @@ public final class AspaceApp extends Application {
         stage.titleProperty().bind(window.titleProperty());
         window.recents().useStore(dev.aspace.ui.files.RecentFilesStore.forUser());
         stage.setOnHidden(e -> window.stop());
-        stage.show();
-        StartupClock.mark("shown");
-
+        int lab = opts.pid() > 0 ? 0 : StartOptions.labStep(); // the lab needs the memory-user child
+        List<Path> compare = StartOptions.compareFiles();
+        int aslrRuns = StartOptions.aslrRuns();
         if (opts.viewInterval() != null) {
             long[] v = opts.viewInterval();
             window.session().snapshotProperty().addListener((o, a, snap) -> {
@@ -129,13 +129,32 @@ public final class AspaceApp extends Application {
         if (!opts.select().isBlank()) {
             selectOnce(window.session(), opts);
         }
-        List<Path> compare = StartOptions.compareFiles();
-        int lab = opts.pid() > 0 ? 0 : StartOptions.labStep(); // the lab needs the memory-user child
-        int aslrRuns = StartOptions.aslrRuns();
         if (opts.screenshot() != null) {
             WindowShot.whenReady(window.session(), 1 + (compare.isEmpty() ? 0 : 1) + (lab > 0 ? 1 : 0)
                     + (aslrRuns > 0 ? 1 : 0), opts.screenshot(), opts.screenshotDelayMs());
         }
+        if (opts.startupLog() != null) {
+            logFirstFrame(window.session(), opts);
+        }
+
+        // What the first view shows is usually read by now (EarlyStart): put it in the window
+        // before it is shown, so the first pass of CSS and layout is the one with the data, not
+        // an empty window styled and laid out once more a moment later. A comparison asked for
+        // at start opens before it (it starts from the files alone).
+        Path open = StartOptions.openFile();
+        CompletableFuture<MemoryUserController> child = started.child();
+        boolean before = compare.isEmpty() && aslrRuns == 0 && open == null;
+        boolean opened = false;
+        if (before && opts.pid() > 0) {
+            window.openLive(opts.pid(), started.read());
+            opened = true;
+        } else if (before && child != null && child.isDone() && !child.isCompletedExceptionally()) {
+            attach(child.join(), started, stage, background, lab);
+            opened = true;
+        }
+        stage.show();
+        StartupClock.mark("shown");
+
         if (!compare.isEmpty()) {
             window.compare(compare); // nothing is on screen yet: the files alone
         }
@@ -144,10 +163,9 @@ public final class AspaceApp extends Application {
             aslr.model().runsProperty().set(aslrRuns);
             aslr.model().start();
         }
-        if (opts.startupLog() != null) {
-            logFirstFrame(window.session(), opts);
+        if (opened) {
+            return;
         }
-        Path open = StartOptions.openFile();
         if (opts.pid() > 0) {
             window.openLive(opts.pid(), started.read());
         } else if (open != null) {
@@ -164,19 +182,23 @@ public final class AspaceApp extends Application {
             window.open(open);
         } else {
             // the default view: a memory-user child the user can change, started off the FX thread
-            background.await(started.child(), child -> {
-                this.child = child;
-                window.attachMemoryUser(child, started.read());
-                if (lab > 0) {
-                    LabWindow.open(stage, child, backend, background, () -> {
-                        window.session().refreshNow();
-                        window.gauge().sample();
-                    }, lab - 1, true);
-                }
-            }, failed -> {
+            background.await(child, c -> attach(c, started, stage, background, lab), failed -> {
                 window.session().reportError(failed);
                 window.openLive((int) ProcessHandle.current().pid());
             });
+        }
+    }
+
+    /** The default view: the memory-user child's panel, its first read, and the lab if asked. */
+    private void attach(MemoryUserController c, EarlyStart started, Stage stage, Background background, int lab) {
+        this.child = c;
+        window.attachMemoryUser(c, started.read());
+        if (lab > 0) {
+            // after start() has shown the main window, the lab's owner
+            Platform.runLater(() -> LabWindow.open(stage, c, started.backend(), background, () -> {
+                window.session().refreshNow();
+                window.gauge().sample();
+            }, lab - 1, true));
         }
     }
 

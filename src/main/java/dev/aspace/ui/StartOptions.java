@@ -10,7 +10,7 @@ import java.util.Locale;
  * {@code -Daspace.pid=N} opens that process, {@code -Daspace.scale=linear} the linear ribbon,
  * {@code -Daspace.select=ADDRESS} selects the region holding that (hex) address, or the first
  * region whose path or label contains the text (e.g. {@code [heap]}), {@code -Daspace.dark=true}
- * the dark theme (as the system's preference: a choice the user saved wins, see ThemePreference), {@code -Daspace.view=LO-HI} (hex, HI exclusive) shows that address interval, {@code -Daspace.startupLog=FILE} writes the time from JVM start to the first
+ * the dark theme (as the system's preference: a choice the user saved wins, see ThemePreference), {@code -Daspace.view=LO-HI} (hex, HI exclusive) shows that address interval, {@code -Daspace.startupLog=FILE} writes the time from process start to the first
  * painted frame of a snapshot into FILE (with the moments before it, see StartupClock, and each
  * thread's CPU time if {@code -Daspace.startupThreads=true}), {@code -Daspace.screenshot=FILE.png} saves the window's
  * scene as a PNG once smaps has been read (after {@code -Daspace.screenshotDelay} ms, default

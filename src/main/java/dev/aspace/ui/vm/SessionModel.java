@@ -245,6 +245,10 @@ public final class SessionModel {
      */
     public void openLive(int pid, java.util.concurrent.CompletableFuture<FullRead> first) {
         int gen = startWatching(pid);
+        if (first.isDone() && !first.isCompletedExceptionally()) {
+            fullReadDone(gen, first.join()); // read already: shown now, not a round trip later
+            return;
+        }
         background.await(first, read -> fullReadDone(gen, read), t -> fullReadFailed(gen, t));
     }
 

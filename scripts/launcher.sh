@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Replaces the app image's bin/aspace (jpackage's launcher) with a bash script that starts the
+# image's JVM with the same class path and options (read here from lib/app/aspace.cfg, which
+# jpackage wrote from jpackage.cfg). Why: jpackage's Linux launcher runs `rpm -qf` and `dpkg -S`
+# on its own path at every start to learn whether a package installed it; measured on a Debian
+# machine that is +0.47 s for each run, GUI or CLI (docs/PERFORMANCE.md).
+# The script also keeps the class-data archive useful where the image was moved or installed
+# (/opt/aspace): the JVM accepts an archive only with the class path it was dumped with, so
+# there it dumps one for that place, once, in the background, into the user's cache.
+# Usage: scripts/launcher.sh IMAGE_DIR   (after scripts/cds-archive.sh)
+set -euo pipefail
+image=$(cd "$1" && pwd)
+cfg=$image/lib/app/aspace.cfg
+main=$(sed -n 's/^app\.mainclass=//p' "$cfg")
+cp=$(sed -n 's/^app\.classpath=//p' "$cfg" | sed 's#^\$APPDIR#$app#' | paste -sd:)
+# the options, less the archive ones the script sets itself
+opts=$(sed -n 's/^java-options=//p' "$cfg" | grep -v -e '^-XX:SharedArchiveFile=' -e '^-Daspace.cdsArchive=' \
+  | sed 's#\$APPDIR#$app#g' | sed 's/.*/  "&"/')
+version=$(sed -n 's/^java-options=-Djpackage.app-version=//p' "$cfg")
+
+cat > "$image/bin/aspace" <<SCRIPT
+#!/usr/bin/env bash
+# aspace launcher, written by scripts/launcher.sh from lib/app/aspace.cfg (see there for why)
+here=\$(dirname "\$(readlink -f "\$0")")
+app=\$(cd "\$here/../lib/app" && pwd)
+java=\$here/../lib/runtime/bin/java
+cp="$cp"
+opts=(
+$opts
+)
+archive=\$app/aspace.jsa
+if [ "\$(cat "\$app/aspace.jsa.dir" 2>/dev/null)" != "\$app" ]; then
+  # dumped for another place: this place's archive lives in the user's cache
+  cache=\${XDG_CACHE_HOME:-\$HOME/.cache}/aspace
+  archive=\$cache/aspace-$version-\$(printf %s "\$app" | cksum | cut -d' ' -f1).jsa
+  if [ ! -f "\$archive" ] && [ -f "\$app/aspace.classlist" ] && mkdir -p "\$cache" 2>/dev/null; then
+    ( nice -n 19 "\$java" "\${opts[@]}" -Xshare:dump -XX:SharedClassListFile="\$app/aspace.classlist" \\
+        -XX:SharedArchiveFile="\$archive.\$\$" -cp "\$cp" >/dev/null 2>&1 && mv -f "\$archive.\$\$" "\$archive" \\
+      || rm -f "\$archive.\$\$" ) </dev/null >/dev/null 2>&1 &
+  fi
+fi
+exec "\$java" "\${opts[@]}" -XX:SharedArchiveFile="\$archive" -Daspace.cdsArchive="\$archive" \\
+  -Djpackage.app-path="\$here/aspace" -cp "\$cp" $main "\$@"
+SCRIPT
+chmod 755 "$image/bin/aspace"
+echo "launcher: $image/bin/aspace"
