@@ -154,8 +154,11 @@ class ExperimentsTest {
      * MemFree, and a touch takes from there first, so used moved by only ~60 % of N here even in
      * calm samples. So: a big signal (1 GB, a twentieth of this machine's RAM), each try corrected
      * by how much every other process's RSS moved in the same window (ps before and after), three
-     * touches (MADV_DONTNEED between them), and the median must be between 50 % and 150 % of
-     * 1 GB. A block that did not count in used at all would be near 0 and fail.
+     * touches (MADV_DONTNEED between them), and the largest must be between 50 % and 150 % of
+     * 1 GB. The largest, not the median: the per-CPU lists only ever hide pages, and after the
+     * first round they hold the pages MADV_DONTNEED just gave back (a clean-clone CI run saw
+     * +890, +480 and +433 MB: the median missed by 3 %). A block that did not count in used at
+     * all would be near 0 in every round and fail; one counted twice would be near 200 %.
      */
     @Test
     void freeUsedGrowsByAboutTheTouchedSize() {
@@ -174,9 +177,8 @@ class ExperimentsTest {
             experiments.dontNeed(b);
             awaitAvailableBackTo(availableBefore - n / 20);
         }
-        java.util.Collections.sort(samples);
-        long median = samples.get(1);
-        assertEquals(n, median, n / 2, "median growth of used, corrected for others: " + Sizes.human(median) + " " + seen);
+        long largest = java.util.Collections.max(samples);
+        assertEquals(n, largest, n / 2, "largest growth of used, corrected for others: " + Sizes.human(largest) + " " + seen);
     }
 
     /**
