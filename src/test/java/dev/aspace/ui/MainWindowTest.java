@@ -82,6 +82,21 @@ class MainWindowTest {
     }
 
     @Test
+    void clickingARowOfTheTableSelectsItsRegionEverywhere(FxRobot robot) {
+        var table = window.table().table();
+        javafx.scene.control.TableRow<?> row = robot.lookup(".table-row-cell").queryAll().stream()
+                .map(n -> (javafx.scene.control.TableRow<?>) n).filter(r -> r.getIndex() == 4).findFirst().orElseThrow();
+        javafx.scene.Node cell = row.getChildrenUnmodifiable().get(1); // the Perm column
+        robot.clickOn(cell);
+        Region clicked = table.getItems().get(4);
+        assertSame(clicked, table.getSelectionModel().getSelectedItem());
+        assertSame(clicked, window.session().selectedProperty().get());
+        assertEquals(clicked.rangeText(), robot.lookup("#details-range").queryAs(Label.class).getText());
+        String perm = ((javafx.scene.control.TableCell<?, ?>) cell).getText();
+        assertEquals(clicked.perms().toString(), perm);
+    }
+
+    @Test
     void theTableShowsProcpsPmapXColumnsAndKeepsTheXxOnesInItsMenu() throws Exception {
         Process pmap = new ProcessBuilder("pmap", "-X", Long.toString(target.pid())).redirectErrorStream(true).start();
         String header;

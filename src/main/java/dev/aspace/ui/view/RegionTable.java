@@ -12,7 +12,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -205,6 +204,7 @@ public final class RegionTable extends BorderPane {
         c.setComparator(cmp);
         c.setId("col-" + name);
         c.setPrefWidth(width(name, 90));
+        c.setCellFactory(col -> new PlainCell<>(v -> v, Pos.CENTER_LEFT));
         return c;
     }
 
@@ -220,18 +220,8 @@ public final class RegionTable extends BorderPane {
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
         c.setComparator(Comparator.naturalOrder());
         c.setPrefWidth(width(name, 64));
-        c.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(Long v, boolean empty) {
-                super.updateItem(v, empty);
-                if (empty || v == null || v < 0) {
-                    setText(null);
-                } else {
-                    setText(kilobytes ? Long.toString(v >> 10) : Long.toString(v));
-                }
-                setAlignment(Pos.CENTER_RIGHT);
-            }
-        });
+        c.setCellFactory(col -> new PlainCell<>(v -> v < 0 ? null : Long.toString(kilobytes ? v >> 10 : v),
+                Pos.CENTER_RIGHT));
         return c;
     }
 }
