@@ -146,10 +146,31 @@ public final class RegionTable extends BorderPane {
                 return;
             }
             table.getSelectionModel().clearAndSelect(i);
-            table.scrollTo(Math.max(0, i - 3));
+            scrollTo(Math.max(0, i - 3));
         } finally {
             syncing = false;
         }
+    }
+
+    /**
+     * Scrolls now if the table has been laid out, else after its first layout: a scroll asked of
+     * a table with no height yet (a region selected at start-up, before the window is shown)
+     * lands elsewhere once the table has its size.
+     */
+    private void scrollTo(int index) {
+        if (table.getSkin() != null && table.getHeight() > 0) {
+            table.scrollTo(index);
+            return;
+        }
+        table.needsLayoutProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean needs) {
+                if (!needs && table.getHeight() > 0) {
+                    table.needsLayoutProperty().removeListener(this);
+                    javafx.application.Platform.runLater(() -> table.scrollTo(index));
+                }
+            }
+        });
     }
 
     public TableView<Region> table() {

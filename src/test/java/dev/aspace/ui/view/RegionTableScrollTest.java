@@ -1,0 +1,73 @@
+package dev.aspace.ui.view;
+
+import dev.aspace.backend.linux.LinuxBackend;
+import dev.aspace.model.Region;
+import dev.aspace.testutil.LiveProcess;
+import dev.aspace.ui.Background;
+import dev.aspace.ui.Theme;
+import dev.aspace.ui.vm.SessionModel;
+import dev.aspace.ui.vm.StatProbe;
+import javafx.scene.Scene;
+import javafx.scene.control.TableRow;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A region selected before the table was ever laid out (as at start-up) is scrolled into view. */
+@ExtendWith(ApplicationExtension.class)
+class RegionTableScrollTest {
+
+    private LiveProcess target;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        target = LiveProcess.startHelper("threads_maps", "3");
+        Theme.apply(false);
+    }
+
+    @AfterEach
+    void stopTarget() {
+        target.close();
+    }
+
+    @Test
+    void aRegionSelectedBeforeTheFirstLayoutIsInView(FxRobot robot) {
+        LinuxBackend backend = new LinuxBackend();
+        SessionModel session = new SessionModel(backend, Background.direct(), new StatProbe(backend), System::nanoTime);
+        RegionTable[] table = new RegionTable[1];
+        Region[] chosen = new Region[1];
+        robot.interact(() -> {
+            table[0] = new RegionTable(session);
+            session.openLive(target.pid());
+            List<Region> regions = session.getSnapshot().regions();
+            chosen[0] = regions.get(regions.size() - 3); // near the end: out of view unless scrolled
+            session.selectedProperty().set(chosen[0]);
+            Scene scene = new Scene(table[0], 900, 400);
+            scene.getStylesheets().add(Theme.stylesheet());
+            stage.setScene(scene);
+            stage.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        int index = table[0].table().getItems().indexOf(chosen[0]);
+        boolean shown = robot.lookup(".table-row-cell").queryAll().stream()
+                .map(n -> (TableRow<?>) n)
+                .anyMatch(r -> r.getIndex() == index && r.isVisible()
+                        && r.localToScene(r.getBoundsInLocal()).getMaxY() <= table[0].table().localToScene(
+                                table[0].table().getBoundsInLocal()).getMaxY());
+        String rows = robot.lookup(".table-row-cell").queryAll().stream().map(n -> (TableRow<?>) n)
+                .filter(javafx.scene.Node::isVisible).map(r -> r.getIndex() + "@" + (int) r.localToScene(r.getBoundsInLocal()).getMinY())
+                .toList().toString();
+        assertTrue(shown, "row " + index + " of " + table[0].table().getItems().size() + " is in view; rows " + rows);
+    }
+}
