@@ -131,7 +131,7 @@ public final class MemoryUserController implements AutoCloseable {
      */
     static List<String> command(List<String> extraJvmOptions) {
         List<String> cmd = new ArrayList<>();
-        cmd.add(javaCommand());
+        cmd.add(javaCommand(Path.of(System.getProperty("java.home")), ProcessHandle.current().info().command()));
         cmd.addAll(List.of("-Xmx32m", "-Xms8m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-XX:CICompilerCount=1", "-Xss256k", "-XX:ReservedCodeCacheSize=16m", "-XX:-UsePerfData",
                 "-Djna.nosys=true"));
@@ -151,12 +151,12 @@ public final class MemoryUserController implements AutoCloseable {
      * app that is the {@code aspace} launcher, which would take the JVM options for its own
      * arguments. Only a runtime without {@code bin/java} falls back to that command.
      */
-    static String javaCommand() {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    static String javaCommand(Path javaHome, java.util.Optional<String> running) {
+        Path java = javaHome.resolve("bin").resolve("java");
         if (Files.isExecutable(java)) {
             return java.toString();
         }
-        return ProcessHandle.current().info().command().orElse(java.toString());
+        return running.orElse(java.toString());
     }
 
     public int pid() {

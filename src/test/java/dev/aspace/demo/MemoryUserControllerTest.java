@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,11 +19,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MemoryUserControllerTest {
 
     @Test
-    void theChildRunsThisRuntimesJavaNotTheLauncherOfTheApp() {
-        // in the installed app this process's command is the aspace launcher, which would read
-        // the child's JVM options as its own arguments and exit
-        String java = MemoryUserController.command(List.of()).get(0);
-        assertEquals(Path.of(System.getProperty("java.home"), "bin", "java").toString(), java);
+    void theChildRunsThisRuntimesJavaNotTheLauncherOfTheApp(@org.junit.jupiter.api.io.TempDir Path image)
+            throws Exception {
+        // the installed app's layout: this process's command is the aspace launcher, which would
+        // read the child's JVM options as its own arguments and exit
+        Path runtime = Files.createDirectories(image.resolve("lib/runtime/bin")).getParent();
+        Path java = Files.createFile(runtime.resolve("bin/java"));
+        java.toFile().setExecutable(true);
+        Optional<String> launcher = Optional.of(image.resolve("bin/aspace").toString());
+        assertEquals(java.toString(), MemoryUserController.javaCommand(runtime, launcher));
+        // a runtime stripped of bin/java: only then the command this process runs
+        Files.delete(java);
+        assertEquals(launcher.get(), MemoryUserController.javaCommand(runtime, launcher));
     }
 
     @Test
