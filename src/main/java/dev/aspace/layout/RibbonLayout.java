@@ -520,7 +520,10 @@ public final class RibbonLayout {
             return itemFirst;
         }
         double frac = Math.min(1.0, Math.max(0.0, (x - a) / w));
-        long offset = Unsigned.fromDouble(frac * Unsigned.countInclusive(itemFirst, itemLast));
+        // x = pixelOf(b) comes back as b's offset less a rounding hair (1e-10 of a byte where a
+        // byte is a pixel wide); the nudge keeps it from flooring to the byte before, which would
+        // be a whole pixel away. Where bytes are that small, 1e-6 of one moves nothing visible.
+        long offset = Unsigned.fromDouble(frac * Unsigned.countInclusive(itemFirst, itemLast) + 1e-6);
         return itemFirst + Unsigned.min(offset, itemLast - itemFirst);
     }
 

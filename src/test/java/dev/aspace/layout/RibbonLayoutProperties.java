@@ -133,6 +133,20 @@ class RibbonLayoutProperties {
 
     @Property(tries = 40)
     void addressPixelAddressRoundTripsWithinAPixel(@ForAll("cases") Case c) {
+        roundTripsWithinAPixel(c);
+    }
+
+    /**
+     * The seed of a clean-clone CI run that found 0x2009454f452 -> 614.007 px -> 0x2009454f451 ->
+     * 613.007 px: zoomed in to about a pixel a byte, the inverse landed a byte short because
+     * (x - start) / width * bytes came out a hair under the whole byte it was.
+     */
+    @Property(tries = 40, seed = "-2816641244019501558")
+    void addressPixelAddressRoundTripsWithinAPixelWhereAByteIsAPixel(@ForAll("cases") Case c) {
+        roundTripsWithinAPixel(c);
+    }
+
+    private void roundTripsWithinAPixel(Case c) {
         RibbonLayout layout = RibbonLayout.layout(c.regions(), c.viewport(), c.scale());
         SplittableRandom rnd = new SplittableRandom(c.seed());
         Viewport v = c.viewport();
@@ -156,8 +170,10 @@ class RibbonLayoutProperties {
             int k = layout.itemAt(x);
             assertTrue(Long.compareUnsigned(a, layout.itemFirst(k)) >= 0 && Long.compareUnsigned(a, layout.itemLast(k)) <= 0,
                     "addressAt stays inside the item under the pixel");
-            assertTrue(Math.abs(layout.pixelOf(a) - x) <= 1.0, "pixel " + x + " -> 0x" + Long.toHexString(a)
-                    + " -> " + layout.pixelOf(a));
+            // the byte under the pixel: its span holds x (a byte may be wider than a pixel when
+            // zoomed in, so "its start within a pixel of x" would not hold there)
+            assertTrue(layout.pixelOf(a) - 1e-3 <= x && x <= layout.pixelAfter(a) + 1e-3, "pixel " + x + " -> 0x"
+                    + Long.toHexString(a) + " -> " + layout.pixelOf(a) + ".." + layout.pixelAfter(a));
         }
     }
 
