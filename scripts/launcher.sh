@@ -28,6 +28,14 @@ cp="$cp"
 opts=(
 $opts
 )
+# GTK would set up OpenGL at start (Mesa's llvmpipe where there is no GPU) only to choose window
+# visuals; JavaFX draws with its own pipeline and never uses GTK's GL (docs/PERFORMANCE.md).
+# Programs aspace runs for the user (ASLR runs) get the environment without it.
+launcher_env=()
+if [ -z "\${GDK_GL+x}" ]; then
+  export GDK_GL=disable
+  launcher_env=(-Daspace.launcherEnv=GDK_GL)
+fi
 archive=\$app/aspace.jsa
 if [ "\$(cat "\$app/aspace.jsa.dir" 2>/dev/null)" != "\$app" ]; then
   # dumped for another place: this place's archive lives in the user's cache
@@ -39,7 +47,7 @@ if [ "\$(cat "\$app/aspace.jsa.dir" 2>/dev/null)" != "\$app" ]; then
       || rm -f "\$archive.\$\$" ) </dev/null >/dev/null 2>&1 &
   fi
 fi
-exec "\$java" "\${opts[@]}" -XX:SharedArchiveFile="\$archive" -Daspace.cdsArchive="\$archive" \\
+exec "\$java" "\${opts[@]}" -XX:SharedArchiveFile="\$archive" -Daspace.cdsArchive="\$archive" "\${launcher_env[@]}" \\
   -Djpackage.app-path="\$here/aspace" -cp "\$cp" $main "\$@"
 SCRIPT
 chmod 755 "$image/bin/aspace"

@@ -14,6 +14,12 @@ rm -rf "$input" target/dist
 mkdir -p "$input/lib" target/dist
 cp target/aspace.jar "$input/"
 cp target/lib/*.jar "$input/lib/"
+# JavaFX's native libraries beside its jars, where its loader looks first: else, at every start,
+# it reads each one out of its jar and compares it with a copy in ~/.openjfx/cache by checksum
+for jar in target/lib/javafx-*-linux.jar; do
+  libs=$(jar tf "$jar" | grep '^lib[^/]*\.so$' || true)
+  [ -z "$libs" ] || (cd "$input/lib" && jar xf "$OLDPWD/$jar" $libs)
+done
 
 # jpackage's argument-file lines with "# ..." comments are not accepted: strip them.
 # The --linux-* options are for installers only; jpackage refuses them for an app image.

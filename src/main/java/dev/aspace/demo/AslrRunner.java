@@ -115,6 +115,7 @@ public final class AslrRunner {
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .redirectOutput(o.readyLine() == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.PIPE);
+        removeLauncherVariables(pb.environment(), System.getProperty("aspace.launcherEnv", ""));
         try {
             if (o.noAslr() && method == Method.PERSONALITY) {
                 return Personality.withoutRandomization(() -> startOrThrow(pb));
@@ -124,6 +125,16 @@ public final class AslrRunner {
             throw new RunFailed("cannot start " + o.command().get(0) + ": " + e.getMessage());
         } catch (UncheckedIOException e) {
             throw new RunFailed("cannot start " + o.command().get(0) + ": " + e.getCause().getMessage());
+        }
+    }
+
+    /**
+     * Takes out what aspace's launcher set for aspace alone (GDK_GL, scripts/launcher.sh names
+     * them in -Daspace.launcherEnv): the runs are the user's program in the user's environment.
+     */
+    static void removeLauncherVariables(java.util.Map<String, String> env, String names) {
+        for (String name : names.split(",")) {
+            env.remove(name.trim());
         }
     }
 

@@ -41,6 +41,16 @@ class AslrRunnerTest {
     }
 
     @Test
+    void theRunsDoNotGetWhatTheLauncherSetForAspaceAlone() {
+        java.util.Map<String, String> env = new java.util.HashMap<>(java.util.Map.of(
+                "GDK_GL", "disable", "HOME", "/home/u", "GDK_SCALE", "2"));
+        AslrRunner.removeLauncherVariables(env, "GDK_GL");
+        assertEquals(java.util.Map.of("HOME", "/home/u", "GDK_SCALE", "2"), env);
+        AslrRunner.removeLauncherVariables(env, ""); // started otherwise: the environment as it is
+        assertEquals(2, env.size());
+    }
+
+    @Test
     void withoutAslrSetarchGivesIdenticalBases() throws Exception {
         AslrReport r = run(AslrRunner.Method.SETARCH, SLEEP, true, null);
         assertEquals(3, r.pids().stream().distinct().count());
