@@ -71,29 +71,27 @@ class MainWindowTest {
     @Test
     void selectingARowSelectsTheRegionInTheRibbonAndTheOtherWayRound(FxRobot robot) {
         Region row = window.session().getSnapshot().regions().get(5);
-        robot.interact(() -> window.table().table().getSelectionModel().select(row));
+        robot.interact(() -> window.table().table().select(row));
         assertEquals(5, window.ribbon().selectedIndex());
 
         int i = wideRegion();
         robot.clickOn(onRibbon(i));
         Region picked = window.session().getSnapshot().regions().get(i);
-        assertSame(picked, window.table().table().getSelectionModel().getSelectedItem());
+        assertSame(picked, window.table().table().getSelectedItem());
         assertEquals(picked.rangeText(), robot.lookup("#details-range").queryAs(Label.class).getText());
     }
 
     @Test
     void clickingARowOfTheTableSelectsItsRegionEverywhere(FxRobot robot) {
         var table = window.table().table();
-        javafx.scene.control.TableRow<?> row = robot.lookup(".table-row-cell").queryAll().stream()
-                .map(n -> (javafx.scene.control.TableRow<?>) n).filter(r -> r.getIndex() == 4).findFirst().orElseThrow();
-        javafx.scene.Node cell = row.getChildrenUnmodifiable().get(1); // the Perm column
-        robot.clickOn(cell);
-        Region clicked = table.getItems().get(4);
-        assertSame(clicked, table.getSelectionModel().getSelectedItem());
+        var g = table.geometry();
+        assertEquals("Perm", table.columns().get(1).name());
+        robot.clickOn(table.canvas().localToScreen(g.columnLeft(1) + 10, g.rowTop(4) + g.rowHeight() / 2));
+        Region clicked = table.rows().get(4);
+        assertSame(clicked, table.getSelectedItem());
         assertSame(clicked, window.session().selectedProperty().get());
         assertEquals(clicked.rangeText(), robot.lookup("#details-range").queryAs(Label.class).getText());
-        String perm = ((javafx.scene.control.TableCell<?, ?>) cell).getText();
-        assertEquals(clicked.perms().toString(), perm);
+        assertEquals(clicked.perms().toString(), table.rowText(4).split("\t")[1]);
     }
 
     @Test
@@ -107,8 +105,9 @@ class MainWindowTest {
         pmap.waitFor();
         List<String> shown = new ArrayList<>();
         List<String> hidden = new ArrayList<>();
-        for (var c : window.table().table().getColumns()) {
-            (c.isVisible() ? shown : hidden).add(c.getText());
+        var table = window.table().table();
+        for (int i = 0; i < table.columns().size(); i++) {
+            (table.isColumnShown(i) ? shown : hidden).add(table.columns().get(i).name());
         }
         // pmap's columns in its order, then the table's own Kind and Label before the mapping
         List<String> expected = new ArrayList<>(List.of(header.split(" +")));
@@ -116,7 +115,10 @@ class MainWindowTest {
         expected.addAll(List.of("Kind", "Label", "Mapping"));
         assertEquals(expected, shown);
         assertTrue(hidden.containsAll(List.of("Shared_Clean", "Private_Dirty", "KernelPageSize")), hidden.toString());
-        assertTrue(window.table().table().isTableMenuButtonVisible());
+        // the header's "+" menu lists them all, the -XX ones unticked
+        var items = table.columnMenu().getItems().stream().map(m -> (javafx.scene.control.CheckMenuItem) m).toList();
+        assertEquals(table.columns().size(), items.size());
+        assertTrue(items.stream().filter(m -> m.getText().equals("KernelPageSize")).noneMatch(m -> m.isSelected()));
     }
 
     @Test
@@ -153,7 +155,7 @@ class MainWindowTest {
         assertEquals(Source.Type.IMPORTED, s.source().type());
         assertEquals(-1, window.session().livePid());
         assertTrue(robot.lookup("#originBadge").queryAs(Label.class).getText().contains("imported"));
-        assertEquals(s.regions().size(), window.table().table().getItems().size());
+        assertEquals(s.regions().size(), window.table().table().rows().size());
         assertTrue(s.regions().size() > 10);
     }
 
@@ -178,6 +180,6 @@ class MainWindowTest {
         assertTrue(window.session().exitedProperty().get());
         assertTrue(robot.lookup("#originBadge").queryAs(Label.class).getText().endsWith("exited"));
         assertTrue(robot.lookup("#banner").query().isVisible());
-        assertEquals(regions, window.table().table().getItems().size());
+        assertEquals(regions, window.table().table().rows().size());
     }
 }

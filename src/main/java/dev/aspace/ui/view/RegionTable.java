@@ -4,16 +4,15 @@ import dev.aspace.model.Region;
 import dev.aspace.model.RegionKind;
 import dev.aspace.model.SmapsLayout;
 import dev.aspace.model.Snapshot;
+import dev.aspace.ui.Theme;
+import dev.aspace.ui.grid.CanvasTable;
+import dev.aspace.ui.grid.GridColumn;
 import dev.aspace.ui.vm.RegionTableModel;
 import dev.aspace.ui.vm.SessionModel;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -23,20 +22,21 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * Every region with every {@code pmap -X} column (the smaps keys this kernel prints, in kernel
  * order, in KiB as pmap shows them) plus kind and label; sortable, filterable, its selection kept
  * in step with the session's. The fields only {@code pmap -XX} adds are there too, hidden until
- * chosen in the header's menu: each shown column costs a cell in every visible row, and cells
- * are most of the window's start-up work (docs/PERFORMANCE.md, start to first frame). The
- * columns are made with the first snapshot, when the kernel's smaps fields are known.
+ * chosen in the header's "+" menu. The rows are painted on a canvas ({@link CanvasTable}): a
+ * TableView's cells were most of the window's start-up work (docs/PERFORMANCE.md, start to first
+ * frame). The columns are made with the first snapshot, when the kernel's smaps fields are known.
  */
 public final class RegionTable extends BorderPane {
 
     private final SessionModel session;
     private final RegionTableModel model;
-    private final TableView<Region> table = new TableView<>();
+    private final CanvasTable<Region> table;
     private final TextField search = new TextField();
     private final Label count = new Label();
     private SmapsLayout columnsFor;
@@ -47,14 +47,9 @@ public final class RegionTable extends BorderPane {
         this.model = new RegionTableModel(session);
         getStyleClass().add("region-table");
 
-        SortedList<Region> sorted = new SortedList<>(model.rows());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
+        table = new CanvasTable<>(model.rows(), Theme.darkProperty());
         table.setId("regionTable");
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.setPlaceholder(new Label("no regions match the filter"));
-        // the fields only pmap -XX prints start hidden: the "+" menu at the header's end shows them
-        table.setTableMenuButtonVisible(true);
+        table.setPlaceholder("no regions match the filter");
 
         search.setId("regionSearch");
         search.setPromptText("filter: path, label, kind or address (/)");
@@ -75,6 +70,8 @@ public final class RegionTable extends BorderPane {
         kind.valueProperty().bindBidirectional(model.kindProperty());
 
         count.getStyleClass().add("text-muted");
+        // the rows in the theme's font, as the controls around them (known once CSS has run)
+        table.fontProperty().bind(count.fontProperty());
         model.rows().addListener((javafx.collections.ListChangeListener<Region>) c -> updateCount());
 
         HBox bar = new HBox(6, search, perm, kind, count);
@@ -86,7 +83,7 @@ public final class RegionTable extends BorderPane {
         session.snapshotProperty().addListener((o, a, s) -> onSnapshot(s));
         onSnapshot(session.getSnapshot());
 
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
+        table.selectedItemProperty().addListener((o, a, r) -> {
             if (!syncing && r != null) {
                 syncing = true;
                 session.selectedProperty().set(r);
@@ -122,7 +119,7 @@ public final class RegionTable extends BorderPane {
                 }
             }
         }
-        if (s != null && (!java.util.Objects.equals(layout, columnsFor) || table.getColumns().isEmpty())) {
+        if (s != null && (!java.util.Objects.equals(layout, columnsFor) || table.columns().isEmpty())) {
             buildColumns(layout);
         }
         updateCount();
@@ -136,44 +133,17 @@ public final class RegionTable extends BorderPane {
         }
         syncing = true;
         try {
-            if (r == null) {
-                table.getSelectionModel().clearSelection();
-                return;
+            table.select(r);
+            int i = table.getSelectedIndex();
+            if (i >= 0) {
+                table.scrollTo(Math.max(0, i - 3));
             }
-            int i = table.getItems().indexOf(r);
-            if (i < 0) {
-                table.getSelectionModel().clearSelection();
-                return;
-            }
-            table.getSelectionModel().clearAndSelect(i);
-            scrollTo(Math.max(0, i - 3));
         } finally {
             syncing = false;
         }
     }
 
-    /**
-     * Scrolls now if the table has been laid out, else after its first layout: a scroll asked of
-     * a table with no height yet (a region selected at start-up, before the window is shown)
-     * lands elsewhere once the table has its size.
-     */
-    private void scrollTo(int index) {
-        if (table.getSkin() != null && table.getHeight() > 0) {
-            table.scrollTo(index);
-            return;
-        }
-        table.needsLayoutProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean needs) {
-                if (!needs && table.getHeight() > 0) {
-                    table.needsLayoutProperty().removeListener(this);
-                    javafx.application.Platform.runLater(() -> table.scrollTo(index));
-                }
-            }
-        });
-    }
-
-    public TableView<Region> table() {
+    public CanvasTable<Region> table() {
         return table;
     }
 
@@ -185,48 +155,32 @@ public final class RegionTable extends BorderPane {
 
     private void buildColumns(SmapsLayout layout) {
         columnsFor = layout;
-        List<TableColumn<Region, ?>> cols = new ArrayList<>();
-        TableColumn<Region, String> address = text("Address", r -> Long.toHexString(r.start()), Comparator.comparing(
-                (String h) -> Long.parseUnsignedLong(h, 16), Long::compareUnsigned));
-        address.setPrefWidth(125);
-        cols.add(address);
-        cols.add(text("Perm", r -> r.perms().toString(), Comparator.naturalOrder()));
-        cols.add(text("Offset", r -> String.format("%08x", r.offset()), Comparator.naturalOrder()));
-        cols.add(text("Device", Region::device, Comparator.naturalOrder()));
-        TableColumn<Region, Long> inode = number("Inode", Region::inode, false);
-        inode.setPrefWidth(90);
-        cols.add(inode);
+        List<GridColumn<Region>> cols = new ArrayList<>();
+        cols.add(new GridColumn<>("Address", GridColumn.Align.LEFT, 125, true, r -> Long.toHexString(r.start()),
+                (a, b) -> Long.compareUnsigned(a.start(), b.start())));
+        cols.add(text("Perm", r -> r.perms().toString(), 90));
+        cols.add(text("Offset", r -> String.format("%08x", r.offset()), 90));
+        cols.add(text("Device", Region::device, 90));
+        cols.add(number("Inode", Region::inode, false, true, 90));
         if (layout == null) {
-            cols.add(number("Size", Region::size, true));
+            cols.add(number("Size", Region::size, true, true, width("Size", 64)));
         } else {
             for (int i = 0; i < layout.size(); i++) {
                 String key = layout.key(i);
-                TableColumn<Region, Long> field = number(key, r -> r.smaps() == null ? (key.equals("Size") ? r.size() : -1)
-                        : r.smaps().get(key), layout.isKilobytes(i));
-                field.setVisible(SmapsLayout.inPmapX(key));
-                cols.add(field);
+                ToLongFunction<Region> field = r -> r.smaps() == null ? (key.equals("Size") ? r.size() : -1)
+                        : r.smaps().get(key);
+                cols.add(number(key, field, layout.isKilobytes(i), SmapsLayout.inPmapX(key), width(key, 64)));
             }
         }
-        TableColumn<Region, String> kind = text("Kind", r -> r.kind().displayName(), Comparator.naturalOrder());
-        kind.setPrefWidth(150);
-        cols.add(kind);
-        TableColumn<Region, String> label = text("Label", Region::label, Comparator.naturalOrder());
-        label.setPrefWidth(220);
-        cols.add(label);
-        TableColumn<Region, String> mapping = text("Mapping", Region::path, Comparator.naturalOrder());
-        mapping.setPrefWidth(320);
-        cols.add(mapping);
-        table.getColumns().setAll(cols);
+        cols.add(text("Kind", r -> r.kind().displayName(), 150));
+        cols.add(text("Label", Region::label, 220));
+        cols.add(text("Mapping", Region::path, 320));
+        table.setColumns(cols);
     }
 
-    private static TableColumn<Region, String> text(String name, Function<Region, String> f, Comparator<String> cmp) {
-        TableColumn<Region, String> c = new TableColumn<>(name);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
-        c.setComparator(cmp);
-        c.setId("col-" + name);
-        c.setPrefWidth(width(name, 90));
-        c.setCellFactory(col -> new PlainCell<>(v -> v, Pos.CENTER_LEFT));
-        return c;
+    private static GridColumn<Region> text(String name, Function<Region, String> f, double width) {
+        Comparator<Region> order = Comparator.comparing(r -> f.apply(r) == null ? "" : f.apply(r));
+        return new GridColumn<>(name, GridColumn.Align.LEFT, Math.max(width, width(name, 90)), true, f, order);
     }
 
     /** Wide enough for the header: pmap's kernel names are long ("KernelPageSize"). */
@@ -234,15 +188,13 @@ public final class RegionTable extends BorderPane {
         return Math.max(min, 8.5 * header.length() + 22);
     }
 
-    /** A number column; kB fields shown in KiB like pmap, -1 (absent) as blank. */
-    private static TableColumn<Region, Long> number(String name, Function<Region, Long> f, boolean kilobytes) {
-        TableColumn<Region, Long> c = new TableColumn<>(name);
-        c.setId("col-" + name);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
-        c.setComparator(Comparator.naturalOrder());
-        c.setPrefWidth(width(name, 64));
-        c.setCellFactory(col -> new PlainCell<>(v -> v < 0 ? null : Long.toString(kilobytes ? v >> 10 : v),
-                Pos.CENTER_RIGHT));
-        return c;
+    /** A number column; kB fields shown in KiB like pmap, -1 (absent) as blank and first. */
+    private static GridColumn<Region> number(String name, ToLongFunction<Region> f, boolean kilobytes, boolean shown,
+                                             double width) {
+        Function<Region, String> text = r -> {
+            long v = f.applyAsLong(r);
+            return v < 0 ? "" : Long.toString(kilobytes ? v >> 10 : v);
+        };
+        return new GridColumn<>(name, GridColumn.Align.RIGHT, width, shown, text, Comparator.comparingLong(f));
     }
 }

@@ -89,7 +89,7 @@ class TimelineViewTest {
             Snapshot onScreen = window.session().getSnapshot();
             assertEquals(frame.takenAt(), onScreen.takenAt());
             assertEquals(frame.regions(), onScreen.regions());
-            assertEquals(frame.regions().size(), window.table().table().getItems().size(), "the table shows frame " + k);
+            assertEquals(frame.regions().size(), window.table().table().rows().size(), "the table shows frame " + k);
         }
         Label badge = robot.lookup("#originBadge").queryAs(Label.class);
         assertTrue(badge.getText().endsWith("file · " + file + "@2"), badge.getText());

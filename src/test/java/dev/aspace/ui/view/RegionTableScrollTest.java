@@ -8,7 +8,6 @@ import dev.aspace.ui.Theme;
 import dev.aspace.ui.vm.SessionModel;
 import dev.aspace.ui.vm.StatProbe;
 import javafx.scene.Scene;
-import javafx.scene.control.TableRow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +19,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A region selected before the table was ever laid out (as at start-up) is scrolled into view. */
@@ -59,15 +59,12 @@ class RegionTableScrollTest {
             stage.show();
         });
         WaitForAsyncUtils.waitForFxEvents();
-        int index = table[0].table().getItems().indexOf(chosen[0]);
-        boolean shown = robot.lookup(".table-row-cell").queryAll().stream()
-                .map(n -> (TableRow<?>) n)
-                .anyMatch(r -> r.getIndex() == index && r.isVisible()
-                        && r.localToScene(r.getBoundsInLocal()).getMaxY() <= table[0].table().localToScene(
-                                table[0].table().getBoundsInLocal()).getMaxY());
-        String rows = robot.lookup(".table-row-cell").queryAll().stream().map(n -> (TableRow<?>) n)
-                .filter(javafx.scene.Node::isVisible).map(r -> r.getIndex() + "@" + (int) r.localToScene(r.getBoundsInLocal()).getMinY())
-                .toList().toString();
-        assertTrue(shown, "row " + index + " of " + table[0].table().getItems().size() + " is in view; rows " + rows);
+        var grid = table[0].table();
+        int index = grid.rows().indexOf(chosen[0]);
+        assertEquals(index, grid.getSelectedIndex());
+        var g = grid.geometry();
+        assertTrue(g.rowTop(index) >= g.headerHeight() && g.rowTop(index) + g.rowHeight() <= grid.canvas().getHeight(),
+                "row " + index + " of " + grid.rows().size() + " is in view; rows " + grid.firstVisibleRow() + "-"
+                        + grid.lastVisibleRow());
     }
 }

@@ -1,0 +1,159 @@
+package dev.aspace.ui.grid;
+
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The canvas-painted table, driven with the mouse and the keys as a user would. */
+@ExtendWith(ApplicationExtension.class)
+class CanvasTableTest {
+
+    record Row(int n, String name) {
+    }
+
+    private final ObservableList<Row> items = FXCollections.observableArrayList(IntStream.range(0, 200)
+            .mapToObj(i -> new Row((i * 37) % 200, i == 3 ? "/usr/lib/x86_64-linux-gnu/a-very-long-library-name.so.1" : "row " + i))
+            .toList());
+    private final FilteredList<Row> filtered = new FilteredList<>(items);
+    private CanvasTable<Row> table;
+
+    @Start
+    void start(Stage stage) {
+        table = new CanvasTable<>(filtered, new SimpleBooleanProperty(false));
+        table.setColumns(List.of(
+                new GridColumn<>("N", GridColumn.Align.RIGHT, 80, true, r -> Integer.toString(r.n()), Comparator.comparingInt(Row::n)),
+                new GridColumn<>("Name", GridColumn.Align.LEFT, 120, true, Row::name, Comparator.comparing(Row::name)),
+                new GridColumn<>("Hidden", GridColumn.Align.LEFT, 90, false, r -> "h" + r.n(), Comparator.comparingInt(Row::n))));
+        stage.setScene(new Scene(table, 400, 300));
+        stage.show();
+    }
+
+    private Point2D at(double x, double y) {
+        return table.canvas().localToScreen(x, y);
+    }
+
+    /** The middle of a cell of the shown column {@code v}. */
+    private Point2D cell(int row, int v) {
+        GridGeometry g = table.geometry();
+        return at(g.columnLeft(v) + g.width(v) / 2, g.rowTop(row) + g.rowHeight() / 2);
+    }
+
+    private Point2D header(int v) {
+        GridGeometry g = table.geometry();
+        return at(g.columnLeft(v) + 10, g.headerHeight() / 2);
+    }
+
+    @Test
+    void clickingARowSelectsIt(FxRobot robot) {
+        robot.clickOn(cell(4, 1));
+        assertEquals(4, table.getSelectedIndex());
+        assertSame(items.get(4), table.getSelectedItem());
+    }
+
+    @Test
+    void clickingAHeaderSortsUpThenDownThenBackToTheItemsOrder(FxRobot robot) {
+        robot.clickOn(header(0));
+        assertEquals(List.of(0, 1, 2), table.rows().subList(0, 3).stream().map(Row::n).toList());
+        robot.clickOn(header(0));
+        assertEquals(List.of(199, 198, 197), table.rows().subList(0, 3).stream().map(Row::n).toList());
+        assertFalse(table.isAscending());
+        robot.clickOn(header(0));
+        assertEquals(-1, table.sortColumn());
+        assertEquals(items.subList(0, 3), table.rows().subList(0, 3));
+    }
+
+    @Test
+    void aSelectedRowStaysSelectedThroughASortAndIsScrolledTo(FxRobot robot) {
+        robot.clickOn(cell(2, 1));
+        Row picked = table.getSelectedItem();
+        robot.clickOn(header(0));
+        assertSame(picked, table.getSelectedItem());
+        assertEquals(picked.n(), table.getSelectedIndex(), "sorted by n, row n holds it");
+        assertTrue(table.firstVisibleRow() <= picked.n() && picked.n() <= table.lastVisibleRow());
+    }
+
+    @Test
+    void aRowFilteredAwayIsNoLongerSelected(FxRobot robot) {
+        robot.clickOn(cell(5, 1));
+        Row picked = table.getSelectedItem();
+        robot.interact(() -> filtered.setPredicate(r -> r != picked));
+        assertNull(table.getSelectedItem());
+        assertEquals(-1, table.getSelectedIndex());
+    }
+
+    @Test
+    void keysMoveTheSelectionAndKeepItInView(FxRobot robot) {
+        robot.clickOn(cell(0, 1));
+        robot.type(KeyCode.DOWN, 2);
+        assertEquals(2, table.getSelectedIndex());
+        robot.type(KeyCode.END);
+        assertEquals(199, table.getSelectedIndex());
+        assertEquals(199, table.lastVisibleRow());
+        robot.type(KeyCode.PAGE_UP);
+        assertEquals(199 - table.geometry().rowsPerPage(), table.getSelectedIndex());
+        robot.type(KeyCode.HOME);
+        assertEquals(0, table.getSelectedIndex());
+        assertEquals(0, table.firstVisibleRow());
+    }
+
+    @Test
+    void theWheelScrollsTheRows(FxRobot robot) {
+        robot.interact(() -> table.scrollTo(100));
+        assertEquals(100, table.firstVisibleRow());
+        robot.moveTo(cell(102, 1));
+        robot.scroll(5, javafx.geometry.VerticalDirection.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(5, Math.abs(table.firstVisibleRow() - 100), "a row a line of the wheel; first row " + table.firstVisibleRow());
+    }
+
+    @Test
+    void draggingAHeaderEdgeResizesTheColumn(FxRobot robot) {
+        GridGeometry g = table.geometry();
+        double edge = g.columnLeft(0) + g.width(0);
+        robot.drag(at(edge - 1, g.headerHeight() / 2), MouseButton.PRIMARY).dropTo(at(edge + 59, g.headerHeight() / 2));
+        assertEquals(140, table.columnWidth(0), 2);
+        assertEquals(-1, table.sortColumn(), "a resize is not a click that sorts");
+    }
+
+    @Test
+    void theMenuAtTheHeadersEndShowsAHiddenColumn(FxRobot robot) {
+        assertEquals(2, table.geometry().columnCount());
+        robot.clickOn(at(table.canvas().getWidth() - 8, table.geometry().headerHeight() / 2));
+        assertTrue(table.columnMenu().isShowing());
+        robot.clickOn("Hidden");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(table.isColumnShown(2));
+        assertEquals(3, table.geometry().columnCount());
+        assertEquals("0\trow 0\th0", table.rowText(0));
+    }
+
+    @Test
+    void hoveringACutCellShowsItsWholeText(FxRobot robot) {
+        robot.moveTo(cell(3, 1));
+        assertEquals(items.get(3).name(), table.fullTextTooltip().getText());
+        robot.sleep(1500); // the tooltip's delay
+        assertTrue(table.fullTextTooltip().isShowing());
+    }
+}
