@@ -42,7 +42,10 @@ if [ "\$(cat "\$app/aspace.jsa.dir" 2>/dev/null)" != "\$app" ]; then
   cache=\${XDG_CACHE_HOME:-\$HOME/.cache}/aspace
   archive=\$cache/aspace-$version-\$(printf %s "\$app" | cksum | cut -d' ' -f1).jsa
   if [ ! -f "\$archive" ] && [ -f "\$app/aspace.classlist" ] && mkdir -p "\$cache" 2>/dev/null; then
-    ( nice -n 19 "\$java" "\${opts[@]}" -Xshare:dump -XX:SharedClassListFile="\$app/aspace.classlist" \\
+    ( nice -n 19 "\$java" "\${opts[@]}" -Xshare:dump -XX:SharedClassListFile="\$app/aspace-child.classlist" \\
+        -XX:SharedArchiveFile="\$archive.\$\$" -cp "\$cp" >/dev/null 2>&1 \\
+        && mv -f "\$archive.\$\$" "\${archive%.jsa}-child.jsa" || rm -f "\$archive.\$\$"
+      nice -n 19 "\$java" "\${opts[@]}" -Xshare:dump -XX:SharedClassListFile="\$app/aspace.classlist" \\
         -XX:SharedArchiveFile="\$archive.\$\$" -cp "\$cp" >/dev/null 2>&1 && mv -f "\$archive.\$\$" "\$archive" \\
       || rm -f "\$archive.\$\$" ) </dev/null >/dev/null 2>&1 &
   fi

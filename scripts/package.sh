@@ -20,6 +20,11 @@ for jar in target/lib/javafx-*-linux.jar; do
   libs=$(jar tf "$jar" | grep '^lib[^/]*\.so$' || true)
   [ -z "$libs" ] || (cd "$input/lib" && jar xf "$OLDPWD/$jar" $libs)
 done
+# JNA's native part too (jpackage.cfg names the place, -Djna.boot.library.path): else it copies
+# it out of its jar into ~/.cache/JNA at every start, of the app and of the memory-user child
+jna=$(ls target/lib/jna-*.jar)
+(cd "$input" && jar xf "$OLDPWD/$jna" com/sun/jna/linux-x86-64/libjnidispatch.so \
+  && mv com/sun/jna/linux-x86-64/libjnidispatch.so lib/ && rm -rf com)
 
 # jpackage's argument-file lines with "# ..." comments are not accepted: strip them.
 # The --linux-* options are for installers only; jpackage refuses them for an app image.

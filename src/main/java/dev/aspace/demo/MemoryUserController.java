@@ -126,8 +126,8 @@ public final class MemoryUserController implements AutoCloseable {
 
     /**
      * The command line of the child: this Java runtime, this class path, a small footprint, and
-     * the app's class-data archive when it has one (-Daspace.cdsArchive, set by the installed
-     * app's launcher): the child then starts from the classes the app already laid out.
+     * a class-data archive when the app has one (-Daspace.cdsArchive, set by the installed app's
+     * launcher; {@link #childArchive}).
      */
     static List<String> command(List<String> extraJvmOptions) {
         List<String> cmd = new ArrayList<>();
@@ -135,15 +135,35 @@ public final class MemoryUserController implements AutoCloseable {
         cmd.addAll(List.of("-Xmx32m", "-Xms8m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-XX:CICompilerCount=1", "-Xss256k", "-XX:ReservedCodeCacheSize=16m", "-XX:-UsePerfData",
                 "-Djna.nosys=true"));
-        String archive = System.getProperty("aspace.cdsArchive", "");
-        if (!archive.isEmpty() && Files.isRegularFile(Path.of(archive))) {
+        String archive = childArchive(System.getProperty("aspace.cdsArchive", ""));
+        if (!archive.isEmpty()) {
             cmd.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:disable",
                     "-Xlog:all=warning:stderr"));
+        }
+        String jna = System.getProperty("jna.boot.library.path", "");
+        if (!jna.isEmpty()) {
+            cmd.add("-Djna.boot.library.path=" + jna); // JNA's native part, as the app loads it
         }
         cmd.addAll(extraJvmOptions);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), MemoryUserChild.class.getName(),
                 "--parent", Long.toString(ProcessHandle.current().pid())));
         return cmd;
+    }
+
+    /**
+     * The child's class-data archive: {@code aspace-child.jsa} beside the app's (the child needs a
+     * few hundred classes, and mapping the app's 35 MB archive cost it more than it saved), else
+     * the app's own, else none ("").
+     */
+    static String childArchive(String appArchive) {
+        if (appArchive.isEmpty()) {
+            return "";
+        }
+        Path own = Path.of(appArchive.replaceFirst("\\.jsa$", "") + "-child.jsa");
+        if (Files.isRegularFile(own)) {
+            return own.toString();
+        }
+        return Files.isRegularFile(Path.of(appArchive)) ? appArchive : "";
     }
 
     /**

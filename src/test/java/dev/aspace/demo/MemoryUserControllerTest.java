@@ -34,6 +34,18 @@ class MemoryUserControllerTest {
     }
 
     @Test
+    void theChildTakesItsOwnClassDataArchiveBesideTheAppsElseTheAppsElseNone(
+            @org.junit.jupiter.api.io.TempDir Path app) throws Exception {
+        Path archive = app.resolve("aspace-0.1.0-123.jsa");
+        assertEquals("", MemoryUserController.childArchive(""), "not the installed app: no archive");
+        assertEquals("", MemoryUserController.childArchive(archive.toString()), "named but not dumped yet");
+        Files.createFile(archive);
+        assertEquals(archive.toString(), MemoryUserController.childArchive(archive.toString()));
+        Path own = Files.createFile(app.resolve("aspace-0.1.0-123-child.jsa"));
+        assertEquals(own.toString(), MemoryUserController.childArchive(archive.toString()));
+    }
+
+    @Test
     void theChildSharesTheAppsClassDataArchiveOnlyWhenOneIsThere(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
         Path archive = Files.writeString(dir.resolve("aspace.jsa"), "");
