@@ -31,8 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class ThemeChooserTest {
 
-    private static final String DARK_CSS = new PrimerDark().getUserAgentStylesheet();
-    private static final String LIGHT_CSS = new PrimerLight().getUserAgentStylesheet();
+    private static final String DARK_CSS = new PrimerDark().getUserAgentStylesheetBSS();
+    private static final String LIGHT_CSS = new PrimerLight().getUserAgentStylesheetBSS();
 
     private final List<Throwable> failures = new ArrayList<>();
     private Label text;

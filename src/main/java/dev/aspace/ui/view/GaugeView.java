@@ -3,12 +3,8 @@ package dev.aspace.ui.view;
 import dev.aspace.model.SystemMemory;
 import dev.aspace.ui.vm.GaugeModel;
 import dev.aspace.ui.vm.Units;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -44,12 +40,8 @@ public final class GaugeView extends VBox {
     private final Label cacheL = value("gauge-buffcache");
     private final Label availL = value("gauge-available");
     private final Label swapL = value("gauge-swap");
-    private final XYChart.Series<Number, Number> usedSeries = new XYChart.Series<>();
-    private final XYChart.Series<Number, Number> cacheSeries = new XYChart.Series<>();
-    private final XYChart.Series<Number, Number> availSeries = new XYChart.Series<>();
-    private final NumberAxis yAxis = new NumberAxis();
+    private final MemoryHistory chart;
     private final Tooltip why = new Tooltip();
-    private int sampleNo;
 
     public GaugeView(GaugeModel model) {
         super(6);
@@ -95,56 +87,13 @@ public final class GaugeView extends VBox {
         Tooltip.install(available, why);
         Tooltip.install(bar, why);
 
-        NumberAxis x = new NumberAxis();
-        x.setForceZeroInRange(false);
-        x.setTickLabelsVisible(false);
-        x.setTickMarkVisible(false);
-        x.setMinorTickVisible(false);
-        yAxis.setForceZeroInRange(true);
-        yAxis.setAutoRanging(false);
-        LineChart<Number, Number> chart = new LineChart<>(x, yAxis);
-        chart.setId("gauge-history");
-        chart.setAnimated(false);
-        chart.setCreateSymbols(false);
-        chart.setLegendVisible(true);
-        chart.setPrefHeight(150);
-        chart.setMinHeight(110);
-        usedSeries.setName("used");
-        cacheSeries.setName("buff/cache");
-        availSeries.setName("available");
-        chart.getData().addAll(List.of(usedSeries, cacheSeries, availSeries));
-        chart.getStyleClass().add("gauge-history");
+        chart = new MemoryHistory(model.history(), GaugeModel.HISTORY, dev.aspace.ui.Theme.darkProperty());
 
         getChildren().addAll(head, bar, swapBar, figures, chart);
 
         model.memoryProperty().addListener((o, a, m) -> show(m));
         model.unitsProperty().addListener((o, a, u) -> show(model.getMemory()));
-        model.history().addListener((ListChangeListener<SystemMemory>) c -> {
-            while (c.next()) {
-                for (SystemMemory m : c.getAddedSubList()) {
-                    addPoint(m);
-                }
-            }
-        });
         show(model.getMemory());
-    }
-
-    private void addPoint(SystemMemory m) {
-        int n = ++sampleNo;
-        double gib = 1 << 30;
-        usedSeries.getData().add(new XYChart.Data<>(n, m.used() / gib));
-        cacheSeries.getData().add(new XYChart.Data<>(n, m.buffCache() / gib));
-        availSeries.getData().add(new XYChart.Data<>(n, m.available() / gib));
-        for (var s : List.of(usedSeries, cacheSeries, availSeries)) {
-            if (s.getData().size() > GaugeModel.HISTORY) {
-                s.getData().remove(0, s.getData().size() - GaugeModel.HISTORY);
-            }
-        }
-        double top = m.memTotal() / gib;
-        double step = niceStep(top / 4);
-        yAxis.setUpperBound(Math.ceil(top / step) * step);
-        yAxis.setTickUnit(step);
-        yAxis.setLabel("GiB");
     }
 
     /** 1, 2 or 5 times a power of ten, at least {@code raw}: readable axis steps. */

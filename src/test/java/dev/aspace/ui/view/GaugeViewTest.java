@@ -66,6 +66,26 @@ class GaugeViewTest {
         assertEquals("16,384.0 MiB", text(robot, "#gauge-total"));
     }
 
+    @Test
+    void theHistoryDrawsUsedOnAScaleFromZeroToTheTotal(FxRobot robot) {
+        robot.interact(() -> {
+            model.sample();
+            model.sample();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        MemoryHistory chart = robot.lookup("#gauge-history").queryAs(MemoryHistory.class);
+        assertEquals(20, chart.upperBoundGiB(), 1e-9, "16 GiB on steps of 5");
+        double y = chart.yOf(10); // used: 10 GiB, the same in both samples, a flat red line
+        javafx.scene.paint.Color[] px = new javafx.scene.paint.Color[2];
+        robot.interact(() -> {
+            var image = chart.snapshot(null, null);
+            px[0] = image.getPixelReader().getColor((int) chart.getWidth() - 8, (int) Math.round(y));
+            px[1] = image.getPixelReader().getColor((int) chart.getWidth() - 8, (int) Math.round(chart.yOf(15)));
+        });
+        assertTrue(px[0].getRed() > 0.6 && px[0].getGreen() < 0.4, "used line at 10 GiB: " + px[0]);
+        assertTrue(px[1].getRed() < 0.6 || px[1].getGreen() > 0.6, "nothing red at 15 GiB: " + px[1]);
+    }
+
     private static String text(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
