@@ -105,6 +105,9 @@ public final class CanvasTable<R> extends Region {
         getChildren().addAll(canvas, vbar, hbar);
 
         rows.addListener((ListChangeListener<R>) c -> rowsChanged());
+        // what a screen reader says of the table: the selected row, as Ctrl+C would copy it
+        selectedIndex.addListener((o, a, i) -> setAccessibleText(i.intValue() < 0 ? null
+                : "row " + (i.intValue() + 1) + " of " + rows.size() + ": " + rowText(i.intValue())));
         font.addListener(o -> {
             widthCache.clear();
             headerWidthCache.clear();

@@ -70,6 +70,7 @@ class CanvasTableTest {
         robot.clickOn(cell(4, 1));
         assertEquals(4, table.getSelectedIndex());
         assertSame(items.get(4), table.getSelectedItem());
+        assertEquals("row 5 of 200: " + items.get(4).n() + "\trow 4", table.getAccessibleText());
     }
 
     @Test
