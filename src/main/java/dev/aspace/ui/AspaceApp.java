@@ -98,6 +98,7 @@ public final class AspaceApp extends Application {
     @Override
     public void start(Stage stage) {
         StartupClock.mark("toolkit-started");
+        warmFontsAside();
         StartOptions opts = StartOptions.fromSystemProperties();
         startTheme();
         EarlyStart started = early != null ? early : EarlyStart.begin(opts);
@@ -187,6 +188,29 @@ public final class AspaceApp extends Application {
                 window.openLive((int) ProcessHandle.current().pid());
             });
         }
+    }
+
+    /**
+     * Starts JavaFX's font system on another thread while this one makes the theme and the
+     * window: fontconfig's ~60 configuration files and the default font are otherwise read on
+     * the FX thread by the first CSS pass (docs/PERFORMANCE.md, start to first frame). Text and
+     * Font are initialised here first, on the FX thread: JavaFX's classes and their helpers
+     * initialise each other, and two threads starting that from opposite ends could deadlock.
+     */
+    private static void warmFontsAside() {
+        try {
+            Class.forName("javafx.scene.text.Text");
+            Class.forName("javafx.scene.text.Font");
+        } catch (ClassNotFoundException e) {
+            return;
+        }
+        Thread warm = new Thread(() -> {
+            javafx.scene.text.Text sample = new javafx.scene.text.Text("Address 0x7ffe Perm");
+            sample.setFont(javafx.scene.text.Font.font("System", 14));
+            sample.getLayoutBounds();
+        }, "aspace-font-warm-up");
+        warm.setDaemon(true);
+        warm.start();
     }
 
     /** The default view: the memory-user child's panel, its first read, and the lab if asked. */

@@ -66,6 +66,10 @@ public final class AllocationPanel extends VBox {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
 
+    /** About the lower rows' height, kept for them until they join (see attachLowerWhenSeen). */
+    private static final double LOWER_HEIGHT_GUESS = 420;
+    private final VBox lower = new VBox();
+    private final javafx.scene.layout.Region lowerSlot = new javafx.scene.layout.Region();
     private final TextField sizeField = new TextField("64");
     private final ChoiceBox<BlockKind> viaChoice = new ChoiceBox<>(FXCollections.observableArrayList(
             BlockKind.MMAP, BlockKind.MALLOC, BlockKind.BRK));
@@ -200,7 +204,63 @@ public final class AllocationPanel extends VBox {
         for (FlowPane p : new FlowPane[] {allocRow, blockRow, otherRow}) {
             p.disableProperty().bind(busy);
         }
-        getChildren().addAll(title, allocRow, blockList, blockRow, otherRow, errorLabel, expectLabel, rateLabel, resultArea);
+        lower.getChildren().addAll(blockList, blockRow, otherRow, rateLabel, resultArea);
+        lowerSlot.setPrefHeight(LOWER_HEIGHT_GUESS);
+        getChildren().addAll(title, allocRow, errorLabel, expectLabel, lowerSlot);
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                attachLowerWhenSeen();
+            }
+        });
+    }
+
+    /**
+     * The rows below the allocation row (blocks, walks, other mappings, the log) join the panel
+     * when the side column is scrolled to them, or at the first action: at start they lie below
+     * the window's edge, and making and styling their list, text area and dozen buttons was part
+     * of the first frame's wait (docs/PERFORMANCE.md, start to first frame). A panel that is not
+     * in a scroll pane shows them at once.
+     */
+    private void attachLowerWhenSeen() {
+        javafx.scene.Parent p = getParent();
+        while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
+            p = p.getParent();
+        }
+        if (!(p instanceof javafx.scene.control.ScrollPane scroll)) {
+            attachLower();
+            return;
+        }
+        // judged after each layout pass (the bounds are final then) until they are in
+        javafx.scene.Scene scene = getScene();
+        Runnable[] check = new Runnable[1];
+        check[0] = () -> {
+            javafx.geometry.Bounds slot = lowerSlot.localToScene(lowerSlot.getLayoutBounds());
+            javafx.geometry.Bounds view = scroll.localToScene(scroll.getLayoutBounds());
+            boolean seen = view.getHeight() > 0 && slot.getMinY() < view.getMaxY();
+            if (seen || lowerAttached() || getScene() != scene) {
+                Platform.runLater(() -> {
+                    scene.removePostLayoutPulseListener(check[0]);
+                    if (seen) {
+                        attachLower();
+                    }
+                });
+            }
+        };
+        scene.addPostLayoutPulseListener(check[0]);
+    }
+
+    /** Puts the lower rows in place of the slot that stood for them (once). */
+    void attachLower() {
+        int at = getChildren().indexOf(lowerSlot);
+        if (at >= 0) {
+            getChildren().remove(at);
+            getChildren().addAll(at, java.util.List.copyOf(lower.getChildren()));
+        }
+    }
+
+    /** Whether the rows below the allocation row are in the panel yet. */
+    boolean lowerAttached() {
+        return !getChildren().contains(lowerSlot);
     }
 
     // ---- public API --------------------------------------------------------------------------
@@ -267,6 +327,7 @@ public final class AllocationPanel extends VBox {
     }
 
     private void run(Experiment e, long bytes, Callable<ExperimentResult> work) {
+        attachLower(); // the log and the blocks answer the action
         error.set("");
         expectLabel.setText("Expect: " + e.expectation(bytes));
         busy.set(true);
