@@ -34,6 +34,9 @@ import java.util.function.ToLongFunction;
  */
 public final class RegionTable extends BorderPane {
 
+    /** Eight digits of KiB (a region of up to 95 GiB) without an ellipsis. */
+    private static final double NUMBER_WIDTH = 84;
+
     private final SessionModel session;
     private final RegionTableModel model;
     private final CanvasTable<Region> table;
@@ -163,13 +166,13 @@ public final class RegionTable extends BorderPane {
         cols.add(text("Device", Region::device, 90));
         cols.add(number("Inode", Region::inode, false, true, 90));
         if (layout == null) {
-            cols.add(number("Size", Region::size, true, true, width("Size", 64)));
+            cols.add(number("Size", Region::size, true, true, width("Size", NUMBER_WIDTH)));
         } else {
             for (int i = 0; i < layout.size(); i++) {
                 String key = layout.key(i);
                 ToLongFunction<Region> field = r -> r.smaps() == null ? (key.equals("Size") ? r.size() : -1)
                         : r.smaps().get(key);
-                cols.add(number(key, field, layout.isKilobytes(i), SmapsLayout.inPmapX(key), width(key, 64)));
+                cols.add(number(key, field, layout.isKilobytes(i), SmapsLayout.inPmapX(key), width(key, NUMBER_WIDTH)));
             }
         }
         cols.add(text("Kind", r -> r.kind().displayName(), 150));
