@@ -41,13 +41,14 @@ if [ "\$(cat "\$app/aspace.jsa.dir" 2>/dev/null)" != "\$app" ]; then
   # dumped for another place: this place's archive lives in the user's cache
   cache=\${XDG_CACHE_HOME:-\$HOME/.cache}/aspace
   archive=\$cache/aspace-$version-\$(printf %s "\$app" | cksum | cut -d' ' -f1).jsa
-  if [ ! -f "\$archive" ] && [ -f "\$app/aspace.classlist" ] && mkdir -p "\$cache" 2>/dev/null; then
-    ( nice -n 19 "\$java" "\${opts[@]}" -Xshare:dump -XX:SharedClassListFile="\$app/aspace-child.classlist" \\
-        -XX:SharedArchiveFile="\$archive.\$\$" -cp "\$cp" >/dev/null 2>&1 \\
-        && mv -f "\$archive.\$\$" "\${archive%.jsa}-child.jsa" || rm -f "\$archive.\$\$"
-      nice -n 19 "\$java" "\${opts[@]}" -Xshare:dump -XX:SharedClassListFile="\$app/aspace.classlist" \\
-        -XX:SharedArchiveFile="\$archive.\$\$" -cp "\$cp" >/dev/null 2>&1 && mv -f "\$archive.\$\$" "\$archive" \\
-      || rm -f "\$archive.\$\$" ) </dev/null >/dev/null 2>&1 &
+  child=\${archive%.jsa}-child.jsa
+  if { [ ! -f "\$archive" ] || [ ! -f "\$child" ]; } && [ -f "\$app/aspace.classlist" ] && mkdir -p "\$cache" 2>/dev/null; then
+    # each one missing (a cache from an earlier launcher may hold the app's alone), the child's first
+    ( for dump in "aspace-child.classlist:\$child" "aspace.classlist:\$archive"; do
+        list=\${dump%%:*} out=\${dump#*:}
+        [ -f "\$out" ] || { nice -n 19 "\$java" "\${opts[@]}" -Xshare:dump -XX:SharedClassListFile="\$app/\$list" \\
+          -XX:SharedArchiveFile="\$out.\$\$" -cp "\$cp" >/dev/null 2>&1 && mv -f "\$out.\$\$" "\$out" || rm -f "\$out.\$\$"; }
+      done ) </dev/null >/dev/null 2>&1 &
   fi
 fi
 exec "\$java" "\${opts[@]}" -XX:SharedArchiveFile="\$archive" -Daspace.cdsArchive="\$archive" "\${launcher_env[@]}" \\
