@@ -1,6 +1,7 @@
 package dev.aspace.ui.view;
 
 import dev.aspace.model.SystemMemory;
+import dev.aspace.ui.grid.GridPalette;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -50,8 +51,9 @@ final class MemoryHistory extends Region {
         getChildren().add(canvas);
         setPrefHeight(150);
         setMinHeight(110);
-        history.addListener((ListChangeListener<SystemMemory>) c -> requestLayout());
-        dark.addListener(o -> requestLayout());
+        // repainted in this node's own layout: a sample a second need not lay out the side column
+        history.addListener((ListChangeListener<SystemMemory>) c -> setNeedsLayout(true));
+        dark.addListener(o -> setNeedsLayout(true));
     }
 
     /** The top of the scale in GiB: the machine's total, rounded up to a whole step. */
@@ -82,8 +84,9 @@ final class MemoryHistory extends Region {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         boolean isDark = dark.get();
-        Color text = isDark ? Color.web("#8d96a0") : Color.web("#656d76");
-        Color grid = isDark ? Color.web("#30363d") : Color.web("#d0d7de");
+        GridPalette palette = isDark ? GridPalette.DARK : GridPalette.LIGHT; // as the region table's
+        Color text = palette.muted();
+        Color grid = palette.lines();
         g.clearRect(0, 0, w, h);
         g.setFont(Font.font(11));
         g.setLineWidth(1);
