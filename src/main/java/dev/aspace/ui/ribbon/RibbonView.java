@@ -51,6 +51,7 @@ public final class RibbonView extends BorderPane {
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
     private final Label status = new Label();
     private int hovered = -1;
+    private boolean paintPending;
     private double dragY = Double.NaN;
     private boolean dragged;
     private RibbonLayout wholeCache;
@@ -80,6 +81,7 @@ public final class RibbonView extends BorderPane {
         host.heightProperty().addListener(o -> resize());
         miniHost.heightProperty().addListener(o -> resize());
         model.layoutProperty().addListener(o -> repaint());
+        model.viewportProperty().addListener(o -> showViewport());
         session.snapshotProperty().addListener((o, a, s) -> {
             model.setSnapshot(s);
             wholeCache = null;
@@ -93,6 +95,7 @@ public final class RibbonView extends BorderPane {
         session.highlightsProperty().addListener(o -> repaint());
         Theme.darkProperty().addListener(o -> repaint());
         model.setSnapshot(session.getSnapshot());
+        showViewport();
 
         tooltip.setWrapText(true);
         tooltip.setMaxWidth(520);
@@ -204,13 +207,33 @@ public final class RibbonView extends BorderPane {
         repaint();
     }
 
-    /** Draws the frame now (also called each tick so highlights fade). */
+    /**
+     * Asks for the frame to be drawn (also called each tick so highlights fade). It is drawn once,
+     * in the next pulse's layout, however many changes asked for it before: a new snapshot
+     * changes the layout, the selection and the size together.
+     */
     public void repaint() {
-        RibbonLayout layout = model.getLayout();
+        paintPending = true;
+        setNeedsLayout(true);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren(); // may resize the canvas
+        if (paintPending) {
+            paintPending = false;
+            paint();
+        }
+    }
+
+    private void paint() {
         RibbonPalette pal = Theme.darkProperty().get() ? RibbonPalette.DARK : RibbonPalette.LIGHT;
-        RibbonRenderer.draw(canvas.getGraphicsContext2D(), layout, geometry(), pal,
+        RibbonRenderer.draw(canvas.getGraphicsContext2D(), model.getLayout(), geometry(), pal,
                 new RibbonRenderer.State(selectedIndex(), hovered, session.highlightsProperty().get(), System.nanoTime()));
         paintMinimap(pal);
+    }
+
+    private void showViewport() {
         Viewport v = model.getViewport();
         status.setText((v.isWhole() ? "whole 64-bit space" : "0x" + Long.toHexString(v.lo()) + " – 0x"
                 + Long.toHexString(v.last())) + " · " + ByteSize.formatUnsigned(v.spanBytes() >= 0x1p63 ? -1L
