@@ -15,6 +15,7 @@ import dev.aspace.ui.files.Recents;
 import dev.aspace.ui.files.WindowTitle;
 import dev.aspace.ui.experiments.AllocationPanel;
 import dev.aspace.ui.ribbon.RibbonView;
+import dev.aspace.ui.view.ChoiceMenu;
 import dev.aspace.ui.view.Banner;
 import dev.aspace.ui.view.DetailsPane;
 import dev.aspace.ui.view.GaugeView;
@@ -39,7 +40,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
@@ -56,7 +56,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
-import javafx.util.StringConverter;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -315,22 +314,11 @@ public final class MainWindow extends BorderPane {
         session.exitedProperty().addListener((o, a, gone) -> badge.pseudoClassStateChanged(
                 javafx.css.PseudoClass.getPseudoClass("exited"), gone));
 
-        ComboBox<Duration> every = new ComboBox<>();
+        ChoiceMenu<Duration> every = new ChoiceMenu<>(List.of(Duration.millis(500), Duration.seconds(1),
+                Duration.seconds(2), Duration.seconds(5), Duration.seconds(10)),
+                d -> d == null ? "" : d.toMillis() < 1000 ? "every " + (long) d.toMillis() + " ms"
+                        : "every " + (long) d.toSeconds() + " s");
         every.setId("refreshInterval");
-        every.getItems().addAll(List.of(Duration.millis(500), Duration.seconds(1), Duration.seconds(2),
-                Duration.seconds(5), Duration.seconds(10)));
-        every.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Duration d) {
-                return d == null ? "" : d.toMillis() < 1000 ? "every " + (long) d.toMillis() + " ms"
-                        : "every " + (long) d.toSeconds() + " s";
-            }
-
-            @Override
-            public Duration fromString(String s) {
-                return null;
-            }
-        });
         every.valueProperty().bindBidirectional(interval);
         every.setTooltip(new Tooltip("How often a live view checks the process"));
 

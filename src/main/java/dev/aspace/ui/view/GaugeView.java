@@ -5,7 +5,6 @@ import dev.aspace.ui.vm.GaugeModel;
 import dev.aspace.ui.vm.Units;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
@@ -52,9 +51,8 @@ public final class GaugeView extends VBox {
 
         Label title = new Label("System memory (free)");
         title.getStyleClass().add("title-4");
-        ComboBox<Units> unitBox = new ComboBox<>();
+        ChoiceMenu<Units> unitBox = new ChoiceMenu<>(List.of(Units.values()), u -> u == null ? "" : u.displayName());
         unitBox.setId("gauge-units");
-        unitBox.getItems().addAll(Units.values());
         unitBox.valueProperty().bindBidirectional(model.unitsProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);

@@ -11,7 +11,6 @@ import dev.aspace.ui.vm.RegionTableModel;
 import dev.aspace.ui.vm.SessionModel;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
@@ -59,17 +58,15 @@ public final class RegionTable extends BorderPane {
         search.textProperty().bindBidirectional(model.textProperty());
         HBox.setHgrow(search, Priority.ALWAYS);
 
-        ComboBox<String> perm = new ComboBox<>();
-        perm.getItems().addAll("any perms", "r--", "rw-", "r-x", "rwx", "---", "-w-", "--x", "-wx");
+        ChoiceMenu<String> perm = new ChoiceMenu<>(List.of("any perms", "r--", "rw-", "r-x", "rwx", "---", "-w-", "--x",
+                "-wx"), p -> p == null ? "" : p);
         perm.setValue("any perms");
         perm.valueProperty().addListener((o, a, b) -> model.rwxProperty().set(b == null || b.startsWith("any") ? "" : b));
 
-        ComboBox<RegionKind> kind = new ComboBox<>();
-        kind.setPromptText("any kind");
-        kind.getItems().add(null);
-        kind.getItems().addAll(RegionKind.values());
-        kind.setButtonCell(kindCell());
-        kind.setCellFactory(lv -> kindCell());
+        List<RegionKind> kinds = new ArrayList<>();
+        kinds.add(null); // any kind
+        kinds.addAll(List.of(RegionKind.values()));
+        ChoiceMenu<RegionKind> kind = new ChoiceMenu<>(kinds, k -> k == null ? "any kind" : k.displayName());
         kind.valueProperty().bindBidirectional(model.kindProperty());
 
         count.getStyleClass().add("text-muted");
@@ -94,16 +91,6 @@ public final class RegionTable extends BorderPane {
             }
         });
         session.selectedProperty().addListener((o, a, r) -> select(r));
-    }
-
-    private static javafx.scene.control.ListCell<RegionKind> kindCell() {
-        return new javafx.scene.control.ListCell<>() {
-            @Override
-            protected void updateItem(RegionKind k, boolean empty) {
-                super.updateItem(k, empty);
-                setText(empty ? null : k == null ? "any kind" : k.displayName());
-            }
-        };
     }
 
     private void updateCount() {
