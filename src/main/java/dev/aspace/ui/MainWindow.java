@@ -75,7 +75,10 @@ public final class MainWindow extends BorderPane {
     private final RegionTable table;
     private final RibbonView ribbon;
     private final VBox side;
-    private final TimelineView timeline;
+    private final TimelineModel timelineModel;
+    private final VBox top;
+    /** Made when a series is first opened: the default view never shows one. */
+    private TimelineView timeline;
     private final RecordControl recorder;
     private final ObjectProperty<Duration> interval = new SimpleObjectProperty<>(this, "interval", Duration.seconds(1));
     private final Timeline ticker = new Timeline();
@@ -122,9 +125,14 @@ public final class MainWindow extends BorderPane {
         // beside Compare…, where a toolbar that overflows on a narrow window does not hide it
         int beside = 1 + toolbar.getItems().stream().map(javafx.scene.Node::getId).toList().indexOf("compare");
         toolbar.getItems().add(beside, recorder.button());
-        timeline = new TimelineView(new TimelineModel(background, session::show, session::reportError),
-                this::showCompare);
-        setTop(new VBox(toolbar, timeline, new Banner(session)));
+        timelineModel = new TimelineModel(background, session::show, session::reportError);
+        timelineModel.seriesProperty().addListener((o, a, series) -> {
+            if (series != null) {
+                timeline();
+            }
+        });
+        top = new VBox(toolbar, new Banner(session));
+        setTop(top);
 
         interval.addListener((o, a, d) -> restartTicker());
         restartTicker();
@@ -203,8 +211,12 @@ public final class MainWindow extends BorderPane {
         return interval;
     }
 
-    /** The timeline of an opened series (hidden while none is open). */
+    /** The timeline of an opened series (hidden while none is open); made at the first call. */
     public TimelineView timeline() {
+        if (timeline == null) {
+            timeline = new TimelineView(timelineModel, this::showCompare);
+            top.getChildren().add(1, timeline); // below the toolbar
+        }
         return timeline;
     }
 
@@ -215,14 +227,14 @@ public final class MainWindow extends BorderPane {
 
     /** Watches a live process. */
     public void openLive(int pid) {
-        timeline.model().close();
+        timelineModel.close();
         session.openLive(pid);
         gauge.sample();
     }
 
     /** Watches a live process whose first full read was started earlier (at start-up). */
     public void openLive(int pid, java.util.concurrent.CompletableFuture<SessionModel.FullRead> first) {
-        timeline.model().close();
+        timelineModel.close();
         session.openLive(pid, first);
         gauge.sample();
     }
@@ -378,15 +390,15 @@ public final class MainWindow extends BorderPane {
         // a recorded series is known by its first line, whatever its name
         background.submit(() -> SeriesReader.isSeries(file), series -> {
             if (series) {
-                timeline.model().open(file, () -> {
+                timelineModel.open(file, () -> {
                     recents.add(file);
-                    String cut = timeline.model().seriesProperty().get().truncation();
+                    String cut = timelineModel.seriesProperty().get().truncation();
                     if (!cut.isEmpty()) {
                         session.showMessage(file.getFileName() + ": " + cut);
                     }
                 });
             } else {
-                timeline.model().close();
+                timelineModel.close();
                 openSnapshot(file);
             }
         }, session::reportError);

@@ -122,6 +122,9 @@ public final class TimelineView extends VBox {
         model.shownProperty().addListener((o, a, k) -> shown(k.intValue()));
         model.markAProperty().addListener((o, a, b) -> marksChanged());
         model.markBProperty().addListener((o, a, b) -> marksChanged());
+        if (model.seriesProperty().get() != null) {
+            opened(model.seriesProperty().get()); // made for a series already open
+        }
     }
 
     public TimelineModel model() {
