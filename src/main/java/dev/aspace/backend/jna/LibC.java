@@ -11,7 +11,20 @@ import com.sun.jna.Pointer;
  */
 public interface LibC extends Library {
 
-    LibC INSTANCE = Native.load("c", LibC.class);
+    LibC INSTANCE = load();
+
+    /**
+     * JNA's NativeLibrary, when first used, runs {@code ldconfig -p} (a process: ~20 ms of a start,
+     * in the app and again in the memory-user child) to list the system's library directories,
+     * unless this property lists them. None is needed: on Linux JNA opens "c" as the process's own
+     * namespace (dlopen(NULL)), and aspace loads no other library through JNA by name.
+     */
+    private static LibC load() {
+        if (System.getProperty("jna.platform.library.path") == null) {
+            System.setProperty("jna.platform.library.path", "");
+        }
+        return Native.load("c", LibC.class);
+    }
 
     int PROT_NONE = 0;
     int PROT_READ = 1;
