@@ -21,8 +21,17 @@ version=$(sed -n 's/^java-options=-Djpackage.app-version=//p' "$cfg")
 cat > "$image/bin/aspace" <<SCRIPT
 #!/usr/bin/env bash
 # aspace launcher, written by scripts/launcher.sh from lib/app/aspace.cfg (see there for why)
-here=\$(dirname "\$(readlink -f "\$0")")
-app=\$(cd "\$here/../lib/app" && pwd)
+# where the image is, with bash alone (no readlink/dirname processes before the JVM starts):
+# a link to this script is followed, and cd -P resolves linked directories
+self=\$0
+if [ -L "\$self" ]; then
+  self=\$(readlink -f "\$self")
+fi
+case \$self in
+  */*) here=\${self%/*} ;;
+  *) here=. ;;
+esac
+app=\$(cd -P "\$here/../lib/app" && pwd)
 java=\$here/../lib/runtime/bin/java
 cp="$cp"
 opts=(
@@ -37,7 +46,11 @@ if [ -z "\${GDK_GL+x}" ]; then
   launcher_env=(-Daspace.launcherEnv=GDK_GL)
 fi
 archive=\$app/aspace.jsa
-if [ "\$(cat "\$app/aspace.jsa.dir" 2>/dev/null)" != "\$app" ]; then
+dumped_for=
+if [ -f "\$app/aspace.jsa.dir" ]; then
+  dumped_for=\$(< "\$app/aspace.jsa.dir")
+fi
+if [ "\$dumped_for" != "\$app" ]; then
   # dumped for another place: this place's archive lives in the user's cache
   cache=\${XDG_CACHE_HOME:-\$HOME/.cache}/aspace
   archive=\$cache/aspace-$version-\$(printf %s "\$app" | cksum | cut -d' ' -f1).jsa
