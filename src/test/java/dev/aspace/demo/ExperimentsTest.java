@@ -59,7 +59,7 @@ class ExperimentsTest {
         assertTrue(region.isAnonymous() && !region.perms().shared() && region.perms().write(), region.toString());
         Region prior = ExperimentDiff.mostOverlapping(r.before().regions(), region);
         assertTrue(prior == null || r.changed().stream().anyMatch(c -> c.after().equals(region)), r.lines().toString());
-        assertEquals(64 * MB, region.size() - (prior == null ? 0 : prior.size()), "64 MB more address space: " + r.lines());
+        assertGrewBy64Mb(region.size() - (prior == null ? 0 : prior.size()), "address space: " + r.lines());
         assertEquals(64 * MB, region.rss() - (prior == null ? 0 : prior.rss()), 256 * 1024,
                 "every page was written once (a merged neighbour may move by the JVM's own few pages)");
         assertEquals(16384, new PagemapReader().read(child.pid(), b.address(), b.end()).presentPages(),
@@ -67,12 +67,21 @@ class ExperimentsTest {
         assertTrue(r.rssDelta() >= 64 * MB, "process RSS grew by at least the block: " + r.rssDelta());
     }
 
+    /**
+     * The block's region grew by the 64 MB block; when the kernel merged the block into the JVM's
+     * own anonymous neighbour, that neighbour may have grown by its own few pages meanwhile (seen:
+     * 64 KiB), as the RSS checks allow too.
+     */
+    private static void assertGrewBy64Mb(long grew, String what) {
+        assertTrue(grew >= 64 * MB && grew <= 64 * MB + 256 * 1024, what + " grows by 64 MB, got " + grew);
+    }
+
     @Test
     void untouchedMmapHasSizeButNoResidentPages() {
         ExperimentResult r = experiments.allocate(BlockKind.MMAP, 64 * MB, 0, false);
         Region region = r.focus().orElseThrow();
         Region prior = ExperimentDiff.mostOverlapping(r.before().regions(), region);
-        assertEquals(64 * MB, region.size() - (prior == null ? 0 : prior.size()), "Size grows by 64 MB");
+        assertGrewBy64Mb(region.size() - (prior == null ? 0 : prior.size()), "Size");
         assertEquals(0, region.rss() - (prior == null ? 0 : prior.rss()), 256 * 1024,
                 "demand paging: nothing touched, nothing resident (+- a merged neighbour's own few pages)");
         Block b = child.blocks().get(0);
