@@ -12,6 +12,7 @@ import dev.aspace.demo.MemoryUserController;
 import dev.aspace.demo.MemoryUserListener;
 import dev.aspace.demo.Sizes;
 import dev.aspace.model.AspaceException;
+import dev.aspace.ui.view.ChoiceMenu;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -24,7 +25,6 @@ import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -34,6 +34,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
@@ -71,10 +72,10 @@ public final class AllocationPanel extends VBox {
     private final VBox lower = new VBox();
     private final javafx.scene.layout.Region lowerSlot = new javafx.scene.layout.Region();
     private final TextField sizeField = new TextField("64");
-    private final ChoiceBox<BlockKind> viaChoice = new ChoiceBox<>(FXCollections.observableArrayList(
-            BlockKind.MMAP, BlockKind.MALLOC, BlockKind.BRK));
-    private final ChoiceBox<String> touchChoice = new ChoiceBox<>(FXCollections.observableArrayList(
-            "touch none", "touch once", "touch first K %"));
+    private final ChoiceMenu<BlockKind> viaChoice = new ChoiceMenu<>(List.of(BlockKind.MMAP, BlockKind.MALLOC,
+            BlockKind.BRK), k -> k == null ? "" : k.name());
+    private final ChoiceMenu<String> touchChoice = new ChoiceMenu<>(List.of("touch none", "touch once",
+            "touch first K %"), t -> t == null ? "" : t);
     private final Spinner<Integer> percentSpinner = new Spinner<>(0, 100, 50, 10);
     private final CheckBox overcommitBox = new CheckBox("allow overcommit");
     private final ListView<Block> blockList = new ListView<>(blocks);
