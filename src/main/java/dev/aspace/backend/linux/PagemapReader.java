@@ -99,19 +99,29 @@ public final class PagemapReader {
     private static final int PAGES_PER_READ = 8192;
 
     private final Path procRoot;
-    private final long pageSize;
+    /** 0 until the first read asks libc (the window makes a reader long before it reads). */
+    private volatile long knownPageSize;
     private volatile boolean tryScan;
 
     /** Reads the live /proc, with PAGEMAP_SCAN when the kernel has it. */
     public PagemapReader() {
-        this(Path.of("/proc"), NativeSystem.pageSize(), true);
+        this(Path.of("/proc"), 0, true);
     }
 
     /** @param tryScan false forces the 8-bytes-per-page path (tests compare the two) */
     public PagemapReader(Path procRoot, long pageSize, boolean tryScan) {
         this.procRoot = procRoot;
-        this.pageSize = pageSize;
+        this.knownPageSize = pageSize;
         this.tryScan = tryScan;
+    }
+
+    private long pageSize() {
+        long size = knownPageSize;
+        if (size == 0) {
+            size = NativeSystem.pageSize();
+            knownPageSize = size;
+        }
+        return size;
     }
 
     /**
@@ -121,6 +131,7 @@ public final class PagemapReader {
      * @throws AccessDeniedException not allowed to read its pagemap
      */
     public Residency read(int pid, long start, long end) {
+        long pageSize = pageSize();
         if (Long.compareUnsigned(start, end) >= 0 || start % pageSize != 0) {
             throw new IllegalArgumentException("range " + Long.toHexString(start) + "-" + Long.toHexString(end)
                     + " must be page aligned and not empty");
@@ -146,6 +157,7 @@ public final class PagemapReader {
     }
 
     private Optional<Residency> scan(int pid, Path pagemap, long start, long end) {
+        long pageSize = pageSize();
         List<PagemapScan.Run> runs;
         try {
             Optional<List<PagemapScan.Run>> got = PagemapScan.scan(pagemap.toString(), start, end,
@@ -173,6 +185,7 @@ public final class PagemapReader {
     }
 
     private Residency readPages(int pid, Path pagemap, long start, long end) {
+        long pageSize = pageSize();
         int pages = (int) ((end - start + pageSize - 1) / pageSize);
         BitSet present = new BitSet(pages);
         BitSet swapped = new BitSet(pages);
