@@ -1,5 +1,6 @@
 package dev.aspace.ui;
 
+import dev.aspace.ui.view.Tips;
 import dev.aspace.backend.MemoryBackend;
 import dev.aspace.demo.ChildExit;
 import dev.aspace.demo.ExperimentResult;
@@ -47,7 +48,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -266,7 +266,7 @@ public final class MainWindow extends BorderPane {
         side.getChildren().addAll(new Separator(), panel);
         Button lab = new Button("Lab…");
         lab.setId("openLab");
-        lab.setTooltip(new Tooltip("The Address Spaces homework, step by step: predict, act, see the numbers"));
+        Tips.install(lab, "The Address Spaces homework, step by step: predict, act, see the numbers");
         lab.setOnAction(e -> LabWindow.open(getScene() == null ? null : getScene().getWindow(), child, backend,
                 background, () -> {
                     session.refreshNow();
@@ -306,13 +306,13 @@ public final class MainWindow extends BorderPane {
         RecentMenu open = new RecentMenu(recents, this::open, this::openFile);
         Button saveButton = new Button("Save…");
         saveButton.setId("saveFile");
-        saveButton.setTooltip(new Tooltip("Save what is on screen as a snapshot (Ctrl+S)"));
+        Tips.install(saveButton, "Save what is on screen as a snapshot (Ctrl+S)");
         saveButton.setOnAction(e -> saveFile());
         saveButton.disableProperty().bind(session.snapshotProperty().isNull());
 
         Button pick = new Button("Process…");
         pick.setId("openProcess");
-        pick.setTooltip(new Tooltip("Choose a process to watch (ps auxw)"));
+        Tips.install(pick, "Choose a process to watch (ps auxw)");
         pick.setOnAction(e -> pickProcess());
 
         Label badge = new Label();
@@ -332,7 +332,7 @@ public final class MainWindow extends BorderPane {
                         : "every " + (long) d.toSeconds() + " s");
         every.setId("refreshInterval");
         every.valueProperty().bindBidirectional(interval);
-        every.setTooltip(new Tooltip("How often a live view checks the process"));
+        Tips.install(every, "How often a live view checks the process");
 
         ToggleButton pause = new ToggleButton("Pause");
         pause.setId("pause");
@@ -346,12 +346,12 @@ public final class MainWindow extends BorderPane {
 
         Button compare = new Button("Compare…");
         compare.setId("compare");
-        compare.setTooltip(new Tooltip("Compare what is on screen with saved snapshots (e.g. two ASLR runs)"));
+        Tips.install(compare, "Compare what is on screen with saved snapshots (e.g. two ASLR runs)");
         compare.setOnAction(e -> compareWithFiles());
 
         Button aslr = new Button("ASLR…");
         aslr.setId("openAslr");
-        aslr.setTooltip(new Tooltip("Run a program several times and see where each object lands (with or without ASLR)"));
+        Tips.install(aslr, "Run a program several times and see where each object lands (with or without ASLR)");
         aslr.setOnAction(e -> openAslr());
 
         ToolBar bar = new ToolBar(pick, open, saveButton, compare, aslr, new Separator(), badge, new Separator(), every, pause, refresh,

@@ -1,9 +1,9 @@
 package dev.aspace.ui.files;
 
+import dev.aspace.ui.view.Tips;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitMenuButton;
-import javafx.scene.control.Tooltip;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +24,8 @@ public final class RecentMenu extends SplitMenuButton {
     public RecentMenu(Recents recents, Consumer<Path> open, Runnable choose) {
         setText("Open…");
         setId("recentFiles");
-        setTooltip(new Tooltip("Open a snapshot or pmap / vmmap / smaps text captured elsewhere (Ctrl+O);"
-                + " the arrow lists recent files"));
+        Tips.install(this, "Open a snapshot or pmap / vmmap / smaps text captured elsewhere (Ctrl+O);"
+                + " the arrow lists recent files");
         setOnAction(e -> choose.run());
         Runnable rebuild = () -> rebuild(recents, open);
         recents.listProperty().addListener((o, a, b) -> rebuild.run());

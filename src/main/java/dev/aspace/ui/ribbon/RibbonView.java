@@ -1,5 +1,6 @@
 package dev.aspace.ui.ribbon;
 
+import dev.aspace.ui.view.Tips;
 import dev.aspace.model.ByteSize;
 import dev.aspace.layout.Bin;
 import dev.aspace.layout.RibbonLayout;
@@ -47,7 +48,8 @@ public final class RibbonView extends BorderPane {
     private final Canvas canvas = new Canvas(400, 600);
     private final Canvas minimap = new Canvas(22, 600);
     private final Pane miniHost = new Pane();
-    private final Tooltip tooltip = new Tooltip();
+    /** The hover tooltip, made at the first hover (a popup window with its own scene). */
+    private Tooltip tooltip;
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
     private final Label status = new Label();
     private int hovered = -1;
@@ -97,8 +99,6 @@ public final class RibbonView extends BorderPane {
         model.setSnapshot(session.getSnapshot());
         showViewport();
 
-        tooltip.setWrapText(true);
-        tooltip.setMaxWidth(520);
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(e.getX(), e.getY(), e.getScreenX(), e.getScreenY()));
         canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> clearHover());
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
@@ -147,6 +147,11 @@ public final class RibbonView extends BorderPane {
     }
 
     public Tooltip tooltip() {
+        if (tooltip == null) {
+            tooltip = new Tooltip();
+            tooltip.setWrapText(true);
+            tooltip.setMaxWidth(520);
+        }
         return tooltip;
     }
 
@@ -321,14 +326,17 @@ public final class RibbonView extends BorderPane {
         }
         hoverText.set(text);
         if (text.isEmpty()) {
-            tooltip.hide();
+            if (tooltip != null) {
+                tooltip.hide();
+            }
         } else {
-            tooltip.setText(text);
-            if (!tooltip.isShowing()) {
-                tooltip.show(canvas, sx + 14, sy + 14);
+            Tooltip tip = tooltip();
+            tip.setText(text);
+            if (!tip.isShowing()) {
+                tip.show(canvas, sx + 14, sy + 14);
             } else {
-                tooltip.setAnchorX(sx + 14);
-                tooltip.setAnchorY(sy + 14);
+                tip.setAnchorX(sx + 14);
+                tip.setAnchorY(sy + 14);
             }
         }
         if (before != hovered) {
@@ -338,7 +346,9 @@ public final class RibbonView extends BorderPane {
 
     private void clearHover() {
         hoverText.set("");
-        tooltip.hide();
+        if (tooltip != null) {
+            tooltip.hide();
+        }
         if (hovered != -1) {
             hovered = -1;
             repaint();
@@ -422,8 +432,8 @@ public final class RibbonView extends BorderPane {
         linear.setToggleGroup(scaleGroup);
         log.setSelected(model.scaleProperty().get() == Scale.LOG);
         linear.setSelected(model.scaleProperty().get() == Scale.LINEAR);
-        log.setTooltip(new Tooltip("Log scale: a 4 KiB guard page stays visible next to a 1 GiB heap"));
-        linear.setTooltip(new Tooltip("True scale: the mapped space is a sliver of the 128 TiB user half"));
+        Tips.install(log, "Log scale: a 4 KiB guard page stays visible next to a 1 GiB heap");
+        Tips.install(linear, "True scale: the mapped space is a sliver of the 128 TiB user half");
         scaleGroup.selectedToggleProperty().addListener((o, a, t) -> {
             if (t == null) {
                 a.setSelected(true);
@@ -440,7 +450,7 @@ public final class RibbonView extends BorderPane {
         out.setOnAction(e -> zoomOut());
         Button all = new Button("all");
         all.setId("zoomAll");
-        all.setTooltip(new Tooltip("Show the whole 64-bit space (Home)"));
+        Tips.install(all, "Show the whole 64-bit space (Home)");
         all.setOnAction(e -> model.reset());
         status.setId("ribbonStatus");
         status.getStyleClass().add("text-muted");

@@ -1,5 +1,6 @@
 package dev.aspace.ui.timeline;
 
+import dev.aspace.ui.view.Tips;
 import dev.aspace.backend.MemoryBackend;
 import dev.aspace.model.ByteSize;
 import dev.aspace.snapshot.series.Recording;
@@ -10,7 +11,6 @@ import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.stage.Window;
 
 import java.nio.file.Path;
@@ -57,8 +57,8 @@ public final class RecordControl {
         this.message = message;
         this.owner = owner;
         button.setId("record");
-        button.setTooltip(new Tooltip("Record…: the live process, a snapshot every few seconds into one file,"
-                + " to scrub on a timeline later (Open…); press again to stop"));
+        Tips.install(button, "Record…: the live process, a snapshot every few seconds into one file,"
+                + " to scrub on a timeline later (Open…); press again to stop");
         button.setStyle("-fx-text-fill: #c62828;");
         button.setAccessibleText("Record…");
         button.setOnAction(e -> {
