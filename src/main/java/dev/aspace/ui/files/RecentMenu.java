@@ -1,6 +1,7 @@
 package dev.aspace.ui.files;
 
 import dev.aspace.ui.view.Tips;
+
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitMenuButton;

@@ -1,13 +1,13 @@
 package dev.aspace.ui.ribbon;
 
-import dev.aspace.ui.view.Tips;
-import dev.aspace.model.ByteSize;
 import dev.aspace.layout.Bin;
 import dev.aspace.layout.RibbonLayout;
 import dev.aspace.layout.Scale;
 import dev.aspace.layout.Viewport;
+import dev.aspace.model.ByteSize;
 import dev.aspace.model.Region;
 import dev.aspace.ui.Theme;
+import dev.aspace.ui.view.Tips;
 import dev.aspace.ui.vm.Highlights;
 import dev.aspace.ui.vm.RegionChange;
 import dev.aspace.ui.vm.SessionModel;

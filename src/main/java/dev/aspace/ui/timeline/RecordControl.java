@@ -1,11 +1,11 @@
 package dev.aspace.ui.timeline;
 
-import dev.aspace.ui.view.Tips;
 import dev.aspace.backend.MemoryBackend;
 import dev.aspace.model.ByteSize;
 import dev.aspace.snapshot.series.Recording;
 import dev.aspace.snapshot.series.SeriesRecorder;
 import dev.aspace.ui.Background;
+import dev.aspace.ui.view.Tips;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyObjectProperty;
