@@ -36,7 +36,9 @@ timeout 180 "$java" "${vm[@]}" -XX:DumpLoadedClassList="$work/gui.classlist" \
 "$java" "${vm[@]}" -XX:DumpLoadedClassList="$work/child.classlist" -cp "$cp" dev.aspace.demo.MemoryUserChild \
   --parent $$ < /dev/null > /dev/null
 
-awk '!seen[$0]++' "$work"/gui.classlist "$work"/pmap.classlist "$work"/free.classlist > "$work/aspace.classlist"
+# and what a desktop start loads that this headless training cannot (GTK glass; src/main/cds)
+desktop=$(dirname "$0")/../src/main/cds/desktop.classlist
+awk '!seen[$0]++' "$work"/gui.classlist "$work"/pmap.classlist "$work"/free.classlist "$desktop" > "$work/aspace.classlist"
 rm -f "$app/aspace.jsa"
 "$java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:dump -XX:SharedClassListFile="$work/aspace.classlist" \
   -XX:SharedArchiveFile="$app/aspace.jsa" -cp "$cp" > "$work/dump.log" 2>&1 \
