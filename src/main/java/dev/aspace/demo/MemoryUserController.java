@@ -136,7 +136,7 @@ public final class MemoryUserController implements AutoCloseable {
                 "-XX:CICompilerCount=1", "-Xss256k", "-XX:ReservedCodeCacheSize=16m", "-XX:-UsePerfData",
                 "-Djna.nosys=true"));
         // compiles only what runs hot (the walking loops, within their first milliseconds): its
-        // start-up code runs once, and compiling it cost CPU the app's own start wants (16%
+        // start-up code runs once, and compiling it cost CPU the app's own start wants (14%
         // less CPU to ready; stream and walk rates unchanged; docs/PERFORMANCE.md)
         cmd.add("-XX:CompileThresholdScaling=10");
         String archive = childArchive(System.getProperty("aspace.cdsArchive", ""));

@@ -328,7 +328,7 @@ public final class MainWindow extends BorderPane {
 
         ChoiceMenu<Duration> every = new ChoiceMenu<>(List.of(Duration.millis(500), Duration.seconds(1),
                 Duration.seconds(2), Duration.seconds(5), Duration.seconds(10)),
-                d -> d == null ? "" : d.toMillis() < 1000 ? "every " + (long) d.toMillis() + " ms"
+                d -> d.toMillis() < 1000 ? "every " + (long) d.toMillis() + " ms"
                         : "every " + (long) d.toSeconds() + " s");
         every.setId("refreshInterval");
         every.valueProperty().bindBidirectional(interval);

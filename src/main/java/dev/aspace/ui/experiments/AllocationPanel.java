@@ -73,9 +73,9 @@ public final class AllocationPanel extends VBox {
     private final javafx.scene.layout.Region lowerSlot = new javafx.scene.layout.Region();
     private final TextField sizeField = new TextField("64");
     private final ChoiceMenu<BlockKind> viaChoice = new ChoiceMenu<>(List.of(BlockKind.MMAP, BlockKind.MALLOC,
-            BlockKind.BRK), k -> k == null ? "" : k.name());
+            BlockKind.BRK), BlockKind::name);
     private final ChoiceMenu<String> touchChoice = new ChoiceMenu<>(List.of("touch none", "touch once",
-            "touch first K %"), t -> t == null ? "" : t);
+            "touch first K %"), t -> t);
     private final Spinner<Integer> percentSpinner = new Spinner<>(0, 100, 50, 10);
     private final CheckBox overcommitBox = new CheckBox("allow overcommit");
     private final ListView<Block> blockList = new ListView<>(blocks);

@@ -22,7 +22,10 @@ public final class ChoiceMenu<T> extends MenuButton {
     private final Function<T, String> names;
     private final ObjectProperty<T> value = new SimpleObjectProperty<>(this, "value");
 
-    /** @param names the name of each choice as shown (null is a choice if {@code choices} has it) */
+    /**
+     * @param names the name of each choice as shown; asked for null only if null is one of
+     *              {@code choices} (no value chosen otherwise shows as empty)
+     */
     public ChoiceMenu(List<T> choices, Function<T, String> names) {
         this.choices = choices.stream().toList(); // unmodifiable, and null may be a choice
         this.names = names;
@@ -54,7 +57,7 @@ public final class ChoiceMenu<T> extends MenuButton {
     }
 
     private void show(T v) {
-        setText(names.apply(v));
+        setText(v == null && !choices.contains(null) ? "" : names.apply(v));
         int index = choices.indexOf(v);
         for (int i = 0; i < getItems().size(); i++) {
             ((RadioMenuItem) getItems().get(i)).setSelected(i == index);

@@ -51,7 +51,7 @@ public final class GaugeView extends VBox {
 
         Label title = new Label("System memory (free)");
         title.getStyleClass().add("title-4");
-        ChoiceMenu<Units> unitBox = new ChoiceMenu<>(List.of(Units.values()), u -> u == null ? "" : u.displayName());
+        ChoiceMenu<Units> unitBox = new ChoiceMenu<>(List.of(Units.values()), Units::displayName);
         unitBox.setId("gauge-units");
         unitBox.valueProperty().bindBidirectional(model.unitsProperty());
         Region grow = new Region();

@@ -59,7 +59,7 @@ public final class RegionTable extends BorderPane {
         HBox.setHgrow(search, Priority.ALWAYS);
 
         ChoiceMenu<String> perm = new ChoiceMenu<>(List.of("any perms", "r--", "rw-", "r-x", "rwx", "---", "-w-", "--x",
-                "-wx"), p -> p == null ? "" : p);
+                "-wx"), p -> p);
         perm.setValue("any perms");
         perm.valueProperty().addListener((o, a, b) -> model.rwxProperty().set(b == null || b.startsWith("any") ? "" : b));
 

@@ -60,6 +60,18 @@ class ChoiceMenuTest {
     }
 
     @Test
+    void withoutNullAmongTheChoicesNoValueShowsEmptyAndNamesAreNeverAskedForNull(FxRobot robot) {
+        var made = new java.util.concurrent.atomic.AtomicReference<ChoiceMenu<String>>();
+        robot.interact(() -> made.set(new ChoiceMenu<>(List.of("a", "b"), s -> s.toUpperCase())));
+        ChoiceMenu<String> plain = made.get();
+        assertEquals("", plain.getText());
+        robot.interact(() -> plain.setValue("b"));
+        assertEquals("B", plain.getText());
+        robot.interact(() -> plain.setValue(null));
+        assertEquals("", plain.getText());
+    }
+
+    @Test
     void aValueSetFromOutsideIsShownAndChecked(FxRobot robot) {
         robot.interact(() -> menu.valueProperty().set(1));
         assertEquals("every 1 s", menu.getText());
