@@ -31,11 +31,6 @@ timeout 180 "$java" "${vm[@]}" -XX:DumpLoadedClassList="$work/gui.classlist" \
 "$java" "${vm[@]}" -XX:DumpLoadedClassList="$work/pmap.classlist" -cp "$cp" dev.aspace.Launcher pmap -X $$ > /dev/null
 "$java" "${vm[@]}" -XX:DumpLoadedClassList="$work/free.classlist" -cp "$cp" dev.aspace.Launcher free -h > /dev/null
 
-# the memory-user child (a small JVM the default view starts) to its "ready": an archive of its
-# own, since mapping the app's 35 MB one cost it more than the classes it needs
-"$java" "${vm[@]}" -XX:DumpLoadedClassList="$work/child.classlist" -cp "$cp" dev.aspace.demo.MemoryUserChild \
-  --parent $$ < /dev/null > /dev/null
-
 # and what a desktop start loads that this headless training cannot (GTK glass; src/main/cds)
 desktop=$(dirname "$0")/../src/main/cds/desktop.classlist
 awk '!seen[$0]++' "$work"/gui.classlist "$work"/pmap.classlist "$work"/free.classlist "$desktop" > "$work/aspace.classlist"
@@ -43,21 +38,12 @@ rm -f "$app/aspace.jsa"
 "$java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:dump -XX:SharedClassListFile="$work/aspace.classlist" \
   -XX:SharedArchiveFile="$app/aspace.jsa" -cp "$cp" > "$work/dump.log" 2>&1 \
   || { echo "cds-archive: the dump failed, see $work/dump.log" >&2; exit 1; }
-rm -f "$app/aspace-child.jsa"
-"$java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:dump -XX:SharedClassListFile="$work/child.classlist" \
-  -XX:SharedArchiveFile="$app/aspace-child.jsa" -cp "$cp" > "$work/dump-child.log" 2>&1 \
-  || { echo "cds-archive: the child's dump failed, see $work/dump-child.log" >&2; exit 1; }
 # -Xshare:on refuses to start if the archive does not fit this image: proves it is usable
 "$java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:on -XX:SharedArchiveFile="$app/aspace.jsa" -cp "$cp" \
   dev.aspace.Launcher --version > /dev/null \
   || { echo "cds-archive: the image's JVM refuses $app/aspace.jsa" >&2; exit 1; }
-"$java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:on -XX:SharedArchiveFile="$app/aspace-child.jsa" -cp "$cp" \
-  dev.aspace.demo.MemoryUserChild --parent $$ < /dev/null > /dev/null \
-  || { echo "cds-archive: the image's JVM refuses $app/aspace-child.jsa" >&2; exit 1; }
 # where it was dumped, and the class list: the launcher (scripts/launcher.sh) dumps another for
 # an image that was moved or installed elsewhere
 printf %s "$app" > "$app/aspace.jsa.dir"
 cp "$work/aspace.classlist" "$app/aspace.classlist"
-cp "$work/child.classlist" "$app/aspace-child.classlist"
 echo "cds-archive: $app/aspace.jsa, $(grep -vc '^#' "$work/aspace.classlist") classes and lambdas, $(du -m "$app/aspace.jsa" | cut -f1) MB"
-echo "cds-archive: $app/aspace-child.jsa, $(grep -vc '^#' "$work/child.classlist") classes, $(du -m "$app/aspace-child.jsa" | cut -f1) MB"

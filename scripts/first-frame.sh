@@ -19,7 +19,7 @@ pgrep -f "Xvfb $display " >/dev/null || { Xvfb "$display" -screen 0 1600x1000x24
 log=$(mktemp)
 extra=""
 if [ "$mode" = pid ]; then
-  bash src/test/c/build.sh target/testc >/dev/null
+  bash scripts/build-c.sh src/test/c target/testc >/dev/null
   target/testc/threads_maps 4 >/dev/null &
   target=$!
   trap 'kill $target' EXIT

@@ -14,7 +14,7 @@ cfg=$image/lib/app/aspace.cfg
 main=$(sed -n 's/^app\.mainclass=//p' "$cfg")
 cp=$(sed -n 's/^app\.classpath=//p' "$cfg" | sed 's#^\$APPDIR#$app#' | paste -sd:)
 # the options, less the archive ones the script sets itself
-opts=$(sed -n 's/^java-options=//p' "$cfg" | grep -v -e '^-XX:SharedArchiveFile=' -e '^-Daspace.cdsArchive=' \
+opts=$(sed -n 's/^java-options=//p' "$cfg" | grep -v -e '^-XX:SharedArchiveFile=' \
   | sed 's#\$APPDIR#$app#g' | sed 's/.*/  "&"/')
 version=$(sed -n 's/^java-options=-Djpackage.app-version=//p' "$cfg")
 
@@ -54,17 +54,13 @@ if [ "\$dumped_for" != "\$app" ]; then
   # dumped for another place: this place's archive lives in the user's cache
   cache=\${XDG_CACHE_HOME:-\$HOME/.cache}/aspace
   archive=\$cache/aspace-$version-\$(printf %s "\$app" | cksum | cut -d' ' -f1).jsa
-  child=\${archive%.jsa}-child.jsa
-  if { [ ! -f "\$archive" ] || [ ! -f "\$child" ]; } && [ -f "\$app/aspace.classlist" ] && mkdir -p "\$cache" 2>/dev/null; then
-    # each one missing (a cache from an earlier launcher may hold the app's alone), the child's first
-    ( for dump in "aspace-child.classlist:\$child" "aspace.classlist:\$archive"; do
-        list=\${dump%%:*} out=\${dump#*:}
-        [ -f "\$out" ] || { nice -n 19 "\$java" "\${opts[@]}" -Xshare:dump -XX:SharedClassListFile="\$app/\$list" \\
-          -XX:SharedArchiveFile="\$out.\$\$" -cp "\$cp" >/dev/null 2>&1 && mv -f "\$out.\$\$" "\$out" || rm -f "\$out.\$\$"; }
-      done ) </dev/null >/dev/null 2>&1 &
+  if [ ! -f "\$archive" ] && [ -f "\$app/aspace.classlist" ] && mkdir -p "\$cache" 2>/dev/null; then
+    ( nice -n 19 "\$java" "\${opts[@]}" -Xshare:dump -XX:SharedClassListFile="\$app/aspace.classlist" \\
+        -XX:SharedArchiveFile="\$archive.\$\$" -cp "\$cp" >/dev/null 2>&1 && mv -f "\$archive.\$\$" "\$archive" \\
+        || rm -f "\$archive.\$\$" ) </dev/null >/dev/null 2>&1 &
   fi
 fi
-exec "\$java" "\${opts[@]}" -XX:SharedArchiveFile="\$archive" -Daspace.cdsArchive="\$archive" "\${launcher_env[@]}" \\
+exec "\$java" "\${opts[@]}" -XX:SharedArchiveFile="\$archive" "\${launcher_env[@]}" \\
   -Djpackage.app-path="\$here/aspace" -cp "\$cp" $main "\$@"
 SCRIPT
 chmod 755 "$image/bin/aspace"

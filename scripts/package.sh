@@ -14,6 +14,9 @@ rm -rf "$input" target/dist
 mkdir -p "$input/lib" target/dist
 cp target/aspace.jar "$input/"
 cp target/lib/*.jar "$input/lib/"
+# the memory-user child (src/main/c), where MemoryUserController looks: native/ beside the jar
+mkdir -p "$input/native"
+cp target/native/memory-user "$input/native/"
 # JavaFX's native libraries beside its jars, where its loader looks first: else, at every start,
 # it reads each one out of its jar and compares it with a copy in ~/.openjfx/cache by checksum
 for jar in target/lib/javafx-*-linux.jar; do
@@ -21,7 +24,7 @@ for jar in target/lib/javafx-*-linux.jar; do
   [ -z "$libs" ] || (cd "$input/lib" && jar xf "$OLDPWD/$jar" $libs)
 done
 # JNA's native part too (jpackage.cfg names the place, -Djna.boot.library.path): else it copies
-# it out of its jar into ~/.cache/JNA at every start, of the app and of the memory-user child
+# it out of its jar into ~/.cache/JNA at every start
 jna=$(ls target/lib/jna-*.jar)
 (cd "$input" && jar xf "$OLDPWD/$jna" com/sun/jna/linux-x86-64/libjnidispatch.so \
   && mv com/sun/jna/linux-x86-64/libjnidispatch.so lib/ && rm -rf com)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates assets/screenshots/*.png from the real aspace windows under Xvfb:
-#   jvm.png       the default view: a memory-user child (a JVM) with the gauge and allocation panel
+#   memory-user.png the default view: the memory-user child (C) with the gauge and allocation panel
 #   c-program.png a small C program with threads and mappings (src/test/c/threads_maps.c), heap selected
 #   linear.png    the same program on the linear (true-scale) ribbon, the 128 TiB user half
 #   dark.png      the dark theme, the main stack selected
@@ -25,7 +25,7 @@ fi
 out=$root/assets/screenshots
 mkdir -p "$out"
 [ -f target/aspace.jar ] && [ -z "${REBUILD:-}" ] || mvn -B -q package -DskipTests
-bash src/test/c/build.sh target/testc
+bash scripts/build-c.sh src/test/c target/testc
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/aspace.XXXXXX")
 export XDG_CONFIG_HOME=$work/config
@@ -45,7 +45,7 @@ shot() { # NAME [java options...]
   echo "wrote $out/$name.png"
 }
 
-shot jvm
+shot memory-user
 
 target/testc/threads_maps 4 >/dev/null &
 helper=$!
@@ -79,7 +79,7 @@ fi
 
 shot aslr -Daspace.aslrRuns=5
 
-# A recorded series on the timeline: a memory-user JVM touching 200 MB at 16 MB/s, 30 frames half
+# A recorded series on the timeline: aspace memory-user (a JVM) touching 200 MB at 16 MB/s, 30 frames half
 # a second apart; frames 3 and 25 marked, 25 on screen.
 java -jar target/aspace.jar memory-user 200 60 --touch once --rate 16 >/dev/null &
 mu=$!

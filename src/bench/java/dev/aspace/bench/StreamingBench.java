@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  * {@code javaPass <= cPass / 0.8}.
  *
  * <p>The C side is built at bench time from src/test/c/stream_ref.c as a shared library
- * (gcc -O2, the flags of src/test/c/build.sh) and called through JNA; a call costs about a
+ * (gcc -O2, the flags of scripts/build-c.sh) and called through JNA; a call costs about a
  * microsecond against tens of milliseconds per pass. (JNA outside backend.jna is fine here: the
  * layering rule covers the product, not benchmarks.)
  */

@@ -55,7 +55,7 @@ public final class AslrRunner {
 
     /** The command that starts the memory-user child, ready when it prints "ready". */
     public static List<String> memoryUserCommand() {
-        return MemoryUserController.command(List.of());
+        return MemoryUserController.command();
     }
 
     public static final String MEMORY_USER_READY = "ready ";

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,8 +20,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Starts the memory-user child ({@link MemoryUserChild}: the same Java runtime, a small heap, few
- * threads) and drives it over its line protocol, one typed method per experiment. Thread-safe;
+ * Starts the memory-user child (the C program src/main/c/memory-user.c) and drives it over its
+ * line protocol (docs/memory-user-protocol.md), one typed method per experiment. Thread-safe;
  * each method blocks until the child replies, so call it off the FX thread.
  *
  * <pre>{@code
@@ -62,17 +61,13 @@ public final class MemoryUserController implements AutoCloseable {
         reader.start();
     }
 
-    /** Starts a child and returns once it said "ready". */
-    public static MemoryUserController start() {
-        return start(List.of());
-    }
-
     /**
-     * Starts a child with extra JVM options (tests use none) and returns once it is ready.
+     * Starts a child and returns once it said "ready".
      *
-     * @throws MemoryUserException when it cannot start
+     * @throws MemoryUserException when it cannot start (its program missing, say)
      */
-    public static MemoryUserController start(List<String> extraJvmOptions) {
+    public static MemoryUserController start() {
+        List<String> command = command();
         long oomKills = oomKills();
         CompletableFuture<Process> started = new CompletableFuture<>();
         // PR_SET_PDEATHSIG fires when the *thread* that forked the child ends, so the child is
@@ -80,10 +75,9 @@ public final class MemoryUserController implements AutoCloseable {
         Thread keeper = new Thread(() -> {
             Process p;
             try {
-                ProcessBuilder pb = new ProcessBuilder(command(extraJvmOptions))
-                        .redirectError(ProcessBuilder.Redirect.INHERIT);
-                // one malloc arena: a Java thread's small malloc then lands in [heap], as in the
-                // homework's single-threaded C program, not in a per-thread arena mapping
+                ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+                // one malloc arena: a small malloc lands in [heap] even from a walking thread,
+                // as in the homework's single-threaded program, not in a per-thread arena mapping
                 pb.environment().put("MALLOC_ARENA_MAX", "1");
                 p = pb.start();
             } catch (IOException | RuntimeException e) {
@@ -125,62 +119,43 @@ public final class MemoryUserController implements AutoCloseable {
     }
 
     /**
-     * The command line of the child: this Java runtime, this class path, a small footprint, and
-     * a class-data archive when the app has one (-Daspace.cdsArchive, set by the installed app's
-     * launcher; {@link #childArchive}).
+     * The command line of the child: the C program src/main/c/memory-user.c ({@link #program}),
+     * this process as its parent, the temp directory for its file blocks.
+     *
+     * @throws MemoryUserException when the program is not there
      */
-    static List<String> command(List<String> extraJvmOptions) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(javaCommand(Path.of(System.getProperty("java.home")), ProcessHandle.current().info().command()));
-        cmd.addAll(List.of("-Xmx32m", "-Xms8m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-XX:CICompilerCount=1", "-Xss256k", "-XX:ReservedCodeCacheSize=16m", "-XX:-UsePerfData",
-                "-Djna.nosys=true"));
-        // compiles only what runs hot (the walking loops, within their first milliseconds): its
-        // start-up code runs once, and compiling it cost CPU the app's own start wants (14%
-        // less CPU to ready; stream and walk rates unchanged; docs/PERFORMANCE.md)
-        cmd.add("-XX:CompileThresholdScaling=10");
-        String archive = childArchive(System.getProperty("aspace.cdsArchive", ""));
-        if (!archive.isEmpty()) {
-            cmd.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:disable",
-                    "-Xlog:all=warning:stderr"));
+    public static List<String> command() {
+        Path program = program(System.getProperty(PROGRAM_PROPERTY, ""), codeLocation());
+        if (!Files.isExecutable(program)) {
+            throw new MemoryUserException("the memory-user program is missing: no executable " + program
+                    + " (mvn compile builds it with gcc; or name it with -D" + PROGRAM_PROPERTY + "=PATH)");
         }
-        String jna = System.getProperty("jna.boot.library.path", "");
-        if (!jna.isEmpty()) {
-            cmd.add("-Djna.boot.library.path=" + jna); // JNA's native part, as the app loads it
-        }
-        cmd.addAll(extraJvmOptions);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), MemoryUserChild.class.getName(),
-                "--parent", Long.toString(ProcessHandle.current().pid())));
-        return cmd;
+        return List.of(program.toString(), "--parent", Long.toString(ProcessHandle.current().pid()),
+                "--tmpdir", System.getProperty("java.io.tmpdir"));
     }
 
-    /**
-     * The child's class-data archive: {@code aspace-child.jsa} beside the app's (the child needs a
-     * few hundred classes, and mapping the app's 35 MB archive cost it more than it saved), else
-     * the app's own, else none ("").
-     */
-    static String childArchive(String appArchive) {
-        if (appArchive.isEmpty()) {
-            return "";
-        }
-        Path own = Path.of(appArchive.replaceFirst("\\.jsa$", "") + "-child.jsa");
-        if (Files.isRegularFile(own)) {
-            return own.toString();
-        }
-        return Files.isRegularFile(Path.of(appArchive)) ? appArchive : "";
-    }
+    /** Names the memory-user program where it is not in its usual place. */
+    public static final String PROGRAM_PROPERTY = "aspace.memoryUser";
 
     /**
-     * This runtime's {@code java}. Not the command this process was started with: in the installed
-     * app that is the {@code aspace} launcher, which would take the JVM options for its own
-     * arguments. Only a runtime without {@code bin/java} falls back to that command.
+     * Where the memory-user program is: {@code native/memory-user} beside this code's class
+     * directory or jar, so target/classes and target/aspace.jar find Maven's target/native, and
+     * the installed app's lib/app/aspace.jar its lib/app/native; or where {@code named} says.
      */
-    static String javaCommand(Path javaHome, java.util.Optional<String> running) {
-        Path java = javaHome.resolve("bin").resolve("java");
-        if (Files.isExecutable(java)) {
-            return java.toString();
+    static Path program(String named, Path codeLocation) {
+        if (!named.isEmpty()) {
+            return Path.of(named);
         }
-        return running.orElse(java.toString());
+        return codeLocation.toAbsolutePath().getParent().resolve("native").resolve("memory-user");
+    }
+
+    /** This class's directory or jar. */
+    private static Path codeLocation() {
+        try {
+            return Path.of(MemoryUserController.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return Path.of("target", "classes"); // no code source (unusual class loader): Maven's layout
+        }
     }
 
     public int pid() {

@@ -9,11 +9,7 @@ public final class Protocol {
     private Protocol() {
     }
 
-    /** Values never contain spaces on the wire: a space (and %) is percent-encoded. */
-    static String escape(String v) {
-        return v.replace("%", "%25").replace(" ", "%20");
-    }
-
+    /** Values never contain spaces on the wire: a space is sent as %20, a % as %25. */
     static String unescape(String v) {
         return v.replace("%20", " ").replace("%25", "%");
     }

@@ -118,7 +118,7 @@ public final class AddressSpacesLab {
     static LabStep countRegions() {
         return new LabStep("5. How many entities make up an address space?",
                 "pmap -X lists one line per region (a run of pages with the same permissions and backing).",
-                "How does memory-user (a JVM) compare with sleep?",
+                "How does a JVM (aspace itself) compare with sleep, a small C program like memory-user?",
                 List.of("about the same number of regions", "a few times more", "ten times more or more"),
                 LabAction.COUNT_REGIONS,
                 m -> {
@@ -128,7 +128,7 @@ public final class AddressSpacesLab {
                 m -> {
                     Snapshot sleep = m.get(0).before();
                     Snapshot jvm = m.get(0).after();
-                    return "sleep: " + census(sleep) + "\nmemory-user: " + census(jvm) + "\n"
+                    return "sleep: " + census(sleep) + "\naspace (a JVM): " + census(jvm) + "\n"
                             + "A JVM maps its own libraries (libjvm.so alone has several segments), a stack and a "
                             + "guard page for each of its threads, the Java heap, metaspace and the JIT's code cache.";
                 });

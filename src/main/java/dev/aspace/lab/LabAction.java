@@ -10,8 +10,8 @@ public enum LabAction {
     TOUCH_EVERYTHING("Touch every page"),
     /** Allocate 100 MB with malloc (above glibc's mmap threshold) and touch it. */
     MALLOC_100MB("malloc 100 MB"),
-    /** Read pmap -X of the child and count its regions by kind; compare with sleep. */
-    COUNT_REGIONS("Count the regions of memory-user and of sleep"),
+    /** Read pmap -X of aspace itself (a JVM) and count its regions by kind; compare with sleep. */
+    COUNT_REGIONS("Count the regions of aspace (a JVM) and of sleep"),
     /** Allocate and touch 50, 100 and 200 MB in turn, measuring each. */
     COMPARE_SIZES("Allocate 50, 100 and 200 MB");
 

@@ -62,14 +62,14 @@ public final class LiveLabRunner implements LabRunner {
         return new Measurement(r.memory().before(), r.memory().after(), r.before(), r.after(), size);
     }
 
-    /** before = a sleep this runner starts (and ends), after = the memory-user child. */
+    /** before = a sleep this runner starts (and ends), after = this JVM, aspace itself. */
     private Measurement census() throws IOException, InterruptedException {
         Process sleep = new ProcessBuilder("sleep", "600").redirectErrorStream(true).start();
         try {
             Snapshot sleeping = snapshotOnceExeced(sleep);
-            Snapshot child = backend.snapshot(experiments.child().pid(), MemoryBackend.Detail.SMAPS);
+            Snapshot jvm = backend.snapshot((int) ProcessHandle.current().pid(), MemoryBackend.Detail.SMAPS);
             SystemMemory now = backend.systemMemory();
-            return new Measurement(now, now, sleeping, child, 0);
+            return new Measurement(now, now, sleeping, jvm, 0);
         } finally {
             sleep.destroyForcibly();
             sleep.waitFor(5, TimeUnit.SECONDS);

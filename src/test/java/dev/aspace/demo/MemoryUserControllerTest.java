@@ -19,48 +19,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MemoryUserControllerTest {
 
     @Test
-    void theChildRunsThisRuntimesJavaNotTheLauncherOfTheApp(@org.junit.jupiter.api.io.TempDir Path image)
-            throws Exception {
-        // the installed app's layout: this process's command is the aspace launcher, which would
-        // read the child's JVM options as its own arguments and exit
-        Path runtime = Files.createDirectories(image.resolve("lib/runtime/bin")).getParent();
-        Path java = Files.createFile(runtime.resolve("bin/java"));
-        java.toFile().setExecutable(true);
-        Optional<String> launcher = Optional.of(image.resolve("bin/aspace").toString());
-        assertEquals(java.toString(), MemoryUserController.javaCommand(runtime, launcher));
-        // a runtime stripped of bin/java: only then the command this process runs
-        Files.delete(java);
-        assertEquals(launcher.get(), MemoryUserController.javaCommand(runtime, launcher));
+    void theProgramIsFoundBesideTheClassesOrTheJarElseWhereThePropertySays() {
+        assertEquals(Path.of("/src/aspace/target/native/memory-user"),
+                MemoryUserController.program("", Path.of("/src/aspace/target/classes")), "mvn javafx:run, the tests");
+        assertEquals(Path.of("/src/aspace/target/native/memory-user"),
+                MemoryUserController.program("", Path.of("/src/aspace/target/aspace.jar")), "java -jar target/aspace.jar");
+        assertEquals(Path.of("/opt/aspace/lib/app/native/memory-user"),
+                MemoryUserController.program("", Path.of("/opt/aspace/lib/app/aspace.jar")), "the installed app");
+        assertEquals(Path.of("/elsewhere/mu"), MemoryUserController.program("/elsewhere/mu", Path.of("/opt/x.jar")));
     }
 
     @Test
-    void theChildTakesItsOwnClassDataArchiveBesideTheAppsElseTheAppsElseNone(
-            @org.junit.jupiter.api.io.TempDir Path app) throws Exception {
-        Path archive = app.resolve("aspace-0.1.0-123.jsa");
-        assertEquals("", MemoryUserController.childArchive(""), "not the installed app: no archive");
-        assertEquals("", MemoryUserController.childArchive(archive.toString()), "named but not dumped yet");
-        Files.createFile(archive);
-        assertEquals(archive.toString(), MemoryUserController.childArchive(archive.toString()));
-        Path own = Files.createFile(app.resolve("aspace-0.1.0-123-child.jsa"));
-        assertEquals(own.toString(), MemoryUserController.childArchive(archive.toString()));
-    }
-
-    @Test
-    void theChildSharesTheAppsClassDataArchiveOnlyWhenOneIsThere(@org.junit.jupiter.api.io.TempDir Path dir)
-            throws Exception {
-        Path archive = Files.writeString(dir.resolve("aspace.jsa"), "");
-        String before = System.getProperty("aspace.cdsArchive");
+    void aMissingProgramIsOneClearMessageNamingItAndTheFix(@org.junit.jupiter.api.io.TempDir Path dir) {
+        Path gone = dir.resolve("memory-user");
+        String before = System.getProperty(MemoryUserController.PROGRAM_PROPERTY);
         try {
-            System.setProperty("aspace.cdsArchive", archive.toString());
-            assertTrue(MemoryUserController.command(List.of()).contains("-XX:SharedArchiveFile=" + archive));
-            System.setProperty("aspace.cdsArchive", dir.resolve("gone.jsa").toString());
-            assertTrue(MemoryUserController.command(List.of()).stream()
-                    .noneMatch(a -> a.startsWith("-XX:SharedArchiveFile")));
+            System.setProperty(MemoryUserController.PROGRAM_PROPERTY, gone.toString());
+            MemoryUserException e = assertThrows(MemoryUserException.class, MemoryUserController::start);
+            assertEquals("the memory-user program is missing: no executable " + gone
+                    + " (mvn compile builds it with gcc; or name it with -Daspace.memoryUser=PATH)", e.getMessage());
         } finally {
             if (before == null) {
-                System.clearProperty("aspace.cdsArchive");
+                System.clearProperty(MemoryUserController.PROGRAM_PROPERTY);
             } else {
-                System.setProperty("aspace.cdsArchive", before);
+                System.setProperty(MemoryUserController.PROGRAM_PROPERTY, before);
             }
         }
     }
@@ -71,7 +53,8 @@ class MemoryUserControllerTest {
             assertTrue(c.isAlive());
             Path proc = Path.of("/proc", Integer.toString(c.pid()));
             assertEquals("1000", Files.readString(proc.resolve("oom_score_adj")).trim());
-            assertTrue(Files.readString(proc.resolve("cmdline")).contains(MemoryUserChild.class.getName()));
+            // the C program Maven built, not a JVM
+            assertEquals(Path.of("target/native/memory-user").toAbsolutePath(), Files.readSymbolicLink(proc.resolve("exe")));
             assertEquals(ProcessHandle.current().pid(), ProcessHandle.of(c.pid()).orElseThrow().parent().orElseThrow().pid());
         }
     }

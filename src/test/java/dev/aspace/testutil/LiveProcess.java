@@ -37,7 +37,7 @@ public final class LiveProcess implements AutoCloseable {
         }
     }
 
-    /** Starts a C helper built from src/test/c (see build.sh) and waits for its "ready" line. */
+    /** Starts a C helper built from src/test/c (scripts/build-c.sh) and waits for its "ready" line. */
     public static LiveProcess startHelper(String name, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(testHelper(name).toString());

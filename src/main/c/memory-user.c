@@ -1,0 +1,914 @@
+/*
+ * memory-user: the OSTEP "Address Spaces" homework program as the app's live example. The app
+ * starts it and drives it over stdin/stdout, one line per message (docs/memory-user-protocol.md):
+ * allocate with mmap, malloc, brk or a mapped file, touch, walk, stream, free, lock, protect,
+ * fork, start threads, dlopen. A C program, not a JVM: it starts in a millisecond, and its
+ * address space is the textbook's (a few dozen regions: text, data, [heap], libc, [stack]).
+ *
+ * It never outlives the app: PR_SET_PDEATHSIG kills it when the app dies (even by kill -9), it
+ * exits when its stdin closes, and oom_score_adj 1000 makes it the OOM killer's first choice.
+ *
+ * Usage: memory-user --parent PID [--tmpdir DIR]
+ *
+ * Built by Maven (src/main/c/build.sh) into target/native/ and, in the installed app, lib/app/.
+ */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <math.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#ifndef PR_SET_VMA
+#define PR_SET_VMA 0x53564d41
+#define PR_SET_VMA_ANON_NAME 0
+#endif
+
+#define LINE 64                 /* bytes between two writes: one cache line */
+#define SEGMENT (1 << 20)       /* a stream checks for stop after each MB */
+#define MB 1048576.0
+#define MAX_ERR 512
+
+enum kind { K_MMAP, K_MALLOC, K_BRK, K_FILE, K_SHM };
+static const char *const KIND_WORDS[] = { "mmap", "malloc", "brk", "file", "shm" };
+
+struct job {
+    pthread_t thread;
+    atomic_int stop;
+    int block;
+    char *base;
+    size_t bytes;               /* how much of the block to walk */
+    double bytes_per_second;    /* 0: stream pass after pass until stopped */
+    atomic_ullong walked;       /* bytes written so far, for the rate events */
+};
+
+struct block {
+    int id;
+    enum kind kind;
+    char *addr;
+    size_t size;
+    char path[4096];            /* file and shm blocks */
+    uintptr_t *protected_pages; /* pages made PROT_NONE, given back before free */
+    size_t n_protected;
+    struct job *job;
+};
+
+struct extra_thread {
+    pid_t tid;
+    pthread_t thread;
+    int wake[2];                /* the thread reads wake[0] until endthread closes wake[1] */
+    struct extra_thread *next;
+};
+
+static struct block **blocks;   /* by id; NULL once freed */
+static int n_blocks;            /* ids handed out so far */
+static pid_t forks[4096];
+static int n_forks;
+static struct extra_thread *threads;
+static const char *tmpdir = "/tmp";
+static long page_size;
+static pthread_mutex_t out_lock = PTHREAD_MUTEX_INITIALIZER;
+static char err[MAX_ERR];       /* the message of the command that failed */
+
+/* ---- output ---------------------------------------------------------------------------- */
+
+/* One whole line to stdout: replies (main thread) and events (walk threads) never interleave. */
+static void say(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    pthread_mutex_lock(&out_lock);
+    vprintf(fmt, ap);
+    putchar('\n');
+    fflush(stdout);
+    pthread_mutex_unlock(&out_lock);
+    va_end(ap);
+}
+
+/* Sets the error message; commands return -1 after it. */
+static int fail(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, sizeof err, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+/* A failed system call, as "CALL failed: strerror (errno N)". */
+static int failed_call(const char *fmt, ...)
+{
+    int e = errno;
+    char call[MAX_ERR / 2];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(call, sizeof call, fmt, ap);
+    va_end(ap);
+    return fail("%s failed: %s (errno %d)", call, strerror(e), e);
+}
+
+/* Values never contain spaces on the wire: a space is %20, a % is %25. */
+static void escape(const char *in, char *out, size_t n)
+{
+    size_t o = 0;
+    for (; *in && o + 4 < n; in++) {
+        if (*in == ' ' || *in == '%') {
+            o += snprintf(out + o, n - o, "%%%02X", *in);
+        } else {
+            out[o++] = *in;
+        }
+    }
+    out[o] = 0;
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static pid_t gettid_(void)
+{
+    return (pid_t) syscall(SYS_gettid);
+}
+
+/* ---- arguments ------------------------------------------------------------------------- */
+
+static int whole(const char *s, const char *what, long long *out)
+{
+    char *end;
+    errno = 0;
+    long long v = strtoll(s, &end, 10);
+    if (errno || end == s || *end || strchr(s, ' ')) {
+        return fail("%s must be a whole number, got '%s'", what, s);
+    }
+    if (v < 0) {
+        return fail("%s must not be negative, got %s", what, s);
+    }
+    *out = v;
+    return 0;
+}
+
+static int positive(const char *s, const char *what, long long *out)
+{
+    if (whole(s, what, out)) {
+        return -1;
+    }
+    return *out == 0 ? fail("%s must be more than 0, got %s", what, s) : 0;
+}
+
+static int positive_real(const char *s, const char *what, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (end == s || *end) {
+        return fail("%s must be a number, got '%s'", what, s);
+    }
+    if (!(v > 0) || isinf(v)) {
+        return fail("%s must be more than 0, got %s", what, s);
+    }
+    *out = v;
+    return 0;
+}
+
+static int percent(const char *s, int *out)
+{
+    long long p;
+    if (whole(s, "PERCENT", &p)) {
+        return -1;
+    }
+    if (p > 100) {
+        return fail("PERCENT must be 0 to 100, got %s", s);
+    }
+    *out = (int) p;
+    return 0;
+}
+
+static int need(int argc, int n, const char *usage)
+{
+    return argc < n ? fail("usage: ID %s", usage) : 0;
+}
+
+static void human(size_t bytes, char *out, size_t n)
+{
+    if (bytes >= 1ULL << 40) {
+        snprintf(out, n, "%.1f TB", bytes / (double) (1ULL << 40));
+    } else if (bytes >= 1ULL << 30) {
+        snprintf(out, n, "%.1f GB", bytes / (double) (1ULL << 30));
+    } else if (bytes >= 1ULL << 20) {
+        snprintf(out, n, "%.1f MB", bytes / MB);
+    } else if (bytes >= 1024) {
+        snprintf(out, n, "%.1f kB", bytes / 1024.0);
+    } else {
+        snprintf(out, n, "%zu B", bytes);
+    }
+}
+
+/* ---- blocks ---------------------------------------------------------------------------- */
+
+static struct block *find_block(const char *word)
+{
+    long long id;
+    if (positive(word, "BLOCK", &id)) {
+        return NULL;
+    }
+    if (id > n_blocks || blocks[id - 1] == NULL) {
+        fail("no block %lld (allocate one first; freed blocks are gone)", id);
+        return NULL;
+    }
+    return blocks[id - 1];
+}
+
+/* A walk over a PROT_NONE page would die of SIGSEGV. */
+static struct block *walkable(const char *word)
+{
+    struct block *b = find_block(word);
+    if (b && b->n_protected) {
+        fail("block %d has a PROT_NONE page: walking it would die of SIGSEGV; free it and allocate another", b->id);
+        return NULL;
+    }
+    return b;
+}
+
+static uintptr_t page_up(uintptr_t a)
+{
+    return (a + page_size - 1) & ~(uintptr_t) (page_size - 1);
+}
+
+static uintptr_t page_down(uintptr_t a)
+{
+    return a & ~(uintptr_t) (page_size - 1);
+}
+
+static char *map_file(const char *path, size_t bytes)
+{
+    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        failed_call("open(%s)", path);
+        return NULL;
+    }
+    char *p = NULL;
+    if (ftruncate(fd, (off_t) bytes) != 0) {
+        failed_call("ftruncate(%s, %zu)", path, bytes);
+    } else {
+        p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+        if (p == MAP_FAILED) {
+            failed_call("mmap(%s, %zu bytes, shared)", path, bytes);
+            p = NULL;
+        }
+    }
+    close(fd); /* the mapping keeps the file alive */
+    if (!p) {
+        unlink(path);
+    }
+    return p;
+}
+
+/* Gets the memory the given way; nothing is touched. */
+static char *obtain(enum kind kind, size_t bytes, int id, char *path)
+{
+    char *p;
+    switch (kind) {
+    case K_MMAP:
+        p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (p == MAP_FAILED) {
+            failed_call("mmap(%zu bytes, anonymous private)", bytes);
+            return NULL;
+        }
+        /* named, maps shows [anon:memory-user-N] and the kernel keeps it apart from its
+         * neighbours; a kernel without CONFIG_ANON_VMA_NAME leaves it unnamed */
+        char name[32];
+        snprintf(name, sizeof name, "memory-user-%d", id);
+        prctl(PR_SET_VMA, PR_SET_VMA_ANON_NAME, (unsigned long) p, bytes, (unsigned long) name);
+        return p;
+    case K_MALLOC:
+        p = malloc(bytes);
+        if (!p) {
+            failed_call("malloc(%zu)", bytes);
+        }
+        return p;
+    case K_BRK:
+        p = sbrk((intptr_t) bytes);
+        if (p == (void *) -1) {
+            failed_call("sbrk(%zu)", bytes);
+            return NULL;
+        }
+        return p;
+    case K_FILE:
+    case K_SHM:
+        if (kind == K_FILE) {
+            snprintf(path, 4096, "%s/aspace-file-%d-%d", tmpdir, getpid(), id);
+        } else {
+            snprintf(path, 4096, "/dev/shm/aspace-shm-%d-%d", getpid(), id);
+        }
+        unlink(path);
+        return map_file(path, bytes);
+    }
+    return NULL;
+}
+
+/* ---- walking --------------------------------------------------------------------------- */
+
+/* The hot loop: one 8-byte store per 64-byte line in [p, p + len). src/test/c/stream_ref.c and
+ * the Java MemoryWalker make the very same writes. */
+static void write_lines(char *p, size_t len, int64_t value)
+{
+    if (len < sizeof(int64_t)) {
+        return;
+    }
+    size_t last = len - sizeof(int64_t);
+    for (size_t i = 0; i <= last; i += LINE) {
+        *(volatile int64_t *) (p + i) = value;
+    }
+}
+
+static void sleep_seconds(double s)
+{
+    struct timespec ts = { (time_t) s, (long) ((s - (time_t) s) * 1e9) };
+    nanosleep(&ts, NULL);
+}
+
+/* Once a second: "event rate block=N mbps=X". */
+static void report_rate(struct job *j, double *last_time, unsigned long long *last_bytes)
+{
+    double t = now();
+    if (t - *last_time < 1.0) {
+        return;
+    }
+    unsigned long long w = atomic_load(&j->walked);
+    say("event rate block=%d mbps=%.1f", j->block, (w - *last_bytes) / MB / (t - *last_time));
+    *last_time = t;
+    *last_bytes = w;
+}
+
+/* A paced walk goes page by page and sleeps when ahead of its rate, in slices of at most 0.1 s
+ * so that stop and the rate events are never late. A stream writes pass after pass. */
+static void *walk_thread(void *arg)
+{
+    struct job *j = arg;
+    double start = now(), last_time = start;
+    unsigned long long last_bytes = 0;
+    if (j->bytes_per_second > 0) {
+        size_t done = 0;
+        while (done < j->bytes && !atomic_load(&j->stop)) {
+            size_t n = j->bytes - done < (size_t) page_size ? j->bytes - done : (size_t) page_size;
+            write_lines(j->base + done, n, 1);
+            done += n;
+            atomic_store(&j->walked, done);
+            for (;;) {
+                double ahead = done / j->bytes_per_second - (now() - start);
+                report_rate(j, &last_time, &last_bytes);
+                if (ahead <= 0.001 || atomic_load(&j->stop)) {
+                    break;
+                }
+                sleep_seconds(ahead < 0.1 ? ahead : 0.1);
+            }
+        }
+        if (!atomic_load(&j->stop)) {
+            say("event walked block=%d", j->block);
+        }
+        return NULL;
+    }
+    for (int64_t pass = 1; !atomic_load(&j->stop); pass++) {
+        for (size_t from = 0; from < j->bytes && !atomic_load(&j->stop); from += SEGMENT) {
+            size_t n = j->bytes - from < SEGMENT ? j->bytes - from : SEGMENT;
+            write_lines(j->base + from, n, pass);
+            atomic_fetch_add(&j->walked, n);
+            report_rate(j, &last_time, &last_bytes);
+        }
+    }
+    return NULL;
+}
+
+/* Stops a walk or stream on the block and waits for it; 1 when one was running. */
+static int stop_job(struct block *b)
+{
+    struct job *j = b->job;
+    if (!j) {
+        return 0;
+    }
+    atomic_store(&j->stop, 1);
+    pthread_join(j->thread, NULL);
+    free(j);
+    b->job = NULL;
+    return 1;
+}
+
+static int start_job(struct block *b, size_t bytes, double bytes_per_second)
+{
+    stop_job(b);
+    struct job *j = calloc(1, sizeof *j);
+    if (!j) {
+        return failed_call("calloc(job)");
+    }
+    j->block = b->id;
+    j->base = b->addr;
+    j->bytes = bytes;
+    j->bytes_per_second = bytes_per_second;
+    int rc = pthread_create(&j->thread, NULL, walk_thread, j);
+    if (rc) {
+        free(j);
+        errno = rc;
+        return failed_call("pthread_create(walk)");
+    }
+    b->job = j;
+    return 0;
+}
+
+/* ---- commands -------------------------------------------------------------------------- */
+
+/* Each command writes its reply fields ("key=value ...") into out, or fails with err set. */
+
+static int cmd_alloc(int argc, char **argv, char *out, size_t n)
+{
+    long long bytes;
+    int kind = -1;
+    if (need(argc, 4, "alloc KIND BYTES")) {
+        return -1;
+    }
+    for (int k = 0; k < 5; k++) {
+        if (strcmp(argv[2], KIND_WORDS[k]) == 0) {
+            kind = k;
+        }
+    }
+    if (kind < 0) {
+        return fail("unknown allocation kind '%s' (use mmap, malloc, brk, file or shm)", argv[2]);
+    }
+    if (positive(argv[3], "BYTES", &bytes)) {
+        return -1;
+    }
+    struct block *b = calloc(1, sizeof *b);
+    struct block **grown = realloc(blocks, (n_blocks + 1) * sizeof *blocks);
+    if (!b || !grown) {
+        free(b);
+        return failed_call("calloc(block)");
+    }
+    blocks = grown;
+    b->id = n_blocks + 1;
+    b->kind = kind;
+    b->size = (size_t) bytes;
+    b->addr = obtain(kind, b->size, b->id, b->path);
+    if (!b->addr) {
+        free(b);
+        return -1;
+    }
+    blocks[n_blocks++] = b;
+    int o = snprintf(out, n, "block=%d kind=%s addr=0x%" PRIxPTR " size=%zu", b->id, KIND_WORDS[kind],
+                     (uintptr_t) b->addr, b->size);
+    if (b->path[0]) {
+        char path[3 * sizeof b->path];
+        escape(b->path, path, sizeof path);
+        snprintf(out + o, n - o, " path=%s", path);
+    }
+    return 0;
+}
+
+static int cmd_touch(int argc, char **argv, char *out, size_t n)
+{
+    int p = 0;
+    struct block *b;
+    if (need(argc, 4, "touch BLOCK PERCENT") || !(b = walkable(argv[2])) || percent(argv[3], &p)) {
+        return -1;
+    }
+    stop_job(b);
+    size_t bytes = (size_t) ((unsigned __int128) b->size * p / 100);
+    write_lines(b->addr, bytes, 1);
+    snprintf(out, n, "bytes=%zu", bytes);
+    return 0;
+}
+
+static int cmd_walk(int argc, char **argv)
+{
+    double rate = 0;
+    int p = 100;
+    struct block *b;
+    if (need(argc, 4, "walk BLOCK MB_PER_SECOND [PERCENT]") || !(b = walkable(argv[2]))
+            || positive_real(argv[3], "MB_PER_SECOND", &rate) || (argc > 4 && percent(argv[4], &p))) {
+        return -1;
+    }
+    return start_job(b, (size_t) ((unsigned __int128) b->size * p / 100), rate * MB);
+}
+
+static int cmd_stream(int argc, char **argv)
+{
+    struct block *b;
+    if (need(argc, 3, "stream BLOCK") || !(b = walkable(argv[2]))) {
+        return -1;
+    }
+    return start_job(b, b->size, 0);
+}
+
+static int cmd_stop(int argc, char **argv, char *out, size_t n)
+{
+    struct block *b;
+    if (need(argc, 3, "stop BLOCK") || !(b = find_block(argv[2]))) {
+        return -1;
+    }
+    snprintf(out, n, "stopped=%s", stop_job(b) ? "true" : "false");
+    return 0;
+}
+
+/* munmap, free, sbrk(-n) or munmap + unlink, as the block was made. A brk block can only go
+ * while it ends at the break: shrinking it otherwise would cut off what malloc put there since. */
+static int cmd_free(int argc, char **argv)
+{
+    struct block *b;
+    if (need(argc, 3, "free BLOCK") || !(b = find_block(argv[2]))) {
+        return -1;
+    }
+    if (b->kind == K_BRK) {
+        char *brk = sbrk(0);
+        if (brk != b->addr + b->size) {
+            return fail("block %d ends at 0x%" PRIxPTR " but the break is at 0x%" PRIxPTR
+                        ": something (glibc malloc) grew [heap] after it, so it cannot be given back",
+                        b->id, (uintptr_t) (b->addr + b->size), (uintptr_t) brk);
+        }
+    }
+    stop_job(b);
+    /* glibc writes into a freed chunk: give back access to the pages made PROT_NONE first */
+    for (size_t i = 0; i < b->n_protected; i++) {
+        mprotect((void *) b->protected_pages[i], page_size, PROT_READ | PROT_WRITE);
+    }
+    switch (b->kind) {
+    case K_MMAP:
+    case K_FILE:
+    case K_SHM:
+        if (munmap(b->addr, b->size)) {
+            return failed_call("munmap(0x%" PRIxPTR ", %zu)", (uintptr_t) b->addr, b->size);
+        }
+        if (b->path[0] && unlink(b->path)) {
+            failed_call("unlink(%s)", b->path);
+        }
+        break;
+    case K_MALLOC:
+        free(b->addr);
+        break;
+    case K_BRK:
+        if (sbrk(-(intptr_t) b->size) == (void *) -1) {
+            return failed_call("sbrk(-%zu)", b->size);
+        }
+        break;
+    }
+    blocks[b->id - 1] = NULL;
+    free(b->protected_pages);
+    free(b);
+    return 0;
+}
+
+/* mlock / munlock on every page the block touches (a neighbour's page locked too is harmless). */
+static int cmd_lock(int argc, char **argv, int lock)
+{
+    struct block *b;
+    if (need(argc, 3, lock ? "mlock BLOCK" : "munlock BLOCK") || !(b = find_block(argv[2]))) {
+        return -1;
+    }
+    uintptr_t from = page_down((uintptr_t) b->addr), to = page_up((uintptr_t) b->addr + b->size);
+    if ((lock ? mlock : munlock)((void *) from, to - from)) {
+        return failed_call("%s(0x%" PRIxPTR ", %" PRIuPTR ")", lock ? "mlock" : "munlock", from, to - from);
+    }
+    return 0;
+}
+
+/* madvise(MADV_DONTNEED) on the pages wholly inside the block: a page shared with a malloc
+ * neighbour (or glibc's chunk header) must keep its contents. */
+static int cmd_dontneed(int argc, char **argv, char *out, size_t n)
+{
+    struct block *b;
+    if (need(argc, 3, "dontneed BLOCK") || !(b = find_block(argv[2]))) {
+        return -1;
+    }
+    uintptr_t from = page_up((uintptr_t) b->addr), to = page_down((uintptr_t) b->addr + b->size);
+    if (to <= from) {
+        char size[32];
+        human(b->size, size, sizeof size);
+        return fail("block %d (%s) holds no whole page, so madvise cannot drop anything without hurting its neighbours",
+                    b->id, size);
+    }
+    stop_job(b);
+    if (madvise((void *) from, to - from, MADV_DONTNEED)) {
+        return failed_call("madvise(0x%" PRIxPTR ", %" PRIuPTR ", MADV_DONTNEED)", from, to - from);
+    }
+    snprintf(out, n, "bytes=%" PRIuPTR, to - from);
+    return 0;
+}
+
+/* mprotect(PROT_NONE) of the INDEX-th whole page inside the block: the region splits around it. */
+static int cmd_protect(int argc, char **argv, char *out, size_t n)
+{
+    struct block *b;
+    long long index;
+    if (need(argc, 4, "protect BLOCK PAGE_INDEX") || !(b = find_block(argv[2]))
+            || whole(argv[3], "PAGE_INDEX", &index)) {
+        return -1;
+    }
+    uintptr_t first = page_up((uintptr_t) b->addr);
+    uintptr_t end = page_down((uintptr_t) b->addr + b->size);
+    long long pages = end > first ? (long long) ((end - first) / page_size) : 0;
+    if (index >= pages) {
+        return fail("block %d has %lld whole pages: choose a page index from 0 to %lld, got %lld",
+                    b->id, pages, pages - 1, index);
+    }
+    uintptr_t *grown = realloc(b->protected_pages, (b->n_protected + 1) * sizeof *grown);
+    if (!grown) {
+        return failed_call("realloc(protected pages)");
+    }
+    b->protected_pages = grown;
+    stop_job(b);
+    uintptr_t addr = first + (uintptr_t) index * page_size;
+    if (mprotect((void *) addr, page_size, PROT_NONE)) {
+        return failed_call("mprotect(0x%" PRIxPTR ", %ld, 0)", addr, page_size);
+    }
+    b->protected_pages[b->n_protected++] = addr;
+    snprintf(out, n, "addr=0x%" PRIxPTR, addr);
+    return 0;
+}
+
+/* A copy that only sleeps (copy-on-write), and dies with this process. */
+static int cmd_fork(char *out, size_t n)
+{
+    if (n_forks == (int) (sizeof forks / sizeof *forks)) {
+        return fail("%d forks are running: unfork some first", n_forks);
+    }
+    pid_t parent = getpid();
+    pid_t pid = fork();
+    if (pid < 0) {
+        return failed_call("fork()");
+    }
+    if (pid == 0) {
+        prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+        if (getppid() != parent) {
+            _exit(0);
+        }
+        for (;;) {
+            pause();
+        }
+    }
+    forks[n_forks++] = pid;
+    snprintf(out, n, "pid=%d", pid);
+    return 0;
+}
+
+static void kill_and_reap(pid_t pid)
+{
+    kill(pid, SIGKILL);
+    waitpid(pid, NULL, 0);
+}
+
+static int cmd_unfork(int argc, char **argv)
+{
+    long long pid;
+    if (need(argc, 3, "unfork PID") || positive(argv[2], "PID", &pid)) {
+        return -1;
+    }
+    for (int i = 0; i < n_forks; i++) {
+        if (forks[i] == pid) {
+            kill_and_reap(forks[i]);
+            forks[i] = forks[--n_forks];
+            return 0;
+        }
+    }
+    return fail("process %lld is not a fork of this memory-user", pid);
+}
+
+struct thread_start {
+    struct extra_thread *t;
+    pthread_mutex_t lock;
+    pthread_cond_t started;
+};
+
+/* A thread that waits (its stack and guard page are what the experiment shows). */
+static void *extra_thread(void *arg)
+{
+    struct thread_start *s = arg;
+    struct extra_thread *t = s->t;
+    pthread_mutex_lock(&s->lock);
+    t->tid = gettid_();
+    pthread_cond_signal(&s->started);
+    pthread_mutex_unlock(&s->lock);
+    char c;
+    while (read(t->wake[0], &c, 1) != 0) {
+        /* only end of file (endthread closed the other end) ends it */
+    }
+    return NULL;
+}
+
+static int cmd_thread(char *out, size_t n)
+{
+    struct extra_thread *t = calloc(1, sizeof *t);
+    if (!t) {
+        return failed_call("calloc(thread)");
+    }
+    if (pipe2(t->wake, O_CLOEXEC)) {
+        free(t);
+        return failed_call("pipe()");
+    }
+    struct thread_start s = { t, PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER };
+    pthread_mutex_lock(&s.lock);
+    int rc = pthread_create(&t->thread, NULL, extra_thread, &s);
+    if (rc) {
+        pthread_mutex_unlock(&s.lock);
+        close(t->wake[0]);
+        close(t->wake[1]);
+        free(t);
+        errno = rc;
+        return failed_call("pthread_create()");
+    }
+    while (t->tid == 0) {
+        pthread_cond_wait(&s.started, &s.lock);
+    }
+    pthread_mutex_unlock(&s.lock);
+    t->next = threads;
+    threads = t;
+    snprintf(out, n, "tid=%d", t->tid);
+    return 0;
+}
+
+static int cmd_endthread(int argc, char **argv)
+{
+    long long tid;
+    if (need(argc, 3, "endthread TID") || positive(argv[2], "TID", &tid)) {
+        return -1;
+    }
+    for (struct extra_thread **p = &threads; *p; p = &(*p)->next) {
+        struct extra_thread *t = *p;
+        if (t->tid == tid) {
+            close(t->wake[1]);
+            pthread_join(t->thread, NULL);
+            close(t->wake[0]);
+            *p = t->next;
+            free(t);
+            return 0;
+        }
+    }
+    return fail("thread %s was not started with 'thread'", argv[2]);
+}
+
+static int cmd_dlopen(int argc, char **argv, char *out, size_t n)
+{
+    if (need(argc, 3, "dlopen LIBRARY")) {
+        return -1;
+    }
+    void *h = dlopen(argv[2], RTLD_NOW);
+    if (!h) {
+        return fail("dlopen(%s) failed: %s", argv[2], dlerror());
+    }
+    snprintf(out, n, "handle=0x%" PRIxPTR, (uintptr_t) h);
+    return 0;
+}
+
+/* Runs one command's verb; 1 means "exit after the reply". */
+static int run(int argc, char **argv, char *out, size_t n)
+{
+    const char *verb = argv[1];
+    if (!strcmp(verb, "ping")) {
+        snprintf(out, n, "pid=%d", getpid());
+        return 0;
+    }
+    if (!strcmp(verb, "alloc")) return cmd_alloc(argc, argv, out, n);
+    if (!strcmp(verb, "touch")) return cmd_touch(argc, argv, out, n);
+    if (!strcmp(verb, "walk")) return cmd_walk(argc, argv);
+    if (!strcmp(verb, "stream")) return cmd_stream(argc, argv);
+    if (!strcmp(verb, "stop")) return cmd_stop(argc, argv, out, n);
+    if (!strcmp(verb, "free")) return cmd_free(argc, argv);
+    if (!strcmp(verb, "mlock")) return cmd_lock(argc, argv, 1);
+    if (!strcmp(verb, "munlock")) return cmd_lock(argc, argv, 0);
+    if (!strcmp(verb, "dontneed")) return cmd_dontneed(argc, argv, out, n);
+    if (!strcmp(verb, "protect")) return cmd_protect(argc, argv, out, n);
+    if (!strcmp(verb, "fork")) return cmd_fork(out, n);
+    if (!strcmp(verb, "unfork")) return cmd_unfork(argc, argv);
+    if (!strcmp(verb, "thread")) return cmd_thread(out, n);
+    if (!strcmp(verb, "endthread")) return cmd_endthread(argc, argv);
+    if (!strcmp(verb, "dlopen")) return cmd_dlopen(argc, argv, out, n);
+    if (!strcmp(verb, "exit")) {
+        snprintf(out, n, "bye=1");
+        return 1;
+    }
+    return fail("unknown command '%s' (alloc, touch, walk, stream, stop, free, mlock, munlock, dontneed,"
+                " protect, fork, unfork, thread, endthread, dlopen, ping, exit)", verb);
+}
+
+static int numeric_id(const char *s)
+{
+    size_t len = strlen(s);
+    return len >= 1 && len <= 9 && strspn(s, "0123456789") == len;
+}
+
+/* Runs one line and prints its reply; 1 when the session should end. */
+static int execute(char *line)
+{
+    char copy[4096];
+    snprintf(copy, sizeof copy, "%s", line);
+    char *argv[16];
+    int argc = 0;
+    for (char *w = strtok(line, " \t\r"); w && argc < 16; w = strtok(NULL, " \t\r")) {
+        argv[argc++] = w;
+    }
+    if (argc == 0) {
+        return 0;
+    }
+    if (argc < 2 || !numeric_id(argv[0])) {
+        say("err 0 malformed command '%s': expected 'ID VERB ARGS...' with a numeric ID", copy);
+        return 0;
+    }
+    char out[16384] = "";
+    err[0] = 0;
+    int rc = run(argc, argv, out, sizeof out);
+    if (rc < 0) {
+        for (char *c = err; *c; c++) {
+            if (*c == '\n' || *c == '\r') {
+                *c = ' ';
+            }
+        }
+        say("err %s %s", argv[0], err);
+        return 0;
+    }
+    say(out[0] ? "ok %s %s" : "ok %s", argv[0], out);
+    return rc;
+}
+
+/* Ends what the session started that the kernel would not end by itself: forks and files. */
+static void clean_up(void)
+{
+    for (int i = 0; i < n_blocks; i++) {
+        if (blocks[i]) {
+            stop_job(blocks[i]);
+            if (blocks[i]->path[0]) {
+                unlink(blocks[i]->path);
+            }
+        }
+    }
+    while (n_forks) {
+        kill_and_reap(forks[--n_forks]);
+    }
+}
+
+static const char *set_oom_score_adj(char *buf, size_t n)
+{
+    FILE *f = fopen("/proc/self/oom_score_adj", "r+");
+    if (!f || fputs("1000", f) < 0 || fflush(f) || fseek(f, 0, SEEK_SET) || !fgets(buf, (int) n, f)) {
+        if (f) {
+            fclose(f);
+        }
+        return "unchanged";
+    }
+    fclose(f);
+    buf[strcspn(buf, "\n")] = 0;
+    return buf;
+}
+
+int main(int argc, char **argv)
+{
+    long parent = -1;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        if (!strcmp(argv[i], "--parent")) {
+            parent = atol(argv[i + 1]);
+        } else if (!strcmp(argv[i], "--tmpdir")) {
+            tmpdir = argv[i + 1];
+        } else {
+            fprintf(stderr, "usage: memory-user --parent PID [--tmpdir DIR]\n");
+            return 2;
+        }
+    }
+    if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0)) {
+        failed_call("prctl(PR_SET_PDEATHSIG)");
+        say("error %s", err);
+        return 1;
+    }
+    /* the parent may have died before prctl ran: then we were re-parented and must go */
+    if (parent > 0 && getppid() != parent) {
+        return 0;
+    }
+    signal(SIGPIPE, SIG_IGN); /* a closed stdout ends us through stdin's end, not a signal */
+    page_size = sysconf(_SC_PAGESIZE);
+    char oom[32];
+    say("ready pid=%d pagesize=%ld oom_score_adj=%s", getpid(), page_size, set_oom_score_adj(oom, sizeof oom));
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    while ((len = getline(&line, &cap, stdin)) >= 0) {
+        line[strcspn(line, "\n")] = 0;
+        if (execute(line)) {
+            break;
+        }
+    }
+    /* stdin closed (the app is gone or done with us), or "exit" */
+    clean_up();
+    free(line);
+    return 0;
+}
