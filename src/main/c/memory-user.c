@@ -453,13 +453,15 @@ static int cmd_alloc(int argc, char **argv, char *out, size_t n)
     if (positive(argv[3], "BYTES", &bytes)) {
         return -1;
     }
-    struct block *b = calloc(1, sizeof *b);
     struct block **grown = realloc(blocks, (n_blocks + 1) * sizeof *blocks);
-    if (!b || !grown) {
-        free(b);
-        return failed_call("calloc(block)");
+    if (!grown) {
+        return failed_call("realloc(blocks)");
     }
     blocks = grown;
+    struct block *b = calloc(1, sizeof *b);
+    if (!b) {
+        return failed_call("calloc(block)");
+    }
     b->id = n_blocks + 1;
     b->kind = kind;
     b->size = (size_t) bytes;
