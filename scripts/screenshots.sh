@@ -79,12 +79,13 @@ fi
 
 shot aslr -Daspace.aslrRuns=5
 
-# A recorded series on the timeline: aspace memory-user (a JVM) touching 200 MB at 16 MB/s, 30 frames half
-# a second apart; frames 3 and 25 marked, 25 on screen.
-java -jar target/aspace.jar memory-user 200 60 --touch once --rate 16 >/dev/null &
-mu=$!
-pids+=("$mu")
+# A recorded series on the timeline: memory-user touching 200 MB at 16 MB/s, 30 frames half a
+# second apart; frames 3 and 25 marked, 25 on screen. The pid recorded is the one memory-user
+# prints (aspace memory-user runs the C program as a process of its own).
+java -jar target/aspace.jar memory-user 200 60 --touch once --rate 16 > "$work/mu.out" &
+pids+=("$!")
 sleep 2
+mu=$(sed -n 's/^memory-user: pid \([0-9]*\),.*/\1/p' "$work/mu.out")
 java -jar target/aspace.jar record "$mu" -o "$work/rec.jsonl" --every 0.5 --count 30 >/dev/null
-kill "$mu"
+kill "${pids[-1]}"
 shot timeline -Daspace.open="$work/rec.jsonl" -Daspace.timeline=3,25

@@ -8,7 +8,8 @@
  * It never outlives the app: PR_SET_PDEATHSIG kills it when the app dies (even by kill -9), it
  * exits when its stdin closes, and oom_score_adj 1000 makes it the OOM killer's first choice.
  *
- * Usage: memory-user --parent PID [--tmpdir DIR]
+ * Usage: memory-user --parent PID [--tmpdir DIR]      the app's child, driven over stdin
+ *        memory-user --run BYTES [--seconds S] ...    the homework itself (aspace memory-user)
  *
  * Built by Maven (src/main/c/build.sh) into target/native/ and, in the installed app, lib/app/.
  */
@@ -46,15 +47,6 @@
 enum kind { K_MMAP, K_MALLOC, K_BRK, K_FILE, K_SHM };
 static const char *const KIND_WORDS[] = { "mmap", "malloc", "brk", "file", "shm" };
 
-struct job {
-    pthread_t thread;
-    atomic_int stop;
-    int block;
-    char *base;
-    size_t bytes;               /* how much of the block to walk */
-    double bytes_per_second;    /* 0: stream pass after pass until stopped */
-    atomic_ullong walked;       /* bytes written so far, for the rate events */
-};
 
 struct block {
     int id;
@@ -344,54 +336,90 @@ static void sleep_seconds(double s)
     nanosleep(&ts, NULL);
 }
 
-/* Once a second: "event rate block=N mbps=X". */
-static void report_rate(struct job *j, double *last_time, unsigned long long *last_bytes)
+/* A walk over memory: where, how far, the bytes written so far (read by whoever reports rates),
+ * and what to do after each step (report a rate, check a deadline): nonzero stops the walk. */
+struct walk {
+    char *base;
+    size_t bytes;
+    atomic_ullong walked;
+    int (*tick)(struct walk *);
+};
+
+/* A walk or stream on a block, on a thread of its own. */
+struct job {
+    struct walk walk;           /* first: a tick gets the job from its walk */
+    pthread_t thread;
+    atomic_int stop;
+    int block;
+    double bytes_per_second;    /* 0: stream pass after pass until stopped */
+    double last_time;           /* of the last rate event */
+    unsigned long long last_bytes;
+};
+
+/* One pass at full speed, a megabyte at a time; 1 when it got to the end. */
+static int full_pass(struct walk *w, int64_t value)
 {
-    double t = now();
-    if (t - *last_time < 1.0) {
-        return;
+    for (size_t from = 0; from < w->bytes; from += SEGMENT) {
+        size_t n = w->bytes - from < SEGMENT ? w->bytes - from : SEGMENT;
+        write_lines(w->base + from, n, value);
+        atomic_fetch_add(&w->walked, n);
+        if (w->tick(w)) {
+            return 0;
+        }
     }
-    unsigned long long w = atomic_load(&j->walked);
-    say("event rate block=%d mbps=%.1f", j->block, (w - *last_bytes) / MB / (t - *last_time));
-    *last_time = t;
-    *last_bytes = w;
+    return 1;
 }
 
-/* A paced walk goes page by page and sleeps when ahead of its rate, in slices of at most 0.1 s
- * so that stop and the rate events are never late. A stream writes pass after pass. */
+/* One pass page by page at about bytes_per_second, so demand paging can be watched: it sleeps
+ * when ahead, in slices of at most 0.1 s so the tick is never late. 1 when it got to the end. */
+static int paced_pass(struct walk *w, double bytes_per_second, int64_t value)
+{
+    double start = now();
+    for (size_t done = 0; done < w->bytes;) {
+        size_t n = w->bytes - done < (size_t) page_size ? w->bytes - done : (size_t) page_size;
+        write_lines(w->base + done, n, value);
+        done += n;
+        atomic_fetch_add(&w->walked, n);
+        for (;;) {
+            if (w->tick(w)) {
+                return 0;
+            }
+            double ahead = done / bytes_per_second - (now() - start);
+            if (ahead <= 0.001) {
+                break;
+            }
+            sleep_seconds(ahead < 0.1 ? ahead : 0.1);
+        }
+    }
+    return 1;
+}
+
+/* A job's tick: once a second "event rate block=N mbps=X"; stops when told to. */
+static int job_tick(struct walk *w)
+{
+    struct job *j = (struct job *) w;
+    double t = now();
+    if (t - j->last_time >= 1.0) {
+        unsigned long long bytes = atomic_load(&w->walked);
+        say("event rate block=%d mbps=%.1f", j->block, (bytes - j->last_bytes) / MB / (t - j->last_time));
+        j->last_time = t;
+        j->last_bytes = bytes;
+    }
+    return atomic_load(&j->stop);
+}
+
+/* A paced walk once (then "event walked block=N"), or a stream pass after pass until stopped. */
 static void *walk_thread(void *arg)
 {
     struct job *j = arg;
-    double start = now(), last_time = start;
-    unsigned long long last_bytes = 0;
+    j->last_time = now();
     if (j->bytes_per_second > 0) {
-        size_t done = 0;
-        while (done < j->bytes && !atomic_load(&j->stop)) {
-            size_t n = j->bytes - done < (size_t) page_size ? j->bytes - done : (size_t) page_size;
-            write_lines(j->base + done, n, 1);
-            done += n;
-            atomic_store(&j->walked, done);
-            for (;;) {
-                double ahead = done / j->bytes_per_second - (now() - start);
-                report_rate(j, &last_time, &last_bytes);
-                if (ahead <= 0.001 || atomic_load(&j->stop)) {
-                    break;
-                }
-                sleep_seconds(ahead < 0.1 ? ahead : 0.1);
-            }
-        }
-        if (!atomic_load(&j->stop)) {
+        if (paced_pass(&j->walk, j->bytes_per_second, 1)) {
             say("event walked block=%d", j->block);
         }
         return NULL;
     }
-    for (int64_t pass = 1; !atomic_load(&j->stop); pass++) {
-        for (size_t from = 0; from < j->bytes && !atomic_load(&j->stop); from += SEGMENT) {
-            size_t n = j->bytes - from < SEGMENT ? j->bytes - from : SEGMENT;
-            write_lines(j->base + from, n, pass);
-            atomic_fetch_add(&j->walked, n);
-            report_rate(j, &last_time, &last_bytes);
-        }
+    for (int64_t pass = 1; full_pass(&j->walk, pass); pass++) {
     }
     return NULL;
 }
@@ -418,8 +446,9 @@ static int start_job(struct block *b, size_t bytes, double bytes_per_second)
         return failed_call("calloc(job)");
     }
     j->block = b->id;
-    j->base = b->addr;
-    j->bytes = bytes;
+    j->walk.base = b->addr;
+    j->walk.bytes = bytes;
+    j->walk.tick = job_tick;
     j->bytes_per_second = bytes_per_second;
     int rc = pthread_create(&j->thread, NULL, walk_thread, j);
     if (rc) {
@@ -860,6 +889,140 @@ static void clean_up(void)
     }
 }
 
+/* ---- the homework: memory-user MB [SECONDS] ---------------------------------------------- */
+
+enum touch { T_NONE, T_ONCE, T_STREAM };
+static const char *const TOUCH_WORDS[] = { "none", "once", "stream" };
+
+/* The homework's run: its walk, when it ends, and the reporter's stop signal. */
+struct run {
+    struct walk walk;           /* first: the tick gets the run from its walk */
+    double deadline;            /* seconds on the monotonic clock; INFINITY: until killed */
+    enum touch touch;
+    double start;
+    int done;
+    pthread_mutex_t lock;
+    pthread_cond_t ended;
+};
+
+static int run_tick(struct walk *w)
+{
+    return now() >= ((struct run *) w)->deadline;
+}
+
+/* Pages of [addr, addr + len) in RAM (mincore), counted 64 Ki pages at a time. */
+static size_t resident_bytes(char *addr, size_t len)
+{
+    static unsigned char vec[65536];
+    uintptr_t from = page_down((uintptr_t) addr), to = page_up((uintptr_t) addr + len);
+    size_t pages = 0;
+    for (uintptr_t a = from; a < to;) {
+        size_t n = (to - a) / page_size < sizeof vec ? (to - a) / page_size : sizeof vec;
+        if (mincore((void *) a, n * page_size, vec) == 0) {
+            for (size_t i = 0; i < n; i++) {
+                pages += vec[i] & 1;
+            }
+        }
+        a += n * page_size;
+    }
+    return pages * page_size;
+}
+
+/* This process's resident size: /proc/self/statm's second field, in pages. */
+static size_t process_rss(void)
+{
+    unsigned long size = 0, resident = 0;
+    FILE *f = fopen("/proc/self/statm", "r");
+    if (f) {
+        if (fscanf(f, "%lu %lu", &size, &resident) != 2) {
+            resident = 0;
+        }
+        fclose(f);
+    }
+    return resident * page_size;
+}
+
+/* Once a second: how long it has run, what is resident, how fast the walk goes. */
+static void *run_reporter(void *arg)
+{
+    struct run *r = arg;
+    unsigned long long last_bytes = 0;
+    double last_time = r->start;
+    pthread_mutex_lock(&r->lock);
+    for (int second = 1; !r->done; second++) {
+        double due = r->start + second;
+        struct timespec ts = { (time_t) due, (long) ((due - (time_t) due) * 1e9) };
+        while (!r->done && pthread_cond_timedwait(&r->ended, &r->lock, &ts) == 0) {
+        }
+        if (r->done) {
+            break;
+        }
+        double t = now();
+        unsigned long long bytes = atomic_load(&r->walk.walked);
+        char rss[32], block[32], rate[32];
+        human(process_rss(), rss, sizeof rss);
+        human(resident_bytes(r->walk.base, r->walk.bytes), block, sizeof block);
+        snprintf(rate, sizeof rate, "%.1f MB/s", (bytes - last_bytes) / MB / (t - last_time));
+        say("%5d s  rss %s (the block: %s)  %s", second, rss, block, r->touch == T_NONE ? "not touching" : rate);
+        last_bytes = bytes;
+        last_time = t;
+    }
+    pthread_mutex_unlock(&r->lock);
+    return NULL;
+}
+
+/* memory-user as the OSTEP homework has it: allocate, touch as asked, stream until the time is
+ * up (or forever), and say once a second how much is resident and how fast the walk goes. */
+static int run_homework(size_t bytes, double seconds, enum kind via, enum touch touch, double mbps)
+{
+    char path[4096] = "";
+    char *addr = obtain(via, bytes, 1, path);
+    if (!addr) {
+        fprintf(stderr, "memory-user: %s\n", err);
+        return 1;
+    }
+    char size[32], rate[48] = "", until[48] = ", until killed";
+    human(bytes, size, sizeof size);
+    if (mbps > 0) {
+        snprintf(rate, sizeof rate, " at %g MB/s", mbps);
+    }
+    if (seconds > 0) {
+        snprintf(until, sizeof until, ", for %g s", seconds);
+    }
+    say("memory-user: pid %d, %s via %s at 0x%" PRIxPTR ", touch %s%s%s", getpid(), size, KIND_WORDS[via],
+        (uintptr_t) addr, TOUCH_WORDS[touch], rate, until);
+    say("look at it with: pmap -x %d", getpid());
+    struct run r = { .walk = { .base = addr, .bytes = bytes, .tick = run_tick },
+                     .deadline = seconds > 0 ? now() + seconds : INFINITY, .touch = touch, .start = now(),
+                     .lock = PTHREAD_MUTEX_INITIALIZER };
+    pthread_condattr_t monotonic;
+    pthread_condattr_init(&monotonic);
+    pthread_condattr_setclock(&monotonic, CLOCK_MONOTONIC);
+    pthread_cond_init(&r.ended, &monotonic);
+    pthread_t reporter;
+    pthread_create(&reporter, NULL, run_reporter, &r);
+    long long passes = 0;
+    if (touch != T_NONE) {
+        do {
+            passes++;
+        } while ((mbps > 0 ? paced_pass(&r.walk, mbps * MB, passes) : full_pass(&r.walk, passes))
+                 && touch == T_STREAM);
+    }
+    while (now() < r.deadline) {
+        double left = r.deadline - now();
+        sleep_seconds(left < 1 ? left : 1);
+    }
+    pthread_mutex_lock(&r.lock);
+    r.done = 1;
+    pthread_cond_signal(&r.ended);
+    pthread_mutex_unlock(&r.lock);
+    pthread_join(reporter, NULL);
+    double secs = now() - r.start;
+    say("memory-user: done after %.1f s, %lld passes, %.1f MB/s on average", secs, passes,
+        atomic_load(&r.walk.walked) / MB / secs);
+    return 0;
+}
+
 static const char *set_oom_score_adj(char *buf, size_t n)
 {
     FILE *f = fopen("/proc/self/oom_score_adj", "r+");
@@ -874,17 +1037,60 @@ static const char *set_oom_score_adj(char *buf, size_t n)
     return buf;
 }
 
+static int usage(void)
+{
+    fprintf(stderr, "usage: memory-user --parent PID [--tmpdir DIR]   (driven over stdin, docs/memory-user-protocol.md)\n"
+                    "       memory-user --run BYTES [--seconds S] [--via mmap|malloc|brk] [--touch none|once|stream]"
+                    " [--rate MB_PER_SECOND] [--parent PID]\n");
+    return 2;
+}
+
+static int word_index(const char *word, const char *const *words, int n)
+{
+    for (int i = 0; i < n; i++) {
+        if (!strcmp(word, words[i])) {
+            return i;
+        }
+    }
+    return -1;
+}
+
 int main(int argc, char **argv)
 {
     long parent = -1;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        if (!strcmp(argv[i], "--parent")) {
-            parent = atol(argv[i + 1]);
-        } else if (!strcmp(argv[i], "--tmpdir")) {
-            tmpdir = argv[i + 1];
+    long long run = 0;
+    double seconds = 0, mbps = 0;
+    int via = K_MMAP, touch = T_STREAM;
+    for (int i = 1; i < argc; i += 2) {
+        const char *opt = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!val) {
+            return usage();
+        } else if (!strcmp(opt, "--parent")) {
+            parent = atol(val);
+        } else if (!strcmp(opt, "--tmpdir")) {
+            tmpdir = val;
+        } else if (!strcmp(opt, "--run")) {
+            if (positive(val, "BYTES", &run)) {
+                return usage();
+            }
+        } else if (!strcmp(opt, "--seconds")) {
+            if (positive_real(val, "SECONDS", &seconds)) {
+                return usage();
+            }
+        } else if (!strcmp(opt, "--rate")) {
+            if (positive_real(val, "MB_PER_SECOND", &mbps)) {
+                return usage();
+            }
+        } else if (!strcmp(opt, "--via")) {
+            if ((via = word_index(val, KIND_WORDS, K_BRK + 1)) < 0) {
+                return usage();
+            }
+        } else if (!strcmp(opt, "--touch")) {
+            if ((touch = word_index(val, TOUCH_WORDS, T_STREAM + 1)) < 0) {
+                return usage();
+            }
         } else {
-            fprintf(stderr, "usage: memory-user --parent PID [--tmpdir DIR]\n");
-            return 2;
+            return usage();
         }
     }
     if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0)) {
@@ -899,11 +1105,14 @@ int main(int argc, char **argv)
     signal(SIGPIPE, SIG_IGN); /* a closed stdout ends us through stdin's end, not a signal */
     page_size = sysconf(_SC_PAGESIZE);
     char oom[32];
-    say("ready pid=%d pagesize=%ld oom_score_adj=%s", getpid(), page_size, set_oom_score_adj(oom, sizeof oom));
+    const char *adj = set_oom_score_adj(oom, sizeof oom);
+    if (run > 0) {
+        return run_homework((size_t) run, seconds, via, touch, mbps);
+    }
+    say("ready pid=%d pagesize=%ld oom_score_adj=%s", getpid(), page_size, adj);
     char *line = NULL;
     size_t cap = 0;
-    ssize_t len;
-    while ((len = getline(&line, &cap, stdin)) >= 0) {
+    while (getline(&line, &cap, stdin) >= 0) {
         line[strcspn(line, "\n")] = 0;
         if (execute(line)) {
             break;

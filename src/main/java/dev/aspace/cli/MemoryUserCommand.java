@@ -1,8 +1,8 @@
 package dev.aspace.cli;
 
-import dev.aspace.backend.jna.NativeCallException;
 import dev.aspace.demo.AllocationGuard;
 import dev.aspace.demo.BlockKind;
+import dev.aspace.demo.MemoryUserException;
 import dev.aspace.demo.MemoryUserRun;
 import dev.aspace.demo.Sizes;
 import dev.aspace.demo.Touch;
@@ -16,11 +16,12 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
-/** {@code aspace memory-user MB [SECONDS]}: the OSTEP homework program, allocating outside the Java heap. */
+/** {@code aspace memory-user MB [SECONDS]}: the OSTEP homework program (in C, src/main/c/memory-user.c). */
 @Command(name = "memory-user",
-        description = {"Allocates MB megabytes outside the Java heap (anonymous mmap by default), touches them"
-                + " as asked and streams through them until SECONDS pass or it is killed, printing its PID"
-                + " at start and once a second its resident size and streaming rate.",
+        description = {"Runs memory-user, the OSTEP homework program (a small C program): it allocates MB"
+                + " megabytes (anonymous mmap by default), touches them as asked and streams through them until"
+                + " SECONDS pass or it is killed, printing its PID at start and once a second its resident size"
+                + " and streaming rate.",
                 "Watch it from another terminal with pmap -x PID and free -m."})
 public final class MemoryUserCommand implements Callable<Integer> {
 
@@ -38,7 +39,7 @@ public final class MemoryUserCommand implements Callable<Integer> {
     String touch;
 
     @Option(names = "--via", defaultValue = "mmap", paramLabel = "mmap|malloc|brk",
-            description = "How to allocate (default mmap). Small malloc blocks land in [heap] or a thread's arena,"
+            description = "How to allocate (default mmap). Small malloc blocks land in [heap],"
                     + " big ones (over M_MMAP_THRESHOLD) get their own mapping.")
     String via;
 
@@ -91,12 +92,13 @@ public final class MemoryUserCommand implements Callable<Integer> {
             return 1;
         }
         try {
-            MemoryUserRun.run(new MemoryUserRun.Settings(bytes, duration, kind, t, mbps), spec.commandLine().getOut());
-        } catch (NativeCallException e) {
+            int code = MemoryUserRun.run(new MemoryUserRun.Settings(bytes, duration, kind, t, mbps),
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
+            return code == 0 ? 0 : 1;
+        } catch (MemoryUserException e) {
             spec.commandLine().getErr().println("aspace: memory-user: " + e.getMessage());
             return 1;
         }
-        return 0;
     }
 
     private static Duration duration(String text) {

@@ -125,13 +125,22 @@ public final class MemoryUserController implements AutoCloseable {
      * @throws MemoryUserException when the program is not there
      */
     public static List<String> command() {
+        return List.of(program().toString(), "--parent", Long.toString(ProcessHandle.current().pid()),
+                "--tmpdir", System.getProperty("java.io.tmpdir"));
+    }
+
+    /**
+     * The memory-user program ({@link #program(String, Path)}).
+     *
+     * @throws MemoryUserException when it is not there
+     */
+    public static Path program() {
         Path program = program(System.getProperty(PROGRAM_PROPERTY, ""), codeLocation());
         if (!Files.isExecutable(program)) {
             throw new MemoryUserException("the memory-user program is missing: no executable " + program
                     + " (mvn compile builds it with gcc; or name it with -D" + PROGRAM_PROPERTY + "=PATH)");
         }
-        return List.of(program.toString(), "--parent", Long.toString(ProcessHandle.current().pid()),
-                "--tmpdir", System.getProperty("java.io.tmpdir"));
+        return program;
     }
 
     /** Names the memory-user program where it is not in its usual place. */

@@ -1,20 +1,22 @@
 package dev.aspace.demo;
 
-import dev.aspace.backend.jna.NativeMemory;
-import dev.aspace.backend.jna.NativeSystem;
-import dev.aspace.backend.linux.PagemapReader;
-
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * memory-user as the OSTEP homework has it, in this process: allocate, touch as asked, stream
- * until the time is up (or forever), and say once a second how much is resident and how fast the
- * walk goes. The CLI ({@code aspace memory-user}) calls it.
+ * memory-user as the OSTEP homework has it, for {@code aspace memory-user}: the C program
+ * (src/main/c/memory-user.c, {@code --run}) allocates, touches as asked, streams until the time is
+ * up (or forever), and says once a second how much is resident and how fast the walk goes; its
+ * lines are passed on as they come. It is a process of its own, so {@code pmap -x PID} shows a
+ * small C program, not this JVM, and it dies with this process (PR_SET_PDEATHSIG).
  */
 public final class MemoryUserRun {
 
@@ -31,81 +33,55 @@ public final class MemoryUserRun {
     private MemoryUserRun() {
     }
 
-    /** Runs until the duration is over; returns the number of full passes made. */
-    public static long run(Settings s, PrintWriter out) throws InterruptedException {
-        NativeBlock block = NativeBlock.allocate(1, s.via(), s.bytes(), null);
-        int pid = NativeMemory.getpid();
-        say(out, "memory-user: pid " + pid + ", " + Sizes.human(s.bytes()) + " via " + s.via().word() + " at 0x"
-                + Long.toHexString(block.block().address()) + ", touch " + s.touch().word()
-                + (s.rateMbps() > 0 ? " at " + s.rateMbps() + " MB/s" : "")
-                + (s.duration() == null ? ", until killed" : ", for " + s.duration().toSeconds() + " s"));
-        say(out, "look at it with: pmap -x " + pid);
-        long deadline = s.duration() == null ? Long.MAX_VALUE : System.nanoTime() + s.duration().toNanos();
-        MemoryWalker w = block.walker();
-        long start = System.nanoTime();
-        Thread reporter = new Thread(() -> report(out, block.block(), w, s.touch(), start), "memory-user-report");
-        reporter.setDaemon(true);
-        reporter.start();
-        long passes = 0;
+    /** The program's command line for these settings. */
+    static List<String> command(Settings s) {
+        List<String> cmd = new ArrayList<>(List.of(MemoryUserController.program().toString(),
+                "--parent", Long.toString(ProcessHandle.current().pid()),
+                "--run", Long.toString(s.bytes()), "--via", s.via().word(), "--touch", s.touch().word()));
+        if (s.rateMbps() > 0) {
+            cmd.addAll(List.of("--rate", String.format(Locale.ROOT, "%s", s.rateMbps())));
+        }
+        if (s.duration() != null) {
+            cmd.addAll(List.of("--seconds", String.format(Locale.ROOT, "%.3f", s.duration().toMillis() / 1000.0)));
+        }
+        return cmd;
+    }
+
+    /**
+     * Runs the program until it ends, passing its lines on; returns its exit status.
+     *
+     * @throws MemoryUserException when it cannot start (its program missing, say)
+     */
+    public static int run(Settings s, PrintWriter out, PrintWriter err) throws InterruptedException {
+        Process p;
         try {
-            if (s.touch() != Touch.NONE) {
-                do {
-                    passes++;
-                    if (s.rateMbps() > 0) {
-                        w.paced(w.size(), s.rateMbps() * Sizes.MB, passes, () -> System.nanoTime() > deadline);
-                    } else {
-                        w.pass(passes);
-                    }
-                } while (s.touch() == Touch.STREAM && System.nanoTime() < deadline);
-            }
-            while (System.nanoTime() < deadline) {
-                Thread.sleep(Math.min(1000, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
-            }
+            // started from this thread, which waits for it: PR_SET_PDEATHSIG ends it with this thread
+            p = new ProcessBuilder(command(s)).redirectInput(ProcessBuilder.Redirect.INHERIT).start();
+        } catch (IOException e) {
+            throw new MemoryUserException("cannot start memory-user: " + e.getMessage());
+        }
+        Thread errors = new Thread(() -> copy(p.getErrorStream(), err), "memory-user-stderr");
+        errors.start();
+        try {
+            copy(p.getInputStream(), out);
+            int code = p.waitFor();
+            errors.join();
+            return code;
         } finally {
-            reporter.interrupt();
-            reporter.join();
-            block.free();
+            p.destroyForcibly();
         }
-        double secs = (System.nanoTime() - start) / 1e9;
-        say(out, String.format(Locale.ROOT, "memory-user: done after %.1f s, %d passes, %.1f MB/s on average",
-                secs, passes, w.bytesWalked() / (double) Sizes.MB / secs));
-        return passes;
     }
 
-    private static void report(PrintWriter out, Block block, MemoryWalker w, Touch touch, long start) {
-        RateMeter meter = new RateMeter(w::bytesWalked);
-        PagemapReader pagemap = new PagemapReader();
-        long page = NativeSystem.pageSize();
-        long from = block.address() & -page;
-        long to = (block.end() + page - 1) & -page;
-        while (true) {
-            try {
-                Thread.sleep(1000);
-            } catch (InterruptedException e) {
-                return;
+    private static void copy(InputStream from, PrintWriter to) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(from, StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                synchronized (to) {
+                    to.println(line);
+                    to.flush();
+                }
             }
-            double rate = meter.sample();
-            long resident = pagemap.read(NativeMemory.getpid(), from, to).presentPages() * page;
-            say(out, String.format(Locale.ROOT, "%5d s  rss %s (the block: %s)  %s",
-                    (System.nanoTime() - start) / 1_000_000_000L, Sizes.human(residentBytes()), Sizes.human(resident),
-                    touch == Touch.NONE ? "not touching" : String.format(Locale.ROOT, "%.1f MB/s", rate)));
-        }
-    }
-
-    private static void say(PrintWriter out, String line) {
-        synchronized (out) {
-            out.println(line);
-            out.flush();
-        }
-    }
-
-    /** This process's resident size: the second field of /proc/self/statm, in pages. */
-    static long residentBytes() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/self/statm")).trim().split(" ");
-            return Long.parseLong(f[1]) * NativeSystem.pageSize();
-        } catch (IOException | RuntimeException e) {
-            return -1;
+        } catch (IOException e) {
+            // the pipe broke: the program is gone, and its exit status says how
         }
     }
 }

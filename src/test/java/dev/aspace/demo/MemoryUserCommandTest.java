@@ -11,7 +11,7 @@ import java.io.StringWriter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** aspace memory-user: runs in this JVM, and refuses bad input in one line with exit 2. */
+/** aspace memory-user: runs the C program, passes its lines on, refuses bad input in one line with exit 2. */
 class MemoryUserCommandTest {
 
     private record Run(int code, String out, String err) {
@@ -28,11 +28,29 @@ class MemoryUserCommandTest {
     void allocatesTouchesReportsAndEnds() {
         Run r = run("memory-user", "8", "1.5", "--touch", "once");
         assertEquals(0, r.code(), r.err());
-        String pid = Long.toString(ProcessHandle.current().pid());
-        assertTrue(r.out().startsWith("memory-user: pid " + pid + ", 8.0 MB via mmap at 0x"), r.out());
-        assertTrue(r.out().contains("look at it with: pmap -x " + pid), r.out());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^memory-user: pid (\\d+), 8.0 MB via mmap at 0x[0-9a-f]+,"
+                + " touch once, for 1.5 s\n").matcher(r.out());
+        assertTrue(m.find(), r.out());
+        String pid = m.group(1);
+        assertTrue(!pid.equals(Long.toString(ProcessHandle.current().pid())), "a process of its own, not this JVM");
+        assertTrue(r.out().contains("\nlook at it with: pmap -x " + pid + "\n"), r.out());
         assertTrue(r.out().contains("(the block: 8.0 MB)"), "once-touched block is resident: " + r.out());
         assertTrue(r.out().contains("memory-user: done after"), r.out());
+    }
+
+    @Test
+    void itIsTheSmallCProgramThatPmapShows() throws Exception {
+        java.io.PipedReader pipe = new java.io.PipedReader();
+        PrintWriter out = new PrintWriter(new java.io.PipedWriter(pipe), true);
+        Thread t = new Thread(() -> AspaceCommand.run(out, new PrintWriter(new StringWriter()), "memory-user", "4", "3"));
+        t.start();
+        String first = new java.io.BufferedReader(pipe).readLine();
+        int pid = Integer.parseInt(first.replaceFirst("^memory-user: pid (\\d+),.*", "$1"));
+        java.nio.file.Path exe = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/" + pid + "/exe"));
+        assertEquals("memory-user", exe.getFileName().toString());
+        long regions = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + pid + "/maps")).size();
+        assertTrue(regions < 40, "a textbook address space, not a JVM's hundreds: " + regions);
+        t.join();
     }
 
     @Test

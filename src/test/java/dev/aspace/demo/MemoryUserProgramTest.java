@@ -166,12 +166,17 @@ class MemoryUserProgramTest {
     }
 
     @Test
-    void aWrongArgumentIsAUsageErrorWithExitStatus2(@TempDir Path dir) throws Exception {
-        Process p = new ProcessBuilder(List.of(MemoryUserController.command().get(0), "--bogus", "1"))
-                .redirectErrorStream(true).start();
-        assertTrue(p.waitFor(10, TimeUnit.SECONDS));
-        assertEquals(2, p.exitValue());
-        assertEquals("usage: memory-user --parent PID [--tmpdir DIR]\n",
-                new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    void aWrongArgumentIsAUsageErrorWithExitStatus2() throws Exception {
+        for (List<String> args : List.of(List.of("--bogus", "1"), List.of("--parent"), List.of("--run", "0"),
+                List.of("--run", "4096", "--via", "shm"), List.of("--run", "4096", "--touch", "twice"),
+                List.of("--run", "4096", "--seconds", "-1"))) {
+            List<String> cmd = new java.util.ArrayList<>(List.of(MemoryUserController.command().get(0)));
+            cmd.addAll(args);
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            assertTrue(p.waitFor(10, TimeUnit.SECONDS));
+            assertEquals(2, p.exitValue(), args.toString());
+            assertTrue(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                    .startsWith("usage: memory-user --parent PID [--tmpdir DIR]"), args.toString());
+        }
     }
 }
