@@ -894,21 +894,17 @@ static void clean_up(void)
 enum touch { T_NONE, T_ONCE, T_STREAM };
 static const char *const TOUCH_WORDS[] = { "none", "once", "stream" };
 
-/* The homework's run: its walk, when it ends, and the reporter's stop signal. */
+/* The homework's run: its walk, when it ends, and its once-a-second report. One thread only: a
+ * reporting thread would add its stack and, with its first malloc, an arena to the picture. */
 struct run {
     struct walk walk;           /* first: the tick gets the run from its walk */
     double deadline;            /* seconds on the monotonic clock; INFINITY: until killed */
     enum touch touch;
     double start;
-    int done;
-    pthread_mutex_t lock;
-    pthread_cond_t ended;
+    int reports;
+    double last_time;
+    unsigned long long last_bytes;
 };
-
-static int run_tick(struct walk *w)
-{
-    return now() >= ((struct run *) w)->deadline;
-}
 
 /* Pages of [addr, addr + len) in RAM (mincore), counted 64 Ki pages at a time. */
 static size_t resident_bytes(char *addr, size_t len)
@@ -928,47 +924,44 @@ static size_t resident_bytes(char *addr, size_t len)
     return pages * page_size;
 }
 
-/* This process's resident size: /proc/self/statm's second field, in pages. */
+/* This process's resident size: /proc/self/statm's second field, in pages (read without stdio,
+ * whose buffer would come from the heap the experiment watches). */
 static size_t process_rss(void)
 {
-    unsigned long size = 0, resident = 0;
-    FILE *f = fopen("/proc/self/statm", "r");
-    if (f) {
-        if (fscanf(f, "%lu %lu", &size, &resident) != 2) {
-            resident = 0;
-        }
-        fclose(f);
+    char buf[128] = "";
+    int fd = open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        ssize_t n = read(fd, buf, sizeof buf - 1);
+        buf[n > 0 ? n : 0] = 0;
+        close(fd);
     }
-    return resident * page_size;
+    unsigned long size = 0, resident = 0;
+    return sscanf(buf, "%lu %lu", &size, &resident) == 2 ? resident * page_size : 0;
 }
 
 /* Once a second: how long it has run, what is resident, how fast the walk goes. */
-static void *run_reporter(void *arg)
+static void report_if_due(struct run *r)
 {
-    struct run *r = arg;
-    unsigned long long last_bytes = 0;
-    double last_time = r->start;
-    pthread_mutex_lock(&r->lock);
-    for (int second = 1; !r->done; second++) {
-        double due = r->start + second;
-        struct timespec ts = { (time_t) due, (long) ((due - (time_t) due) * 1e9) };
-        while (!r->done && pthread_cond_timedwait(&r->ended, &r->lock, &ts) == 0) {
-        }
-        if (r->done) {
-            break;
-        }
-        double t = now();
-        unsigned long long bytes = atomic_load(&r->walk.walked);
-        char rss[32], block[32], rate[32];
-        human(process_rss(), rss, sizeof rss);
-        human(resident_bytes(r->walk.base, r->walk.bytes), block, sizeof block);
-        snprintf(rate, sizeof rate, "%.1f MB/s", (bytes - last_bytes) / MB / (t - last_time));
-        say("%5d s  rss %s (the block: %s)  %s", second, rss, block, r->touch == T_NONE ? "not touching" : rate);
-        last_bytes = bytes;
-        last_time = t;
+    double t = now();
+    if (t < r->start + r->reports + 1) {
+        return;
     }
-    pthread_mutex_unlock(&r->lock);
-    return NULL;
+    r->reports++;
+    unsigned long long bytes = atomic_load(&r->walk.walked);
+    char rss[32], block[32], rate[32];
+    human(process_rss(), rss, sizeof rss);
+    human(resident_bytes(r->walk.base, r->walk.bytes), block, sizeof block);
+    snprintf(rate, sizeof rate, "%.1f MB/s", (bytes - r->last_bytes) / MB / (t - r->last_time));
+    say("%5d s  rss %s (the block: %s)  %s", r->reports, rss, block, r->touch == T_NONE ? "not touching" : rate);
+    r->last_bytes = bytes;
+    r->last_time = t;
+}
+
+static int run_tick(struct walk *w)
+{
+    struct run *r = (struct run *) w;
+    report_if_due(r);
+    return now() >= r->deadline;
 }
 
 /* memory-user as the OSTEP homework has it: allocate, touch as asked, stream until the time is
@@ -992,15 +985,10 @@ static int run_homework(size_t bytes, double seconds, enum kind via, enum touch 
     say("memory-user: pid %d, %s via %s at 0x%" PRIxPTR ", touch %s%s%s", getpid(), size, KIND_WORDS[via],
         (uintptr_t) addr, TOUCH_WORDS[touch], rate, until);
     say("look at it with: pmap -x %d", getpid());
+    double start = now();
     struct run r = { .walk = { .base = addr, .bytes = bytes, .tick = run_tick },
-                     .deadline = seconds > 0 ? now() + seconds : INFINITY, .touch = touch, .start = now(),
-                     .lock = PTHREAD_MUTEX_INITIALIZER };
-    pthread_condattr_t monotonic;
-    pthread_condattr_init(&monotonic);
-    pthread_condattr_setclock(&monotonic, CLOCK_MONOTONIC);
-    pthread_cond_init(&r.ended, &monotonic);
-    pthread_t reporter;
-    pthread_create(&reporter, NULL, run_reporter, &r);
+                     .deadline = seconds > 0 ? start + seconds : INFINITY, .touch = touch, .start = start,
+                     .last_time = start };
     long long passes = 0;
     if (touch != T_NONE) {
         do {
@@ -1008,15 +996,10 @@ static int run_homework(size_t bytes, double seconds, enum kind via, enum touch 
         } while ((mbps > 0 ? paced_pass(&r.walk, mbps * MB, passes) : full_pass(&r.walk, passes))
                  && touch == T_STREAM);
     }
-    while (now() < r.deadline) {
-        double left = r.deadline - now();
-        sleep_seconds(left < 1 ? left : 1);
+    for (double t; (t = now()) < r.deadline; report_if_due(&r)) {
+        double next = r.start + r.reports + 1;
+        sleep_seconds((next < r.deadline ? next : r.deadline) - t);
     }
-    pthread_mutex_lock(&r.lock);
-    r.done = 1;
-    pthread_cond_signal(&r.ended);
-    pthread_mutex_unlock(&r.lock);
-    pthread_join(reporter, NULL);
     double secs = now() - r.start;
     say("memory-user: done after %.1f s, %lld passes, %.1f MB/s on average", secs, passes,
         atomic_load(&r.walk.walked) / MB / secs);

@@ -50,6 +50,9 @@ class MemoryUserCommandTest {
         assertEquals("memory-user", exe.getFileName().toString());
         long regions = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + pid + "/maps")).size();
         assertTrue(regions < 40, "a textbook address space, not a JVM's hundreds: " + regions);
+        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/" + pid + "/task"))) {
+            assertEquals(1, tasks.count(), "one thread, as the homework's program: no second stack or malloc arena");
+        }
         t.join();
     }
 
