@@ -2,8 +2,8 @@
  * memory-user: the OSTEP "Address Spaces" homework program as the app's live example. The app
  * starts it and drives it over stdin/stdout, one line per message (docs/memory-user-protocol.md):
  * allocate with mmap, malloc, brk or a mapped file, touch, walk, stream, free, lock, protect,
- * fork, start threads, dlopen. A C program, not a JVM: it starts in a millisecond, and its
- * address space is the textbook's (a few dozen regions: text, data, [heap], libc, [stack]).
+ * fork, start threads, dlopen. A C program, not a JVM: it is ready within milliseconds, and its
+ * address space is the textbook's (about 25 regions: text, data, bss, [heap], libc, [stack]).
  *
  * It never outlives the app: PR_SET_PDEATHSIG kills it when the app dies (even by kill -9), it
  * exits when its stdin closes, and oom_score_adj 1000 makes it the OOM killer's first choice.
@@ -11,7 +11,7 @@
  * Usage: memory-user --parent PID [--tmpdir DIR]      the app's child, driven over stdin
  *        memory-user --run BYTES [--seconds S] ...    the homework itself (aspace memory-user)
  *
- * Built by Maven (src/main/c/build.sh) into target/native/ and, in the installed app, lib/app/.
+ * Built by Maven (scripts/build-c.sh) into target/native/; the installed app has it in lib/app/native/.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -46,7 +46,6 @@
 
 enum kind { K_MMAP, K_MALLOC, K_BRK, K_FILE, K_SHM };
 static const char *const KIND_WORDS[] = { "mmap", "malloc", "brk", "file", "shm" };
-
 
 struct block {
     int id;
