@@ -39,7 +39,7 @@ public final class MemoryUserRun {
                 "--parent", Long.toString(ProcessHandle.current().pid()),
                 "--run", Long.toString(s.bytes()), "--via", s.via().word(), "--touch", s.touch().word()));
         if (s.rateMbps() > 0) {
-            cmd.addAll(List.of("--rate", String.format(Locale.ROOT, "%s", s.rateMbps())));
+            cmd.addAll(List.of("--rate", Double.toString(s.rateMbps())));
         }
         if (s.duration() != null) {
             cmd.addAll(List.of("--seconds", String.format(Locale.ROOT, "%.3f", s.duration().toMillis() / 1000.0)));

@@ -15,9 +15,9 @@ public interface LibC extends Library {
 
     /**
      * JNA's NativeLibrary, when first used, runs {@code ldconfig -p} (a process: ~20 ms of a start)
-     * to list the system's library directories,
-     * unless this property lists them. None is needed: on Linux JNA opens "c" as the process's own
-     * namespace (dlopen(NULL)), and aspace loads no other library through JNA by name.
+     * to list the system's library directories, unless this property lists them. None is needed:
+     * on Linux JNA opens "c" as the process's own namespace (dlopen(NULL)), and aspace loads no
+     * other library through JNA by name.
      */
     private static LibC load() {
         if (System.getProperty("jna.platform.library.path") == null) {
