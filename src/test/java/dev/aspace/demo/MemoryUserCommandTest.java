@@ -5,8 +5,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.BufferedReader;
+import java.io.PipedReader;
+import java.io.PipedWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +35,7 @@ class MemoryUserCommandTest {
     void allocatesTouchesReportsAndEnds() {
         Run r = run("memory-user", "8", "1.5", "--touch", "once");
         assertEquals(0, r.code(), r.err());
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^memory-user: pid (\\d+), 8.0 MB via mmap at 0x[0-9a-f]+,"
+        Matcher m = Pattern.compile("^memory-user: pid (\\d+), 8.0 MB via mmap at 0x[0-9a-f]+,"
                 + " touch once, for 1.5 s\n").matcher(r.out());
         assertTrue(m.find(), r.out());
         String pid = m.group(1);
@@ -40,17 +47,17 @@ class MemoryUserCommandTest {
 
     @Test
     void itIsTheSmallCProgramThatPmapShows() throws Exception {
-        java.io.PipedReader pipe = new java.io.PipedReader();
-        PrintWriter out = new PrintWriter(new java.io.PipedWriter(pipe), true);
+        PipedReader pipe = new PipedReader();
+        PrintWriter out = new PrintWriter(new PipedWriter(pipe), true);
         Thread t = new Thread(() -> AspaceCommand.run(out, new PrintWriter(new StringWriter()), "memory-user", "4", "3"));
         t.start();
-        String first = new java.io.BufferedReader(pipe).readLine();
+        String first = new BufferedReader(pipe).readLine();
         int pid = Integer.parseInt(first.replaceFirst("^memory-user: pid (\\d+),.*", "$1"));
-        java.nio.file.Path exe = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/" + pid + "/exe"));
+        Path exe = Files.readSymbolicLink(Path.of("/proc/" + pid + "/exe"));
         assertEquals("memory-user", exe.getFileName().toString());
-        long regions = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + pid + "/maps")).size();
+        long regions = Files.readAllLines(Path.of("/proc/" + pid + "/maps")).size();
         assertTrue(regions < 40, "a textbook address space, not a JVM's hundreds: " + regions);
-        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/" + pid + "/task"))) {
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
             assertEquals(1, tasks.count(), "one thread, as the homework's program: no second stack or malloc arena");
         }
         t.join();

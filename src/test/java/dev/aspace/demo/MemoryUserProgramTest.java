@@ -12,6 +12,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -170,7 +171,7 @@ class MemoryUserProgramTest {
         for (List<String> args : List.of(List.of("--bogus", "1"), List.of("--parent"), List.of("--run", "0"),
                 List.of("--run", "4096", "--via", "shm"), List.of("--run", "4096", "--touch", "twice"),
                 List.of("--run", "4096", "--seconds", "-1"))) {
-            List<String> cmd = new java.util.ArrayList<>(List.of(MemoryUserController.command().get(0)));
+            List<String> cmd = new ArrayList<>(List.of(MemoryUserController.command().get(0)));
             cmd.addAll(args);
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             assertTrue(p.waitFor(10, TimeUnit.SECONDS));
