@@ -184,8 +184,8 @@ public final class AspaceApp extends Application {
         } else {
             // the default view: a memory-user child the user can change, started off the FX thread
             background.await(child, c -> attach(c, started, stage, background, lab), failed -> {
-                window.session().reportError(failed);
                 window.openLive((int) ProcessHandle.current().pid());
+                window.session().reportError(failed); // after openLive, which clears the banner
             });
         }
     }

@@ -1,6 +1,7 @@
 package dev.aspace.ui.aslr;
 
 import dev.aspace.demo.AslrRunner;
+import dev.aspace.demo.MemoryUserException;
 
 import java.time.Duration;
 import java.util.List;
@@ -51,9 +52,11 @@ public record AslrSetup(int runs, String command, long delayMs, String readyLine
             return "the delay must be between 0 and " + MAX_DELAY_MS + " ms, got " + delayMs;
         }
         try {
-            if (!memoryUser() && words().isEmpty()) {
+            if (words().isEmpty()) {
                 return "no command to run";
             }
+        } catch (MemoryUserException e) {
+            return e.getMessage(); // memory-user's program is not there: says where it was looked for
         } catch (IllegalArgumentException e) {
             return e.getMessage() + ": close it, or leave the command empty for memory-user";
         }

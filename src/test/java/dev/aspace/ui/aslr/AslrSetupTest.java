@@ -57,4 +57,22 @@ class AslrSetupTest {
         assertTrue(new AslrSetup(2, "", -1, "", false).problem().startsWith("the delay must be"));
         assertTrue(new AslrSetup(2, "sleep '6", 0, "", false).problem().contains("unclosed ' quote"));
     }
+
+    @Test
+    void aMissingMemoryUserProgramIsAProblemNotACrash(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        String before = System.getProperty(dev.aspace.demo.MemoryUserController.PROGRAM_PROPERTY);
+        try {
+            System.setProperty(dev.aspace.demo.MemoryUserController.PROGRAM_PROPERTY, dir.resolve("gone").toString());
+            assertEquals("the memory-user program is missing: no executable " + dir.resolve("gone")
+                    + " (mvn compile builds it with gcc; or name it with -Daspace.memoryUser=PATH)",
+                    AslrSetup.defaults().problem());
+            assertNull(new AslrSetup(2, "/bin/sleep 600", 0, "", false).problem(), "another command still runs");
+        } finally {
+            if (before == null) {
+                System.clearProperty(dev.aspace.demo.MemoryUserController.PROGRAM_PROPERTY);
+            } else {
+                System.setProperty(dev.aspace.demo.MemoryUserController.PROGRAM_PROPERTY, before);
+            }
+        }
+    }
 }
