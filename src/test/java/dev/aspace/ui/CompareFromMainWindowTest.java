@@ -32,6 +32,7 @@ class CompareFromMainWindowTest {
 
     @Start
     void start(Stage stage) {
+        Theme.apply(false); // AtlantaFX's colours, which aspace.css looks up, as the app has them
         shown = LiveProcess.sleep();
         window = new MainWindow(backend, Background.direct(), new StatProbe(backend));
         stage.setScene(new Scene(window, 1200, 760));

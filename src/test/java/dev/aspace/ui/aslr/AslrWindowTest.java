@@ -8,6 +8,7 @@ import dev.aspace.snapshot.aslr.AslrObject;
 import dev.aspace.testutil.LiveProcess;
 import dev.aspace.ui.Background;
 import dev.aspace.ui.MainWindow;
+import dev.aspace.ui.Theme;
 import dev.aspace.ui.vm.StatProbe;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -49,6 +50,7 @@ class AslrWindowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
+        Theme.apply(false); // AtlantaFX's colours, which aspace.css looks up, as the app has them
         shown = LiveProcess.sleep();
         LinuxBackend backend = new LinuxBackend();
         window = new MainWindow(backend, Background.threads(), new StatProbe(backend));

@@ -2,6 +2,7 @@ package dev.aspace.ui.experiments;
 
 import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.demo.MemoryUserController;
+import dev.aspace.ui.Theme;
 import javafx.scene.Scene;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Region;
@@ -28,6 +29,7 @@ class AllocationPanelLowerRowsTest {
 
     @Start
     void start(Stage stage) {
+        Theme.apply(false); // AtlantaFX's colours, which aspace.css looks up, as the app has them
         child = MemoryUserController.start();
         panel = new AllocationPanel(child, new LinuxBackend(), r -> { });
         Region above = new Region(); // the summary and the gauge above it in the window

@@ -5,6 +5,7 @@ import dev.aspace.backend.linux.PagemapReader;
 import dev.aspace.demo.ExperimentResult;
 import dev.aspace.demo.MemoryUserController;
 import dev.aspace.model.Region;
+import dev.aspace.ui.Theme;
 import javafx.scene.Scene;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -35,6 +36,7 @@ class AllocationPanelTest {
 
     @Start
     void start(Stage stage) {
+        Theme.apply(false); // AtlantaFX's colours, which aspace.css looks up, as the app has them
         child = MemoryUserController.start();
         panel = new AllocationPanel(child, new LinuxBackend(), heard::complete);
         strip = new ResidencyStrip(new PagemapReader());

@@ -59,6 +59,7 @@ class FileDropTest {
 
     @Start
     void start(Stage stage) {
+        Theme.apply(false); // AtlantaFX's colours, which aspace.css looks up, as the app has them
         this.stage = stage;
         LinuxBackend backend = new LinuxBackend();
         window = new MainWindow(backend, Background.direct(), new StatProbe(backend));

@@ -43,6 +43,7 @@ class RecentMenuTest {
 
     @Start
     void start(Stage stage) {
+        Theme.apply(false); // AtlantaFX's colours, which aspace.css looks up, as the app has them
         this.stage = stage;
         target = LiveProcess.sleep();
         LinuxBackend backend = new LinuxBackend();

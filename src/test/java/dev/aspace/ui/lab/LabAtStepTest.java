@@ -3,6 +3,7 @@ package dev.aspace.ui.lab;
 import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.demo.MemoryUserController;
 import dev.aspace.ui.Background;
+import dev.aspace.ui.Theme;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +28,7 @@ class LabAtStepTest {
 
     @Start
     void start(Stage stage) {
+        Theme.apply(false); // AtlantaFX's colours, which aspace.css looks up, as the app has them
         child = MemoryUserController.start();
         lab = LabWindow.open(stage, child, new LinuxBackend(), Background.direct(), refreshed::incrementAndGet, 1, true);
     }

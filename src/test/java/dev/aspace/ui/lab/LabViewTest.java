@@ -7,6 +7,7 @@ import dev.aspace.demo.MemoryUserController;
 import dev.aspace.lab.AddressSpacesLab;
 import dev.aspace.lab.LiveLabRunner;
 import dev.aspace.ui.Background;
+import dev.aspace.ui.Theme;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -35,6 +36,7 @@ class LabViewTest {
 
     @Start
     void start(Stage stage) {
+        Theme.apply(false); // AtlantaFX's colours, which aspace.css looks up, as the app has them
         child = MemoryUserController.start();
         LinuxBackend backend = new LinuxBackend();
         LiveLabRunner runner = new LiveLabRunner(new Experiments(child, backend, AllocationGuard.DEFAULT), backend);
