@@ -316,8 +316,8 @@ static char *obtain(enum kind kind, size_t bytes, int id, char *path)
 
 /* ---- walking --------------------------------------------------------------------------- */
 
-/* The hot loop: one 8-byte store per 64-byte line in [p, p + len). src/test/c/stream_ref.c and
- * the Java MemoryWalker make the very same writes. */
+/* The hot loop: one 8-byte store per 64-byte line in [p, p + len). Every line, so every page,
+ * is dirtied, yet the volatile stores cannot become memset or vector stores. */
 static void write_lines(char *p, size_t len, int64_t value)
 {
     if (len < sizeof(int64_t)) {
