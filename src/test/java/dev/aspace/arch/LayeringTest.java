@@ -38,6 +38,15 @@ class LayeringTest {
                     "dev.aspace.ui..", "dev.aspace.cli..", "com.fasterxml..", "picocli..");
 
     @ArchTest
+    static final ArchRule elfUsesOnlyModel = noClasses()
+            .that().resideInAPackage("dev.aspace.elf..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.aspace.backend..", "dev.aspace.classify..", "dev.aspace.layout..", "dev.aspace.snapshot..",
+                    "dev.aspace.demo..", "dev.aspace.lab..", "dev.aspace.ui..", "dev.aspace.cli..",
+                    "com.fasterxml..", "picocli..", "com.sun.jna..")
+            .because("the ELF reader is pure: bytes in, records out");
+
+    @ArchTest
     static final ArchRule classifyUsesOnlyModel = noClasses()
             .that().resideInAPackage("dev.aspace.classify..")
             .should().dependOnClassesThat().resideInAnyPackage(
