@@ -114,6 +114,7 @@ public final class AspaceApp extends Application {
         stage.setScene(scene);
         stage.titleProperty().bind(window.titleProperty());
         window.recents().useStore(dev.aspace.ui.files.RecentFilesStore.forUser());
+        window.table().rememberColumnsIn(dev.aspace.ui.files.ConfigFile.forUser("table-columns"), background);
         stage.setOnHidden(e -> window.stop());
         int lab = opts.pid() > 0 ? 0 : StartOptions.labStep(); // the lab needs the memory-user child
         List<Path> compare = StartOptions.compareFiles();

@@ -119,7 +119,7 @@ public final class MainWindow extends BorderPane {
         SplitPane.setResizableWithParent(sideScroll, false);
         setCenter(center);
         toolbar = toolbar();
-        // recording a series and scrubbing one (issue 5): a toggle in the toolbar, a timeline below it
+        // recording a series and scrubbing one: a toggle in the toolbar, a timeline below it
         recorder = new RecordControl(backend, background, session::livePid, session::showMessage,
                 () -> getScene() == null ? null : getScene().getWindow());
         // beside Compare…, where a toolbar that overflows on a narrow window does not hide it
