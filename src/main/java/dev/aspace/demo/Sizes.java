@@ -37,6 +37,48 @@ public final class Sizes {
         return Math.max(1, (long) (mb * MB));
     }
 
+    /**
+     * Parses a size as people type it: a number with a binary unit ("64M", "64 MiB", "1.5G", "512K",
+     * "4096B"); a bare number is in MiB. K, M, G, T and their KiB, MiB, GiB, TiB spellings are powers
+     * of 1024.
+     *
+     * @param what names the value in the message ("--cgroup-limit")
+     * @throws IllegalArgumentException with one line naming the value and the fix
+     */
+    public static long parseSize(String text, String what) {
+        String t = text.strip();
+        int i = 0;
+        while (i < t.length() && (Character.isDigit(t.charAt(i)) || t.charAt(i) == '.')) {
+            i++;
+        }
+        String unit = t.substring(i).strip().toUpperCase(Locale.ROOT);
+        int shift = switch (unit) {
+            case "B" -> 0;
+            case "K", "KIB" -> 10;
+            case "", "M", "MIB" -> 20;
+            case "G", "GIB" -> 30;
+            case "T", "TIB" -> 40;
+            default -> -1;
+        };
+        double value;
+        try {
+            value = shift < 0 || i == 0 ? Double.NaN : Double.parseDouble(t.substring(0, i));
+        } catch (NumberFormatException e) {
+            value = Double.NaN;
+        }
+        if (Double.isNaN(value)) {
+            throw new IllegalArgumentException(what + " must be a size like 64M, 64MiB, 1.5G or 512K, got '" + text + "'");
+        }
+        double bytes = value * (1L << shift);
+        if (bytes < 1) {
+            throw new IllegalArgumentException(what + " must be more than 0 bytes, got '" + text + "'");
+        }
+        if (bytes >= ADDRESS_SPACE) {
+            throw new IllegalArgumentException(what + " " + text + " is beyond the 128 TiB user address space");
+        }
+        return (long) bytes;
+    }
+
     /** 64.0 MB, 512 kB, 12 B: one decimal, binary units. */
     public static String human(long bytes) {
         long a = Math.abs(bytes);

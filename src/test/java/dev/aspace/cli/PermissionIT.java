@@ -24,10 +24,7 @@ class PermissionIT {
 
     @Test
     void anotherUsersProcessIsRefusedInOneLine() throws Exception {
-        assumeTrue("root".equals(System.getProperty("user.name")), "needs root to start a process as another user");
-        assumeTrue(ProcpsRun.has("setpriv"), "setpriv (util-linux) is not installed");
-        Path jar = Path.of(System.getProperty("aspace.jar", "target/aspace.jar")).toAbsolutePath();
-        assumeTrue(Files.isReadable(jar), jar + " is not built");
+        Path jar = jarForNobody();
         try (LiveProcess root = LiveProcess.sleep()) {
             String pid = Integer.toString(root.pid());
             for (List<String> args : List.of(List.of("pmap", pid), List.of("pmap", "-X", pid), List.of("pmap", "-XX", "-p", pid))) {
@@ -41,6 +38,27 @@ class PermissionIT {
                 assertFalse(r.err.contains("\tat "), "no stack trace: " + r.err);
             }
         }
+    }
+
+    @Test
+    void aRunUnderACgroupLimitWithoutTheRightToMakeOneSaysWhatIsNeeded() throws Exception {
+        Path jar = jarForNobody();
+        Result r = asNobody(jar, List.of("memory-user", "8", "1", "--cgroup-limit", "64M"));
+        assertEquals(1, r.code, r.err);
+        assertEquals(1, r.err.strip().split("\n").length, "one line: " + r.err);
+        assertTrue(r.err.startsWith("aspace: cannot run under a memory limit: ") && r.err.contains("root"),
+                "says what is needed: " + r.err);
+        assertFalse(r.err.contains("\tat "), "no stack trace: " + r.err);
+        assertFalse(r.out.contains("memory-user: pid"), "the program did not run unlimited instead: " + r.out);
+    }
+
+    /** The packaged jar, where this test can run it as nobody. */
+    private static Path jarForNobody() {
+        assumeTrue("root".equals(System.getProperty("user.name")), "needs root to start a process as another user");
+        assumeTrue(ProcpsRun.has("setpriv"), "setpriv (util-linux) is not installed");
+        Path jar = Path.of(System.getProperty("aspace.jar", "target/aspace.jar")).toAbsolutePath();
+        assumeTrue(Files.isReadable(jar), jar + " is not built");
+        return jar;
     }
 
     private record Result(int code, String out, String err) {
