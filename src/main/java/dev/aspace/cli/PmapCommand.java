@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,17 +54,23 @@ final class PmapCommand implements Callable<Integer> {
         for (String t : targets) {
             parsed.add(PmapTarget.parse(spec.commandLine(), t));
         }
-        print(options, parsed, new Sink(spec.commandLine().getOut()));
+        print(options, parsed, new Sink(spec.commandLine().getOut()), spec.commandLine().getErr());
         return 0;
     }
 
     /** Reads each target and prints it in the chosen format (shared with {@link QuickPmap}). */
-    static void print(PmapOptions options, List<PmapTarget> targets, Sink sink) {
+    static void print(PmapOptions options, List<PmapTarget> targets, Sink sink, PrintWriter err) {
         MemoryBackend.Detail detail = options.mode().needsSmaps() ? MemoryBackend.Detail.SMAPS : MemoryBackend.Detail.MAPS;
         PmapSmapsFormat smapsFormat = new PmapSmapsFormat(options);
         try {
             for (PmapTarget t : targets) {
                 Snapshot s = t.read(detail);
+                String torn = Torn.warning(s);
+                if (torn != null) {
+                    sink.flush();   // the warning follows what was printed before it
+                    err.println(torn);
+                    err.flush();
+                }
                 String source = t.file() != null ? t.file().toString() : "/proc/" + t.pid() + "/smaps";
                 if (options.mode().needsSmaps()) {
                     requireSmaps(s, source);

@@ -52,7 +52,7 @@ final class QuickPmap {
             return -1;
         }
         try {
-            PmapCommand.print(options, targets, stdout != null ? new Sink(stdout) : new Sink(out));
+            PmapCommand.print(options, targets, stdout != null ? new Sink(stdout) : new Sink(out), err);
             return 0;
         } catch (RuntimeException e) {
             return Errors.report(e, err, false);
