@@ -47,12 +47,10 @@ final class LocateCommand implements Callable<Integer> {
     }
 
     private long parseAddress(String a) {
-        String hex = a.startsWith("0x") || a.startsWith("0X") ? a.substring(2) : a;
-        hex = hex.replace("_", "").replace("'", "");
-        if (hex.isEmpty() || hex.length() > 16 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "'" + a + "' is not an address: give up to 16 hexadecimal digits, e.g. 0x7ffd5e8c1a2c");
+        try {
+            return LocationText.parseAddress(a);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        return Long.parseUnsignedLong(hex, 16);
     }
 }

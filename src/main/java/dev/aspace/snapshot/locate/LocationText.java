@@ -13,6 +13,22 @@ public final class LocationText {
     private LocationText() {
     }
 
+    /**
+     * An address as people paste it: hexadecimal with or without 0x, digit separators allowed.
+     *
+     * @throws IllegalArgumentException with a one-line message naming the input and the form wanted
+     */
+    public static long parseAddress(String text) {
+        String a = text.strip();
+        String hex = a.startsWith("0x") || a.startsWith("0X") ? a.substring(2) : a;
+        hex = hex.replace("_", "").replace("'", "").replace("`", "");
+        if (hex.isEmpty() || hex.length() > 16 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            throw new IllegalArgumentException(
+                    "'" + text + "' is not an address: give up to 16 hexadecimal digits, e.g. 0x7ffd5e8c1a2c");
+        }
+        return Long.parseUnsignedLong(hex, 16);
+    }
+
     /** The one-line headline: address, then what it is. */
     public static String headline(Location l) {
         String a = "0x" + Long.toHexString(l.address());
