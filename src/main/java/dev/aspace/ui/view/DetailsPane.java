@@ -8,7 +8,6 @@ import dev.aspace.snapshot.locate.Location;
 import dev.aspace.snapshot.locate.LocationText;
 import dev.aspace.ui.vm.SessionModel;
 import dev.aspace.ui.vm.SmapsFieldHelp;
-import dev.aspace.ui.vm.Units;
 import dev.aspace.ui.vm.VmFlagWords;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
