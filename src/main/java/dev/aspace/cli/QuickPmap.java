@@ -40,7 +40,7 @@ final class QuickPmap {
         for (int i = 1; i < args.length; i++) {
             if (!args[i].startsWith("-")) {
                 PmapCommand.PmapTarget t = PmapCommand.PmapTarget.pid(args[i]);
-                if (t == null) {
+                if (t == null || PmapCommand.PmapTarget.isExistingFile(args[i])) {
                     return -1;
                 }
                 targets.add(t);
