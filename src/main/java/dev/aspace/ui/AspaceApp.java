@@ -4,7 +4,7 @@ import dev.aspace.demo.MemoryUserController;
 import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.model.Region;
 import dev.aspace.model.Snapshot;
-import dev.aspace.ui.lab.LabWindow;
+import dev.aspace.ui.vm.ErrorLog;
 import dev.aspace.ui.vm.SessionModel;
 import dev.aspace.ui.vm.StatProbe;
 import javafx.animation.AnimationTimer;
@@ -106,6 +106,8 @@ public final class AspaceApp extends Application {
         LinuxBackend backend = started.backend();
         Background background = Background.threads();
         window = new MainWindow(backend, background, started.probe());
+        window.setOnQuit(Platform::exit);
+        logUnexpectedErrors();
         StartupClock.mark("window-built");
         window.ribbon().model().scaleProperty().set(opts.scale());
 
@@ -114,6 +116,7 @@ public final class AspaceApp extends Application {
         stage.setScene(scene);
         stage.titleProperty().bind(window.titleProperty());
         window.recents().useStore(dev.aspace.ui.files.RecentFilesStore.forUser());
+        window.table().rememberColumnsIn(dev.aspace.ui.files.ConfigFile.forUser("table-columns"), background);
         stage.setOnHidden(e -> window.stop());
         int lab = opts.pid() > 0 ? 0 : StartOptions.labStep(); // the lab needs the memory-user child
         List<Path> compare = StartOptions.compareFiles();
@@ -213,16 +216,34 @@ public final class AspaceApp extends Application {
         warm.start();
     }
 
+    /**
+     * Unexpected errors go to a log file under the user's state directory, with their stack
+     * trace; one thrown on the FX thread and caught by nobody is also said in the banner.
+     */
+    private void logUnexpectedErrors() {
+        try {
+            ErrorLog.toFile(ErrorLog.stateDir(System.getenv(), System.getProperty("user.home")));
+        } catch (java.io.IOException e) {
+            window.session().showMessage("errors cannot be logged: " + e.getMessage());
+        }
+        Thread fx = Thread.currentThread();
+        Thread.UncaughtExceptionHandler before = fx.getUncaughtExceptionHandler();
+        fx.setUncaughtExceptionHandler((t, e) -> {
+            try {
+                window.session().reportError(e);
+            } catch (RuntimeException again) {
+                before.uncaughtException(t, e);
+            }
+        });
+    }
+
     /** The default view: the memory-user child's panel, its first read, and the lab if asked. */
     private void attach(MemoryUserController c, EarlyStart started, Stage stage, Background background, int lab) {
         this.child = c;
         window.attachMemoryUser(c, started.read());
         if (lab > 0) {
             // after start() has shown the main window, the lab's owner
-            Platform.runLater(() -> LabWindow.open(stage, c, started.backend(), background, () -> {
-                window.session().refreshNow();
-                window.gauge().sample();
-            }, lab - 1, true));
+            Platform.runLater(() -> window.openLab(lab - 1, true));
         }
     }
 

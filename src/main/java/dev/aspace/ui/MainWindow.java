@@ -7,8 +7,6 @@ import dev.aspace.demo.ChildExit;
 import dev.aspace.demo.ExperimentResult;
 import dev.aspace.demo.MemoryUserController;
 import dev.aspace.model.Snapshot;
-import dev.aspace.snapshot.SnapshotStore;
-import dev.aspace.snapshot.series.SeriesReader;
 import dev.aspace.ui.experiments.AllocationPanel;
 import dev.aspace.ui.experiments.ResidencyStrip;
 import dev.aspace.ui.files.DropPlan;
@@ -33,6 +31,7 @@ import dev.aspace.ui.vm.ChangeProbe;
 import dev.aspace.ui.vm.GaugeModel;
 import dev.aspace.ui.vm.Highlights;
 import dev.aspace.ui.vm.PickerModel;
+import dev.aspace.ui.vm.FileActions;
 import dev.aspace.ui.vm.SessionModel;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -83,7 +82,18 @@ public final class MainWindow extends BorderPane {
     private final ObjectProperty<Duration> interval = new SimpleObjectProperty<>(this, "interval", Duration.seconds(1));
     private final Timeline ticker = new Timeline();
     private final Recents recents;
+    private final FileActions files;
     private final javafx.beans.binding.StringBinding title;
+    /** The lab, ASLR and compare windows: one of each. */
+    private final Secondary secondary = new Secondary(this::quit);
+    private Runnable onQuit = () -> {
+        if (getScene() != null && getScene().getWindow() != null) {
+            getScene().getWindow().hide();
+        }
+    };
+    private Choosers choosers = Choosers.FILE_CHOOSER;
+    private PickerDialog picker;
+    private MemoryUserController child;
 
     public MainWindow(MemoryBackend backend, Background background, ChangeProbe probe) {
         this.backend = backend;
@@ -119,13 +129,15 @@ public final class MainWindow extends BorderPane {
         SplitPane.setResizableWithParent(sideScroll, false);
         setCenter(center);
         toolbar = toolbar();
-        // recording a series and scrubbing one (issue 5): a toggle in the toolbar, a timeline below it
+        // recording a series and scrubbing one: a toggle in the toolbar, a timeline below it
         recorder = new RecordControl(backend, background, session::livePid, session::showMessage,
                 () -> getScene() == null ? null : getScene().getWindow());
         // beside Compare…, where a toolbar that overflows on a narrow window does not hide it
         int beside = 1 + toolbar.getItems().stream().map(javafx.scene.Node::getId).toList().indexOf("compare");
         toolbar.getItems().add(beside, recorder.button());
         timelineModel = new TimelineModel(background, session::show, session::reportError);
+        files = new FileActions(background, session, timelineModel, recents, f -> TextImports.read(f, 1024),
+                this::showCompare);
         timelineModel.seriesProperty().addListener((o, a, series) -> {
             if (series != null) {
                 timeline();
@@ -267,17 +279,96 @@ public final class MainWindow extends BorderPane {
         Button lab = new Button("Lab…");
         lab.setId("openLab");
         Tips.install(lab, "The Address Spaces homework, step by step: predict, act, see the numbers");
-        lab.setOnAction(e -> LabWindow.open(getScene() == null ? null : getScene().getWindow(), child, backend,
-                background, () -> {
-                    session.refreshNow();
-                    gauge.sample();
-                }));
+        this.child = child;
+        lab.setOnAction(e -> openLab(0, false));
         toolbar.getItems().addAll(new Separator(), lab);
         if (first != null) {
             openLive(child.pid(), first);
         } else {
             openLive(child.pid());
         }
+    }
+
+    /**
+     * The lab on the memory-user child, beside this window (raised if open), at step {@code first}
+     * (0-based); with {@code act}, the step's action starts at once. Null without the child.
+     */
+    public javafx.stage.Stage openLab(int first, boolean act) {
+        if (child == null) {
+            return null;
+        }
+        boolean[] made = {false};
+        javafx.stage.Stage lab = secondary.show("lab", () -> {
+            made[0] = true;
+            return LabWindow.make(owner(), child, backend, background, () -> {
+                session.refreshNow();
+                gauge.sample();
+            }, first);
+        });
+        if (made[0] && act) {
+            LabWindow.act(lab);
+        }
+        return lab;
+    }
+
+    /** What Ctrl+Q does, from this window or any it opened (the app sets: quit). */
+    public void setOnQuit(Runnable quit) {
+        this.onQuit = java.util.Objects.requireNonNull(quit);
+    }
+
+    private void quit() {
+        onQuit.run();
+    }
+
+    /** Asks the user for files (a seam: tests count the asks instead of showing a file dialog). */
+    public interface Choosers {
+        Path open(javafx.stage.Window owner);
+
+        Path save(javafx.stage.Window owner, String suggestedName);
+
+        List<Path> compare(javafx.stage.Window owner);
+
+        /** JavaFX's file dialogs. */
+        Choosers FILE_CHOOSER = new Choosers() {
+            @Override
+            public Path open(javafx.stage.Window owner) {
+                FileChooser chooser = new FileChooser();
+                chooser.setTitle("Open a snapshot (.json) or captured text (pmap -X/-x, vmmap, smaps, free)");
+                File f = chooser.showOpenDialog(owner);
+                return f == null ? null : f.toPath();
+            }
+
+            @Override
+            public Path save(javafx.stage.Window owner, String suggestedName) {
+                FileChooser chooser = new FileChooser();
+                chooser.setTitle("Save snapshot");
+                chooser.setInitialFileName(suggestedName);
+                File f = chooser.showSaveDialog(owner);
+                return f == null ? null : f.toPath();
+            }
+
+            @Override
+            public List<Path> compare(javafx.stage.Window owner) {
+                FileChooser chooser = new FileChooser();
+                chooser.setTitle("Snapshots to compare with what is on screen");
+                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("aspace snapshots", "*.json"));
+                List<File> chosen = chooser.showOpenMultipleDialog(owner);
+                return chosen == null ? List.of() : chosen.stream().map(File::toPath).toList();
+            }
+        };
+    }
+
+    public void setChoosers(Choosers c) {
+        this.choosers = java.util.Objects.requireNonNull(c);
+    }
+
+    /** The file actions (open, drop, save, compare) this window runs. */
+    public FileActions files() {
+        return files;
+    }
+
+    private javafx.stage.Window owner() {
+        return getScene() == null ? null : getScene().getWindow();
     }
 
     /** Stops the ticker (window closing). */
@@ -361,8 +452,13 @@ public final class MainWindow extends BorderPane {
     }
 
     private void pickProcess() {
+        if (picker != null && picker.isShowing()) {
+            picker.getDialogPane().getScene().getWindow().requestFocus();
+            return;
+        }
         PickerDialog d = new PickerDialog(new PickerModel(backend::processes, background));
-        d.initOwner(getScene() == null ? null : getScene().getWindow());
+        picker = d;
+        d.initOwner(owner());
         d.showAndWait().ifPresent(row -> {
             if (row.readable()) {
                 openLive(row.pid());
@@ -374,115 +470,67 @@ public final class MainWindow extends BorderPane {
 
     /** Ctrl+O: a file chosen by the user, imported in the background and shown with its source. */
     private void openFile() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open a snapshot (.json) or captured text (pmap -X/-x, vmmap, smaps, free)");
-        File f = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        Path f = choosers.open(owner());
         if (f != null) {
-            open(f.toPath());
+            open(f);
         }
     }
 
-    /**
-     * Opens a file and shows it: a saved snapshot (.json) as it was saved, anything else as
-     * captured text (format detected), with unreadable lines reported.
-     */
+    /** Opens a file and shows it (see {@link FileActions#open}). */
     public void open(Path file) {
-        // a recorded series is known by its first line, whatever its name
-        background.submit(() -> SeriesReader.isSeries(file), series -> {
-            if (series) {
-                timelineModel.open(file, () -> {
-                    recents.add(file);
-                    String cut = timelineModel.seriesProperty().get().truncation();
-                    if (!cut.isEmpty()) {
-                        session.showMessage(file.getFileName() + ": " + cut);
-                    }
-                });
-            } else {
-                timelineModel.close();
-                openSnapshot(file);
-            }
-        }, session::reportError);
+        files.open(file);
     }
 
-    private void openSnapshot(Path file) {
-        if (file.getFileName().toString().endsWith(".json")) {
-            background.submit(() -> SnapshotStore.load(file), s -> {
-                session.show(s);
-                recents.add(file);
-            }, session::reportError);
-            return;
-        }
-        background.submit(() -> TextImports.read(file, 1024), result -> {
-            session.show(result.snapshot());
-            recents.add(file);
-            if (result.unreadableLines() > 0) {
-                session.showMessage(file.getFileName() + ": " + result.format() + ", " + result.regionCount()
-                        + " regions; " + result.unreadableLines() + " lines could not be read, first: "
-                        + result.warnings().get(0));
-            }
-        }, session::reportError);
-    }
-
-    /** Chooses saved snapshots and compares them, after what is on screen, as parallel ribbons. */
+    /** Chooses saved snapshots and compares them with what is on screen, in the order they were taken. */
     private void compareWithFiles() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Snapshots to compare with what is on screen");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("aspace snapshots", "*.json"));
-        List<File> files = chooser.showOpenMultipleDialog(getScene() == null ? null : getScene().getWindow());
-        if (files != null && !files.isEmpty()) {
-            compare(files.stream().map(File::toPath).toList());
+        List<Path> chosen = choosers.compare(owner());
+        if (!chosen.isEmpty()) {
+            compare(chosen);
         }
     }
 
     /** Files dropped on the window: one opens, several snapshots are compared, the rest is refused in the banner. */
     public void drop(DropPlan plan) {
-        if (plan instanceof DropPlan.Open o) {
-            open(o.file());
-        } else if (plan instanceof DropPlan.Compare c) {
-            compare(c.files(), false);
-        } else if (plan instanceof DropPlan.Refuse r) {
-            session.showMessage(r.why());
-        }
+        files.drop(plan);
     }
 
     /** Opens the compare view of what is on screen (if anything) and the given snapshot files. */
     public void compare(List<Path> files) {
-        compare(files, true);
-    }
-
-    private void compare(List<Path> files, boolean withScreen) {
-        Snapshot current = withScreen ? session.getSnapshot() : null;
-        background.submit(() -> {
-            List<Snapshot> all = new java.util.ArrayList<>();
-            if (current != null) {
-                all.add(current);
-            }
-            for (Path f : files) {
-                all.add(SnapshotStore.load(f));
-            }
-            return all;
-        }, all -> {
-            if (all.size() < 2) {
-                session.showMessage("choose at least one snapshot to compare with what is on screen");
-                return;
-            }
-            showCompare(all);
-        }, session::reportError);
+        this.files.compare(files, true);
     }
 
     /** Opens the ASLR experiment; its "Compare ribbons" opens the compare view of its runs. */
     public dev.aspace.ui.aslr.AslrWindow openAslr() {
-        return dev.aspace.ui.aslr.AslrWindow.open(getScene() == null ? null : getScene().getWindow(), backend, background,
-                this::showCompare);
+        boolean[] made = {false};
+        javafx.stage.Stage s = secondary.show("aslr", () -> {
+            made[0] = true;
+            return dev.aspace.ui.aslr.AslrWindow.create(owner(), backend, background, this::showCompare).stage();
+        });
+        dev.aspace.ui.aslr.AslrWindow w = dev.aspace.ui.aslr.AslrWindow.of(s);
+        if (made[0]) {
+            w.model().readMachine();
+        }
+        return w;
     }
 
     /** A window with the compare view of these snapshots (two or more) as parallel ribbons. */
     public javafx.stage.Stage showCompare(List<Snapshot> all) {
-        javafx.stage.Stage stage = new javafx.stage.Stage();
-        stage.initOwner(getScene() == null ? null : getScene().getWindow());
+        BorderPane content = new BorderPane(new dev.aspace.ui.compare.CompareView(all).node());
+        javafx.stage.Stage open = secondary.showing("compare");
+        if (open != null) {
+            open.getScene().setRoot(content); // the one compare window shows the new comparison
+        }
+        javafx.stage.Stage stage = secondary.show("compare", () -> {
+            javafx.stage.Stage made = new javafx.stage.Stage();
+            made.initOwner(owner());
+            javafx.geometry.Rectangle2D screen = Secondary.screenOf(owner());
+            javafx.scene.Scene scene = new javafx.scene.Scene(content, Math.min(1200, screen.getWidth() - 40),
+                    Math.min(760, screen.getHeight() - 40));
+            scene.getStylesheets().add(Theme.stylesheet());
+            made.setScene(scene);
+            return made;
+        });
         stage.setTitle("aspace · compare " + all.size() + " snapshots");
-        stage.setScene(new javafx.scene.Scene(new BorderPane(new dev.aspace.ui.compare.CompareView(all).node()), 1200, 760));
-        stage.show();
         return stage;
     }
 
@@ -492,29 +540,15 @@ public final class MainWindow extends BorderPane {
         if (s == null) {
             return;
         }
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save snapshot");
-        chooser.setInitialFileName(s.process().comm() + "-" + s.process().pid() + ".json");
-        File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        Path f = choosers.save(owner(), s.process().comm() + "-" + s.process().pid() + ".json");
         if (f != null) {
-            save(f.toPath());
+            save(f);
         }
     }
 
     /** Saves the snapshot on screen (atomically, in the background); the banner says where. */
     public void save(Path file) {
-        Snapshot s = session.getSnapshot();
-        if (s == null) {
-            return;
-        }
-        background.submit(() -> {
-            SnapshotStore.save(s, file);
-            return file;
-        }, f -> {
-            recents.add(f);
-            session.showMessage("saved " + s.regions().size() + " regions of pid " + s.process().pid()
-                + " to " + f);
-        }, session::reportError);
+        files.save(file);
     }
 
     private void installKeys() {
@@ -529,13 +563,18 @@ public final class MainWindow extends BorderPane {
             }
         });
         getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), this::pickProcess);
-        // keys nothing focused wanted go to the ribbon: + - zoom, arrows pan
+        getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), this::quit);
+        // keys nothing focused wanted go to the ribbon: + - zoom, arrows pan. Handled here, not
+        // fired again at the ribbon: a copy fired from the scene travels the scene's dispatch
+        // chain once more, and its shortcuts would run twice.
         getScene().addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.isConsumed() || e.getTarget() == ribbon.canvas()
                     || getScene().getFocusOwner() instanceof TextInputControl) {
                 return;
             }
-            ribbon.canvas().fireEvent(e.copyFor(ribbon.canvas(), ribbon.canvas()));
+            if (ribbon.key(e)) {
+                e.consume();
+            }
         });
     }
 }

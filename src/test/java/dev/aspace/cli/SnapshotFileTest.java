@@ -56,6 +56,23 @@ class SnapshotFileTest {
     }
 
     @Test
+    void aSnapshotWhoseRegionLacksAnSmapsKeyIsBadInputBeforeAnyOutput() throws IOException {
+        Path f = dir.resolve("lacking.json");
+        String json = Files.readString(Path.of("src/test/resources/v1/sleep.json"));
+        // region 3 loses its Pss (the first two are in smapsUnits and the rollup); the others keep theirs
+        int at = 0;
+        for (int i = 0; i < 6; i++) {
+            at = json.indexOf("\"Pss\" :", at + 1);
+        }
+        int lineEnd = json.indexOf('\n', at);
+        Files.writeString(f, json.substring(0, at) + json.substring(lineEnd + 1));
+        for (String format : List.of("-x", "-X", "-XX")) {
+            ProcpsRun.assertOneLine(ProcpsRun.aspace("pmap", format, f.toString()), 2, f.toString(),
+                    "$.regions[3].smaps.values", "lacks smaps key 'Pss'");
+        }
+    }
+
+    @Test
     void aMissingSnapshotFileIsNamed() {
         Path f = dir.resolve("nothing-here.json");
         ProcpsRun.assertOneLine(ProcpsRun.aspace("pmap", "-X", f.toString()), 2, f.toString());

@@ -85,18 +85,18 @@ class MainWindowTest {
     void clickingARowOfTheTableSelectsItsRegionEverywhere(FxRobot robot) {
         var table = window.table().table();
         var g = table.geometry();
-        assertEquals("Perm", table.columns().get(1).name());
+        assertEquals("Perm", table.columns().get(4).name());
         robot.clickOn(table.canvas().localToScreen(g.columnLeft(1) + 10, g.rowTop(4) + g.rowHeight() / 2));
         Region clicked = table.rows().get(4);
         assertSame(clicked, table.getSelectedItem());
         assertSame(clicked, window.session().selectedProperty().get());
         assertEquals(clicked.rangeText(), robot.lookup("#details-range").queryAs(Label.class).getText());
-        assertEquals(clicked.perms().toString(), table.rowText(4).split("\t")[1]);
+        assertEquals(clicked.perms().toString(), table.rowText(4).split("\t")[4]);
     }
 
     @Test
-    void theTableShowsProcpsPmapXColumnsAndKeepsTheXxOnesInItsMenu() throws Exception {
-        Process pmap = new ProcessBuilder("pmap", "-X", Long.toString(target.pid())).redirectErrorStream(true).start();
+    void theTableLeadsWithPmapXsColumnsAndKeepsEveryPmapXxFieldInItsMenu() throws Exception {
+        Process pmap = new ProcessBuilder("pmap", "-XX", Long.toString(target.pid())).redirectErrorStream(true).start();
         String header;
         try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(pmap.getInputStream()))) {
             out.readLine(); // "PID:   command"
@@ -109,13 +109,12 @@ class MainWindowTest {
         for (int i = 0; i < table.columns().size(); i++) {
             (table.isColumnShown(i) ? shown : hidden).add(table.columns().get(i).name());
         }
-        // pmap's columns in its order, then the table's own Kind and Label before the mapping
-        List<String> expected = new ArrayList<>(List.of(header.split(" +")));
-        expected.remove("Mapping");
-        expected.addAll(List.of("Kind", "Label", "Mapping"));
-        assertEquals(expected, shown);
-        assertTrue(hidden.containsAll(List.of("Shared_Clean", "Private_Dirty", "KernelPageSize")), hidden.toString());
-        // the header's "+" menu lists them all, the -XX ones unticked
+        // pmap -x: Address Kbytes RSS Dirty Mode Mapping, with the region's kind or label before the mapping
+        assertEquals(List.of("Address", "Size KiB", "RSS KiB", "Dirty KiB", "Perm", "Kind / label", "Mapping"), shown);
+        // every other field pmap -XX prints is in the header's "+" menu, unticked
+        List<String> fields = new ArrayList<>(List.of(header.split(" +")));
+        fields.removeAll(List.of("Address", "Perm", "Size", "Rss", "Mapping", "VmFlags"));
+        assertTrue(hidden.containsAll(fields), "missing from the menu: " + fields.stream().filter(f -> !hidden.contains(f)).toList());
         var items = table.columnMenu().getItems().stream().map(m -> (javafx.scene.control.CheckMenuItem) m).toList();
         assertEquals(table.columns().size(), items.size());
         assertTrue(items.stream().filter(m -> m.getText().equals("KernelPageSize")).noneMatch(m -> m.isSelected()));

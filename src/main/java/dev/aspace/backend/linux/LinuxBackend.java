@@ -67,7 +67,7 @@ public final class LinuxBackend implements MemoryBackend {
      * as the kernel lists them, read with the same checks as {@link #snapshot} (retried when torn,
      * failing when the process exits or execs meanwhile), but not classified and without threads,
      * smaps_rollup, system memory or machine setup (JNA), which a short-lived CLI run would pay
-     * for at start-up and never show. Added by the CLI for the pmap -X speed target.
+     * for at start-up and never show: a one-shot `pmap -X` must stay well under procps' time.
      */
     public Snapshot mappings(int pid, Detail detail) {
         return read(pid, detail, false);

@@ -7,7 +7,7 @@ import dev.aspace.snapshot.SnapshotStore;
 import dev.aspace.snapshot.aslr.AslrAnalysis;
 import dev.aspace.snapshot.aslr.AslrReport;
 import dev.aspace.ui.Background;
-import dev.aspace.ui.vm.SessionModel;
+import dev.aspace.ui.vm.ErrorLog;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
@@ -182,7 +182,7 @@ public final class AslrViewModel {
     private void failed(Throwable t) {
         running.set(false);
         int done = snapshots.get().size();
-        status.set((done > 0 ? "after " + done + " runs: " : "") + SessionModel.messageOf(t));
+        status.set((done > 0 ? "after " + done + " runs: " : "") + ErrorLog.describe(t));
     }
 
     /** Saves every run's snapshot into {@code dir} as run-N-pidP.json; the status says where. */
@@ -200,7 +200,7 @@ public final class AslrViewModel {
             }
             return written;
         }, written -> status.set("saved " + written.size() + " runs to " + dir),
-                t -> status.set(SessionModel.messageOf(t)));
+                t -> status.set(ErrorLog.describe(t)));
     }
 
     /** "aslr-run1-pid4711.json". */

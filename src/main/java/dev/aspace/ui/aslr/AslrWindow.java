@@ -48,10 +48,21 @@ public final class AslrWindow {
      */
     public static AslrWindow open(Window owner, MemoryBackend backend, Background background,
                                   Consumer<List<Snapshot>> compare) {
-        AslrWindow w = new AslrWindow(owner, backend, background, compare);
+        AslrWindow w = create(owner, backend, background, compare);
         w.stage.show();
         w.model.readMachine();
         return w;
+    }
+
+    /** The window, not shown yet (its machine settings are read by {@link AslrViewModel#readMachine()}). */
+    public static AslrWindow create(Window owner, MemoryBackend backend, Background background,
+                                    Consumer<List<Snapshot>> compare) {
+        return new AslrWindow(owner, backend, background, compare);
+    }
+
+    /** The ASLR window a stage made here shows, or null. */
+    public static AslrWindow of(Stage stage) {
+        return (AslrWindow) stage.getProperties().get(AslrWindow.class);
     }
 
     public Stage stage() {

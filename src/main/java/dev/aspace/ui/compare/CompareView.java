@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * Two or more snapshots side by side (issue 5): parallel ribbons with matched regions joined by
+ * Two or more snapshots side by side: parallel ribbons with matched regions joined by
  * lines, and a table of the differences between two chosen snapshots (added, removed, grown,
  * shrunk, moved with the slide, RSS/PSS change). Selecting a row outlines its region on the
  * ribbons; clicking a region on a ribbon selects its row.

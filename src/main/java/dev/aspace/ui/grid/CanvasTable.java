@@ -12,6 +12,8 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Orientation;
 import javafx.geometry.VPos;
+import javafx.scene.AccessibleAttribute;
+import javafx.scene.AccessibleRole;
 import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -35,15 +37,21 @@ import javafx.scene.text.TextAlignment;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
+import java.util.function.Function;
 
 /**
  * A read-only table painted on one Canvas: a header that sorts (click) and resizes (drag an
- * edge), rows with one selected, scroll bars, the keys of a table (arrows, Page Up/Down, Home,
- * End, Ctrl+C copies the row), the full text of a cut cell on hover, and a "+" at the header's
- * end whose menu shows and hides columns.
+ * edge; never narrower than its name), rows selected one or several at a time (Shift and Ctrl
+ * with a click or the arrows, Ctrl+A), scroll bars, the keys of a table (arrows, Left/Right
+ * scroll sideways, Page Up/Down, Home, End, Ctrl+C copies the selected rows), the full text of a
+ * cut cell on hover, a "+" at the header's end whose menu shows and hides columns, and for
+ * screen readers the roles and attributes of a table (rows, columns, cells: {@link TableAccess}).
  *
  * <p>Why not a TableView: each visible cell of a TableView is a control that is made, styled
  * and laid out, and the region table's few hundred of them were most of the main window's
@@ -56,6 +64,8 @@ public final class CanvasTable<R> extends Region {
     private static final double MIN_WIDTH = 24;
     private static final double EDGE_SLOP = 4;
     private static final double MENU_WIDTH = 22;
+    /** Room beside a header's name for the sort arrow. */
+    private static final double ARROW = 14;
 
     private final SortedList<R> rows;
     private final ObservableBooleanValue dark;
@@ -69,6 +79,12 @@ public final class CanvasTable<R> extends Region {
     private final Map<String, Double> widthCache = new HashMap<>();
     private final Map<String, Double> headerWidthCache = new HashMap<>();
     private final List<GridColumn<R>> columns = new ArrayList<>();
+    /** The selected rows (the lead, {@link #selected}, among them). */
+    private final Set<R> marked = new LinkedHashSet<>();
+    private int anchor = -1;
+    private Function<List<R>, String> copyFormat;
+    private Runnable onColumnsShown = () -> { };
+    private final TableAccess<R> access = new TableAccess<>(this);
     private double[] widths = new double[0];
     private boolean[] shown = new boolean[0];
     private int sortColumn = -1;
@@ -105,6 +121,9 @@ public final class CanvasTable<R> extends Region {
         getChildren().addAll(canvas, vbar, hbar);
 
         rows.addListener((ListChangeListener<R>) c -> rowsChanged());
+        setAccessibleRole(AccessibleRole.TABLE_VIEW);
+        setAccessibleRoleDescription("table");
+        getChildren().add(access.layer());
         // what a screen reader says of the table: the selected row, as Ctrl+C would copy it
         selectedIndex.addListener((o, a, i) -> setAccessibleText(i.intValue() < 0 ? null
                 : "row " + (i.intValue() + 1) + " of " + rows.size() + ": " + rowText(i.intValue())));
@@ -155,17 +174,63 @@ public final class CanvasTable<R> extends Region {
     }
 
     public void setColumnShown(int column, boolean show) {
+        if (shown[column] == show) {
+            return;
+        }
         shown[column] = show;
+        if (columnMenu != null) {
+            ((CheckMenuItem) columnMenu.getItems().get(column)).setSelected(show);
+        }
+        onColumnsShown.run();
         repaint();
+    }
+
+    /** Told after a column was shown or hidden (the header's menu, or a call). */
+    public void setOnColumnsShown(Runnable action) {
+        onColumnsShown = action == null ? () -> { } : action;
+    }
+
+    /** The names of the columns shown, in their order. */
+    public List<String> shownColumnNames() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            if (shown[i]) {
+                names.add(columns.get(i).name());
+            }
+        }
+        return names;
     }
 
     public double columnWidth(int column) {
         return widths[column];
     }
 
+    /** Sets the width, never below what shows the column's name whole. */
     public void setColumnWidth(int column, double width) {
-        widths[column] = Math.max(MIN_WIDTH, width);
+        widths[column] = Math.max(minWidth(column), width);
         repaint();
+    }
+
+    /** The narrowest the column may be: its name whole, with room for the sort arrow. */
+    public double minWidth(int column) {
+        metrics();
+        return Math.max(MIN_WIDTH, Math.ceil(headerTextWidth(columns.get(column).name())) + 2 * PAD + ARROW);
+    }
+
+    /** Scrolls sideways to the first column (another process shows different columns' worth). */
+    public void scrollToFirstColumn() {
+        scrollX = 0;
+        repaint();
+    }
+
+    /** How far the columns are scrolled sideways, in pixels. */
+    public double scrollX() {
+        return scrollX;
+    }
+
+    /** How the selected rows are copied (Ctrl+C); by default their shown cells, tab-separated. */
+    public void setCopyFormat(Function<List<R>, String> format) {
+        copyFormat = format;
     }
 
     /** The rows as shown: the items in the order of the sort column. */
@@ -242,22 +307,73 @@ public final class CanvasTable<R> extends Region {
         return selectedIndex.get();
     }
 
-    /** Selects the row holding {@code item}; nothing is selected when no row does. */
+    /** Selects the row holding {@code item} alone; nothing is selected when no row does. */
     public void select(R item) {
         int i = item == null ? -1 : rows.indexOf(item);
-        selectedIndex.set(i);
-        selected.set(i < 0 ? null : rows.get(i));
-        repaint();
+        select(i);
     }
 
-    /** Selects row {@code index} of {@link #rows()}; -1 selects nothing. */
+    /** Selects row {@code index} of {@link #rows()} alone; -1 selects nothing. */
     public void select(int index) {
         if (index < -1 || index >= rows.size()) {
             throw new IndexOutOfBoundsException("row " + index + " of " + rows.size());
         }
+        marked.clear();
+        if (index >= 0) {
+            marked.add(rows.get(index));
+        }
+        anchor = index;
+        lead(index);
+    }
+
+    /** Selects rows {@code from} to {@code to} (either order); {@code to} becomes the lead. */
+    public void selectRange(int from, int to) {
+        marked.clear();
+        for (int r = Math.min(from, to); r <= Math.max(from, to); r++) {
+            marked.add(rows.get(r));
+        }
+        lead(to);
+    }
+
+    /** Adds the row to the selection, or takes it out (Ctrl+click). */
+    public void toggle(int index) {
+        R item = rows.get(index);
+        if (!marked.remove(item)) {
+            marked.add(item);
+        }
+        anchor = index;
+        lead(marked.contains(item) ? index : marked.isEmpty() ? -1 : rows.indexOf(marked.iterator().next()));
+    }
+
+    public void selectAll() {
+        marked.clear();
+        marked.addAll(rows);
+        anchor = 0;
+        lead(rows.isEmpty() ? -1 : Math.max(0, selectedIndex.get()));
+    }
+
+    private void lead(int index) {
         selectedIndex.set(index);
         selected.set(index < 0 ? null : rows.get(index));
         repaint();
+    }
+
+    /** The selected rows, in the order shown. */
+    public List<R> selectedItems() {
+        List<R> out = new ArrayList<>();
+        if (!marked.isEmpty()) {
+            for (R r : rows) {
+                if (marked.contains(r)) {
+                    out.add(r);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether row {@code index} of {@link #rows()} is selected. */
+    public boolean isSelected(int index) {
+        return !marked.isEmpty() && marked.contains(rows.get(index));
     }
 
     /**
@@ -305,12 +421,17 @@ public final class CanvasTable<R> extends Region {
     }
 
     private void rowsChanged() {
+        if (!marked.isEmpty()) {
+            marked.retainAll(new HashSet<>(rows));
+        }
         R keep = selected.get();
         int i = keep == null ? -1 : rows.indexOf(keep);
         selectedIndex.set(i);
         if (i < 0) {
             selected.set(null);
         }
+        anchor = Math.min(anchor, rows.size() - 1);
+        access.rowsChanged();
         repaint();
     }
 
@@ -357,6 +478,11 @@ public final class CanvasTable<R> extends Region {
     }
 
     private double[] shownWidths() {
+        for (int i = 0; i < widths.length; i++) {
+            if (shown[i]) {
+                widths[i] = Math.max(widths[i], minWidth(i));
+            }
+        }
         int n = 0;
         for (boolean s : shown) {
             n += s ? 1 : 0;
@@ -430,6 +556,7 @@ public final class CanvasTable<R> extends Region {
         scrollY = geometry.scrollY();
         syncBars();
         paint();
+        access.laidOut();
     }
 
     private void syncBars() {
@@ -508,7 +635,7 @@ public final class CanvasTable<R> extends Region {
         int selectedRow = selectedIndex.get();
         for (int r = first; r >= 0 && r <= last; r++) {
             double y = geo.rowTop(r);
-            if (r == selectedRow) {
+            if (r == selectedRow || isSelected(r)) {
                 g.setFill(p.selection());
                 g.fillRect(0, y, w, rowH);
             } else if (r % 2 == 1) {
@@ -567,7 +694,7 @@ public final class CanvasTable<R> extends Region {
             }
             int column = columnOf(v);
             boolean sorted = column == sortColumn;
-            double room = cw - 2 * PAD - (sorted ? 12 : 0);
+            double room = cw - 2 * PAD - (sorted ? ARROW : 0);
             String name = TextFit.fit(columns.get(column).name(), room, this::headerTextWidth);
             g.setFill(p.text());
             g.fillText(name, x + PAD, headH / 2);
@@ -664,7 +791,14 @@ public final class CanvasTable<R> extends Region {
             return;
         }
         int row = geometry.rowAt(e.getY());
-        if (row >= 0) {
+        if (row < 0) {
+            return;
+        }
+        if (e.isShiftDown() && anchor >= 0) {
+            selectRange(anchor, row);
+        } else if (e.isShortcutDown()) {
+            toggle(row);
+        } else {
             select(row);
         }
     }
@@ -704,13 +838,20 @@ public final class CanvasTable<R> extends Region {
     }
 
     private void keyPressed(KeyEvent e) {
+        KeyCode k = e.getCode();
+        if ((k == KeyCode.LEFT || k == KeyCode.RIGHT) && !e.isShortcutDown() && !e.isAltDown()) {
+            double step = hbar.getUnitIncrement();
+            scrollX = Math.max(0, Math.min(geometry.maxScrollX(), scrollX + (k == KeyCode.LEFT ? -step : step)));
+            repaint();
+            e.consume();
+            return;
+        }
         int n = rows.size();
         if (n == 0) {
             return;
         }
         int at = selectedIndex.get();
         int to;
-        KeyCode k = e.getCode();
         if (k == KeyCode.DOWN) {
             to = Math.min(n - 1, at + 1);
         } else if (k == KeyCode.UP) {
@@ -723,18 +864,39 @@ public final class CanvasTable<R> extends Region {
             to = 0;
         } else if (k == KeyCode.END) {
             to = n - 1;
-        } else if (k == KeyCode.C && e.isShortcutDown() && at >= 0) {
+        } else if (k == KeyCode.A && e.isShortcutDown()) {
+            selectAll();
+            e.consume();
+            return;
+        } else if (k == KeyCode.C && e.isShortcutDown() && !marked.isEmpty()) {
             ClipboardContent content = new ClipboardContent();
-            content.putString(rowText(at));
+            content.putString(copyText());
             Clipboard.getSystemClipboard().setContent(content);
             e.consume();
             return;
         } else {
             return;
         }
-        select(to);
+        if (e.isShiftDown() && anchor >= 0) {
+            selectRange(anchor, to);
+        } else {
+            select(to);
+        }
         showRow(to);
         e.consume();
+    }
+
+    /** What Ctrl+C puts on the clipboard: the selected rows in the copy format. */
+    public String copyText() {
+        List<R> chosen = selectedItems();
+        if (copyFormat != null) {
+            return copyFormat.apply(chosen);
+        }
+        StringJoiner text = new StringJoiner("\n", "", "\n");
+        for (R r : chosen) {
+            text.add(rowText(rows.indexOf(r)));
+        }
+        return text.toString();
     }
 
     /** The row's shown cells, tab-separated (what Ctrl+C copies). */
@@ -746,5 +908,22 @@ public final class CanvasTable<R> extends Region {
             }
         }
         return line.toString();
+    }
+
+    /** The text of a cell as shown (before any ellipsis), for screen readers. */
+    String cellTextAt(int row, int shownColumn) {
+        return cellText(rows.get(row), columnOf(shownColumn));
+    }
+
+    /** The name of shown column {@code v}. */
+    String shownColumnName(int v) {
+        return columns.get(columnOf(v)).name();
+    }
+
+    /** What a screen reader asks a table: its rows, columns, cells, selection ({@link TableAccess}). */
+    @Override
+    public Object queryAccessibleAttribute(AccessibleAttribute attribute, Object... parameters) {
+        Object answer = access.query(attribute, parameters);
+        return answer != TableAccess.UNKNOWN ? answer : super.queryAccessibleAttribute(attribute, parameters);
     }
 }

@@ -37,6 +37,19 @@ public final class LabWindow {
      */
     public static Stage open(Window owner, MemoryUserController child, MemoryBackend backend, Background background,
                              Runnable afterAction, int first, boolean act) {
+        Stage stage = make(owner, child, backend, background, afterAction, first);
+        stage.show();
+        if (act) {
+            act(stage);
+        }
+        return stage;
+    }
+
+    /**
+     * The lab's window at step {@code first} (0-based), placed beside its owner and not shown yet.
+     */
+    public static Stage make(Window owner, MemoryUserController child, MemoryBackend backend, Background background,
+                             Runnable afterAction, int first) {
         LiveLabRunner runner = new LiveLabRunner(new Experiments(child, backend, AllocationGuard.DEFAULT), backend);
         LabViewModel model = new LabViewModel(AddressSpacesLab.steps(), runner, background);
         model.afterActionProperty().set(afterAction);
@@ -48,11 +61,16 @@ public final class LabWindow {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle("aspace · Address Spaces lab");
-        stage.setScene(new Scene(scroll, 560, 640));
-        stage.show();
-        if (act) {
-            model.act();
-        }
+        javafx.geometry.Rectangle2D screen = dev.aspace.ui.Secondary.screenOf(owner);
+        stage.setScene(new Scene(scroll, Math.min(560, screen.getWidth() / 2), Math.min(640, screen.getHeight() - 40)));
+        stage.getProperties().put(LabViewModel.class, model);
+        // beside the main window, so the map and the gauge stay in view while the step runs
+        dev.aspace.ui.Secondary.placeBeside(stage, owner);
         return stage;
+    }
+
+    /** Starts the current step's action of a lab window made here. */
+    public static void act(Stage lab) {
+        ((LabViewModel) lab.getProperties().get(LabViewModel.class)).act();
     }
 }

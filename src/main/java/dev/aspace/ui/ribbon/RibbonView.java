@@ -128,7 +128,11 @@ public final class RibbonView extends BorderPane {
                 e.consume();
             }
         });
-        canvas.addEventHandler(KeyEvent.KEY_PRESSED, this::key);
+        canvas.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (key(e)) {
+                e.consume();
+            }
+        });
         minimap.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> jumpTo(e.getY()));
         minimap.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> jumpTo(e.getY()));
     }
@@ -397,7 +401,14 @@ public final class RibbonView extends BorderPane {
         }
     }
 
-    private void key(KeyEvent e) {
+    /**
+     * The ribbon's keys: + and − zoom, arrows and page keys pan, Home shows all, Enter zooms to
+     * the selection. Returns whether the key was one of them (done); modified keys never are.
+     */
+    public boolean key(KeyEvent e) {
+        if (e.isShortcutDown() || e.isAltDown() || e.isMetaDown()) {
+            return false;
+        }
         KeyCode c = e.getCode();
         String ch = e.getText();
         if (c == KeyCode.PLUS || c == KeyCode.ADD || c == KeyCode.EQUALS || "+".equals(ch)) {
@@ -417,9 +428,9 @@ public final class RibbonView extends BorderPane {
         } else if (c == KeyCode.ENTER && session.selectedProperty().get() != null) {
             model.zoomTo(session.selectedProperty().get());
         } else {
-            return;
+            return false;
         }
-        e.consume();
+        return true;
     }
 
     private HBox controls() {

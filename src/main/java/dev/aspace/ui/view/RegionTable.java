@@ -4,9 +4,12 @@ import dev.aspace.model.Region;
 import dev.aspace.model.RegionKind;
 import dev.aspace.model.SmapsLayout;
 import dev.aspace.model.Snapshot;
+import dev.aspace.ui.Background;
 import dev.aspace.ui.Theme;
+import dev.aspace.ui.files.ConfigFile;
 import dev.aspace.ui.grid.CanvasTable;
 import dev.aspace.ui.grid.GridColumn;
+import dev.aspace.ui.vm.PmapText;
 import dev.aspace.ui.vm.RegionTableModel;
 import dev.aspace.ui.vm.SessionModel;
 import javafx.geometry.Insets;
@@ -24,12 +27,13 @@ import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /**
- * Every region with every {@code pmap -X} column (the smaps keys this kernel prints, in kernel
- * order, in KiB as pmap shows them) plus kind and label; sortable, filterable, its selection kept
- * in step with the session's. The fields only {@code pmap -XX} adds are there too, hidden until
- * chosen in the header's "+" menu. The rows are painted on a canvas ({@link CanvasTable}): a
- * TableView's cells were most of the window's start-up work (docs/PERFORMANCE.md, start to first
- * frame). The columns are made with the first snapshot, when the kernel's smaps fields are known.
+ * Every region, led by what {@code pmap -x} shows (Address, Size, RSS, Dirty, Perm, the region's
+ * kind or label, Mapping); every other smaps field this kernel prints (in KiB, as pmap shows them)
+ * plus Offset, Device, Inode and Kind wait in the header's "+" menu, and the columns chosen there
+ * are remembered. Sortable, filterable, several rows copied as {@code pmap -x} text, its selection
+ * kept in step with the session's. The rows are painted on a canvas ({@link CanvasTable}):
+ * a TableView's cells were most of the window's start-up work (docs/decisions/region-table-canvas.md).
+ * The columns are made with the first snapshot, when the kernel's smaps fields are known.
  */
 public final class RegionTable extends BorderPane {
 
@@ -41,9 +45,14 @@ public final class RegionTable extends BorderPane {
     private final CanvasTable<Region> table;
     private final TextField search = new TextField();
     private final Label count = new Label();
+    private ConfigFile remembered;
+    private Background background;
     private SmapsLayout columnsFor;
+    private int shownPid = Integer.MIN_VALUE;
+    private List<String> chosenColumns;
     private boolean syncing;
 
+    /** A table whose column choice is not remembered until {@link #rememberColumnsIn} is called. */
     public RegionTable(SessionModel session) {
         this.session = session;
         this.model = new RegionTableModel(session);
@@ -52,6 +61,8 @@ public final class RegionTable extends BorderPane {
         table = new CanvasTable<>(model.rows(), Theme.darkProperty());
         table.setId("regionTable");
         table.setPlaceholder("no regions match the filter");
+        table.setCopyFormat(PmapText::extended);
+        table.setOnColumnsShown(this::rememberColumns);
 
         search.setId("regionSearch");
         search.setPromptText("filter: path, label, kind or address (/)");
@@ -112,6 +123,11 @@ public final class RegionTable extends BorderPane {
         if (s != null && (!java.util.Objects.equals(layout, columnsFor) || table.columns().isEmpty())) {
             buildColumns(layout);
         }
+        int pid = s == null ? Integer.MIN_VALUE : s.process().pid();
+        if (pid != shownPid) {
+            shownPid = pid;
+            table.scrollToFirstColumn(); // another process: start at its first column again
+        }
         updateCount();
         select(session.selectedProperty().get());
     }
@@ -133,6 +149,19 @@ public final class RegionTable extends BorderPane {
         }
     }
 
+    /**
+     * From now on the columns chosen in the header's menu are kept in {@code file} (one name a
+     * line, written through {@code background}) and a kept choice is shown.
+     */
+    public void rememberColumnsIn(ConfigFile file, Background writer) {
+        remembered = file;
+        background = writer;
+        chosenColumns = null;
+        if (!table.columns().isEmpty()) {
+            buildColumns(columnsFor);
+        }
+    }
+
     public CanvasTable<Region> table() {
         return table;
     }
@@ -143,48 +172,79 @@ public final class RegionTable extends BorderPane {
         search.selectAll();
     }
 
+    /** The leading columns, shown unless the user hid them: what {@code pmap -x} prints. */
+    static final List<String> PMAP_X = List.of("Address", "Size KiB", "RSS KiB", "Dirty KiB", "Perm", "Kind / label",
+            "Mapping");
+
     private void buildColumns(SmapsLayout layout) {
         columnsFor = layout;
         List<GridColumn<Region>> cols = new ArrayList<>();
         cols.add(new GridColumn<>("Address", GridColumn.Align.LEFT, 125, true, r -> Long.toHexString(r.start()),
                 (a, b) -> Long.compareUnsigned(a.start(), b.start())));
-        cols.add(text("Perm", r -> r.perms().toString(), 90));
-        cols.add(text("Offset", r -> String.format("%08x", r.offset()), 90));
-        cols.add(text("Device", Region::device, 90));
-        cols.add(number("Inode", Region::inode, false, true, 90));
-        if (layout == null) {
-            cols.add(number("Size", Region::size, true, true, width("Size", NUMBER_WIDTH)));
-        } else {
+        cols.add(number("Size KiB", Region::size, true, NUMBER_WIDTH));
+        cols.add(number("RSS KiB", r -> r.smaps() == null ? -1 : r.rss(), true, NUMBER_WIDTH));
+        cols.add(number("Dirty KiB", r -> r.smaps() == null ? -1 : PmapText.dirtyKib(r) << 10, true, NUMBER_WIDTH));
+        cols.add(text("Perm", r -> r.perms().toString(), 60, true));
+        cols.add(text("Kind / label", r -> r.label().isEmpty() ? r.kind().displayName() : r.label(), 200, true));
+        cols.add(text("Mapping", Region::path, 320, true));
+        cols.add(text("Kind", r -> r.kind().displayName(), 150, false));
+        cols.add(text("Offset", r -> String.format("%08x", r.offset()), 90, false));
+        cols.add(text("Device", Region::device, 70, false));
+        cols.add(number("Inode", Region::inode, false, 90));
+        if (layout != null) {
             for (int i = 0; i < layout.size(); i++) {
                 String key = layout.key(i);
-                ToLongFunction<Region> field = r -> r.smaps() == null ? (key.equals("Size") ? r.size() : -1)
-                        : r.smaps().get(key);
-                cols.add(number(key, field, layout.isKilobytes(i), SmapsLayout.inPmapX(key), width(key, NUMBER_WIDTH)));
+                if (key.equals("Size") || key.equals("Rss")) {
+                    continue; // the leading Size and RSS columns
+                }
+                ToLongFunction<Region> field = r -> r.smaps() == null ? -1 : r.smaps().get(key);
+                cols.add(number(key, field, layout.isKilobytes(i), NUMBER_WIDTH));
             }
         }
-        cols.add(text("Kind", r -> r.kind().displayName(), 150));
-        cols.add(text("Label", Region::label, 220));
-        cols.add(text("Mapping", Region::path, 320));
-        table.setColumns(cols);
+        List<String> chosen = rememberedColumns();
+        List<GridColumn<Region>> shown = new ArrayList<>();
+        for (GridColumn<Region> c : cols) {
+            boolean show = chosen == null ? PMAP_X.contains(c.name()) : chosen.contains(c.name());
+            shown.add(new GridColumn<>(c.name(), c.align(), c.width(), show, c.text(), c.order()));
+        }
+        table.setColumns(shown);
     }
 
-    private static GridColumn<Region> text(String name, Function<Region, String> f, double width) {
+    /** The names remembered as shown, or null when no choice was made yet. */
+    private List<String> rememberedColumns() {
+        if (remembered == null) {
+            return null;
+        }
+        if (chosenColumns == null) { // read once: a few bytes, and the table is made before the first frame
+            chosenColumns = remembered.read().map(t -> t.lines().map(String::strip).filter(l -> !l.isEmpty()).toList())
+                    .orElse(List.of());
+        }
+        return chosenColumns.isEmpty() ? null : chosenColumns;
+    }
+
+    private void rememberColumns() {
+        if (remembered == null || background == null) {
+            return;
+        }
+        chosenColumns = table.shownColumnNames();
+        String text = String.join("\n", chosenColumns) + "\n";
+        background.submit(() -> {
+            remembered.write(text);
+            return text;
+        }, t -> { }, session::reportError);
+    }
+
+    private static GridColumn<Region> text(String name, Function<Region, String> f, double width, boolean shown) {
         Comparator<Region> order = Comparator.comparing(r -> f.apply(r) == null ? "" : f.apply(r));
-        return new GridColumn<>(name, GridColumn.Align.LEFT, Math.max(width, width(name, 90)), true, f, order);
+        return new GridColumn<>(name, GridColumn.Align.LEFT, width, shown, f, order);
     }
 
-    /** Wide enough for the header: pmap's kernel names are long ("KernelPageSize"). */
-    private static double width(String header, double min) {
-        return Math.max(min, 8.5 * header.length() + 22);
-    }
-
-    /** A number column; kB fields shown in KiB like pmap, -1 (absent) as blank and first. */
-    private static GridColumn<Region> number(String name, ToLongFunction<Region> f, boolean kilobytes, boolean shown,
-                                             double width) {
+    /** A number column (its width grows to its header's when painted); kB fields in KiB like pmap, -1 (absent) blank. */
+    private static GridColumn<Region> number(String name, ToLongFunction<Region> f, boolean kilobytes, double width) {
         Function<Region, String> text = r -> {
             long v = f.applyAsLong(r);
             return v < 0 ? "" : Long.toString(kilobytes ? v >> 10 : v);
         };
-        return new GridColumn<>(name, GridColumn.Align.RIGHT, width, shown, text, Comparator.comparingLong(f));
+        return new GridColumn<>(name, GridColumn.Align.RIGHT, width, true, text, Comparator.comparingLong(f));
     }
 }

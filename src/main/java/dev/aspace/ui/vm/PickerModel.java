@@ -38,7 +38,7 @@ public final class PickerModel {
             all.setAll(rows);
             long unreadable = rows.stream().filter(r -> !r.readable()).count();
             status.set(rows.size() + " processes" + (unreadable == 0 ? "" : ", " + unreadable + " not readable by you"));
-        }, t -> status.set(SessionModel.messageOf(t)));
+        }, t -> status.set(ErrorLog.describe(t)));
     }
 
     public FilteredList<ProcessRow> rows() {

@@ -12,7 +12,7 @@ public final class RefreshPolicy {
      * own wall time. A refresh costs the CPU several times that (the kernel printing smaps, the
      * parse, classifying, the diff, the garbage: about 0.57 s of CPU for a 0.12 s read of a
      * 60,000-map process, WatchCostBench): at 0.5 % watching it at 1 Hz cost 1.5-1.7 % of a core,
-     * at 0.1 % (one re-read in two minutes) it stays under issue 3's 1 %. Any change of size or
+     * at 0.1 % (one re-read in two minutes) watching stays under 1 % of a core. Any change of size or
      * RSS is still seen within a tick, and F5 re-reads at once.
      */
     public static final double IDLE_DUTY = 0.001;

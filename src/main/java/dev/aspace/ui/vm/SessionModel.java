@@ -118,7 +118,7 @@ public final class SessionModel {
 
     /** Shows an error in the banner (for views whose own work failed). */
     public void reportError(Throwable t) {
-        error.set(messageOf(t));
+        error.set(ErrorLog.describe(t));
     }
 
     /**
@@ -272,7 +272,7 @@ public final class SessionModel {
             error.set("process " + livePid + " has exited; its last snapshot stays on screen");
             return;
         }
-        error.set(messageOf(t));
+        error.set(ErrorLog.describe(t));
     }
 
     private void install(Snapshot next, boolean diff) {

@@ -157,4 +157,92 @@ class CanvasTableTest {
         robot.sleep(1500); // the tooltip's delay
         assertTrue(table.fullTextTooltip().isShowing());
     }
+
+    @Test
+    void shiftExtendsTheSelectionAndCtrlCCopiesEverySelectedRow(FxRobot robot) {
+        robot.clickOn(cell(1, 1));
+        robot.press(KeyCode.SHIFT).clickOn(cell(3, 1)).release(KeyCode.SHIFT);
+        assertEquals(List.of(items.get(1), items.get(2), items.get(3)), table.selectedItems());
+        robot.press(KeyCode.SHIFT).type(KeyCode.DOWN).release(KeyCode.SHIFT);
+        assertEquals(4, table.selectedItems().size());
+        assertEquals(4, table.getSelectedIndex(), "the lead moved with the arrow");
+        robot.press(KeyCode.CONTROL).type(KeyCode.C).release(KeyCode.CONTROL);
+        String[] copied = new String[1];
+        robot.interact(() -> copied[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        StringBuilder expected = new StringBuilder();
+        for (int r = 1; r <= 4; r++) {
+            expected.append(items.get(r).n()).append('\t').append(items.get(r).name()).append('\n');
+        }
+        assertEquals(expected.toString(), copied[0]);
+    }
+
+    @Test
+    void ctrlClickAddsAndRemovesOneRow(FxRobot robot) {
+        robot.clickOn(cell(1, 1));
+        robot.press(KeyCode.CONTROL).clickOn(cell(5, 1)).release(KeyCode.CONTROL);
+        assertEquals(List.of(items.get(1), items.get(5)), table.selectedItems());
+        robot.press(KeyCode.CONTROL).clickOn(cell(1, 1)).release(KeyCode.CONTROL);
+        assertEquals(List.of(items.get(5)), table.selectedItems());
+        robot.clickOn(cell(7, 1));
+        assertEquals(List.of(items.get(7)), table.selectedItems(), "a plain click selects one row again");
+    }
+
+    @Test
+    void leftAndRightScrollSideways(FxRobot robot) {
+        robot.interact(() -> table.setColumnWidth(1, 900));
+        robot.clickOn(cell(0, 0));
+        assertEquals(0, table.scrollX());
+        robot.type(KeyCode.RIGHT, 3);
+        assertTrue(table.scrollX() > 0, "scrolled right: " + table.scrollX());
+        double right = table.scrollX();
+        robot.type(KeyCode.LEFT);
+        assertTrue(table.scrollX() < right && table.scrollX() > 0, "back a step: " + table.scrollX());
+        assertEquals(0, table.getSelectedIndex(), "sideways keys leave the selection");
+        robot.interact(table::scrollToFirstColumn);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, table.geometry().scrollX());
+    }
+
+    @Test
+    void aColumnIsNeverNarrowerThanItsName(FxRobot robot) {
+        robot.interact(() -> {
+            table.setColumns(List.of(new GridColumn<>("ShmemPmdMapped", GridColumn.Align.RIGHT, 30, true,
+                    r -> "0", Comparator.comparingInt(Row::n))));
+            table.setColumnWidth(0, 5);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.text.Text t = new javafx.scene.text.Text("ShmemPmdMapped");
+        javafx.scene.text.Font f = table.fontProperty().get();
+        t.setFont(javafx.scene.text.Font.font(f.getFamily(), javafx.scene.text.FontWeight.BOLD, f.getSize()));
+        double name = t.getLayoutBounds().getWidth();
+        assertTrue(table.columnWidth(0) >= name + 12, "width " + table.columnWidth(0) + " for a name of " + name + " px");
+        assertTrue(table.geometry().width(0) >= name + 12, "as laid out: " + table.geometry().width(0));
+    }
+
+    @Test
+    void aScreenReaderSeesATableOfRowsColumnsAndCells(FxRobot robot) {
+        robot.clickOn(cell(2, 1));
+        robot.press(KeyCode.SHIFT).type(KeyCode.DOWN).release(KeyCode.SHIFT);
+        Object[] answers = new Object[7];
+        robot.interact(() -> {
+            answers[0] = table.queryAccessibleAttribute(javafx.scene.AccessibleAttribute.ROLE);
+            answers[1] = table.queryAccessibleAttribute(javafx.scene.AccessibleAttribute.ROW_COUNT);
+            answers[2] = table.queryAccessibleAttribute(javafx.scene.AccessibleAttribute.COLUMN_COUNT);
+            javafx.scene.Node c = (javafx.scene.Node) table.queryAccessibleAttribute(
+                    javafx.scene.AccessibleAttribute.CELL_AT_ROW_COLUMN, 4, 1);
+            answers[3] = c.queryAccessibleAttribute(javafx.scene.AccessibleAttribute.ROLE);
+            answers[4] = c.queryAccessibleAttribute(javafx.scene.AccessibleAttribute.TEXT);
+            javafx.scene.Node h = (javafx.scene.Node) table.queryAccessibleAttribute(
+                    javafx.scene.AccessibleAttribute.COLUMN_AT_INDEX, 1);
+            answers[5] = h.queryAccessibleAttribute(javafx.scene.AccessibleAttribute.TEXT);
+            answers[6] = ((List<?>) table.queryAccessibleAttribute(javafx.scene.AccessibleAttribute.SELECTED_ITEMS)).size();
+        });
+        assertEquals(javafx.scene.AccessibleRole.TABLE_VIEW, answers[0]);
+        assertEquals(200, answers[1]);
+        assertEquals(2, answers[2]);
+        assertEquals(javafx.scene.AccessibleRole.TABLE_CELL, answers[3]);
+        assertEquals("row 4", answers[4]);
+        assertEquals("Name", answers[5]);
+        assertEquals(2, answers[6]);
+    }
 }

@@ -61,5 +61,16 @@ class LabInMainWindowTest {
         assertTrue(lab.isShowing());
         Button act = (Button) lab.getScene().lookup("#lab-act");
         assertEquals("Run free", act.getText());
+
+        robot.interact(open::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, Window.getWindows().stream().filter(w -> w instanceof Stage s && s.isShowing()
+                && s.getTitle() != null && s.getTitle().contains("lab")).count(), "a second click raises the lab");
+        // beside the main window: its left edge right of the main window's middle, all on screen
+        Window main = window.getScene().getWindow();
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        assertTrue(lab.getX() >= main.getX() + main.getWidth() / 2, lab.getX() + " vs main " + main.getX());
+        assertTrue(lab.getX() + lab.getWidth() <= screen.getMaxX() && lab.getY() + lab.getHeight() <= screen.getMaxY(),
+                "on screen: " + lab.getX() + "," + lab.getY() + " " + lab.getWidth() + "x" + lab.getHeight());
     }
 }
