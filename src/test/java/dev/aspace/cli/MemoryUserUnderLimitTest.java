@@ -70,7 +70,8 @@ class MemoryUserUnderLimitTest {
     void aBadLimitIsOneLineWithExitTwo() {
         ProcpsRun.Result r = ProcpsRun.aspace("memory-user", "8", "1", "--cgroup-limit", "lots");
         assertEquals(2, r.code());
-        assertEquals("aspace: memory-user: --cgroup-limit must be a size like 64M, 64MiB, 1.5G or 512K, got 'lots'",
+        assertEquals("aspace: memory-user: --cgroup-limit: expected a size like 64M, 1G, 512K or 100MiB (a plain number is MiB),"
+                + " got 'lots'",
                 r.err().strip());
     }
 }
