@@ -73,6 +73,19 @@ public final class LinuxBackend implements MemoryBackend {
         return read(pid, detail, false);
     }
 
+    /**
+     * Who the process is (status, cmdline, comm: files any user may read), without its memory:
+     * what pmap prints as a process's first line even when its maps may not be read.
+     *
+     * @throws ProcessGoneException when there is no such process
+     */
+    public ProcessInfo process(int pid) {
+        if (stat(pid) == null) {
+            throw ProcessGoneException.noSuchProcess(pid);
+        }
+        return facts(pid, false).process();
+    }
+
     private Snapshot read(int pid, Detail detail, boolean whole) {
         Instant takenAt = Instant.now();
         long t0 = System.nanoTime();
