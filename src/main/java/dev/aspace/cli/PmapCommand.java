@@ -129,6 +129,12 @@ final class PmapCommand implements Callable<Integer> {
                     err.println("aspace: " + e.getMessage());
                     continue;
                 }
+                String torn = Torn.warning(s);
+                if (torn != null) {
+                    sink.flush();   // the warning follows what was printed before it
+                    err.println(torn);
+                    err.flush();
+                }
                 String source = t.file() != null ? t.file().toString() : "/proc/" + t.pid() + "/smaps";
                 if (options.mode().needsSmaps()) {
                     requireSmaps(s, source);
