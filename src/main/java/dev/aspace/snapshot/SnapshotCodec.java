@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import dev.aspace.model.MalformedInputException;
 import dev.aspace.model.Snapshot;
+import dev.aspace.snapshot.importers.ImportLimits;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,6 +36,8 @@ public final class SnapshotCodec {
     /** Paths are at most 4 KiB, a command-line argument 128 KiB (MAX_ARG_STRLEN). */
     static final int MAX_STRING_LENGTH = 1 << 20;
     static final int MAX_NAME_LENGTH = 1024;
+    /** Regions in one snapshot: as many as text imports take (8 x the kernel's default vm.max_map_count). */
+    public static final int MAX_REGIONS = ImportLimits.DEFAULT.maxRegions();
     /** 1 GiB of text: far above 60,000 regions with full smaps (about 60 MB). */
     static final long MAX_DOCUMENT_LENGTH = 1L << 30;
 

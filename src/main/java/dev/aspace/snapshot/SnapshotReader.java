@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,6 +33,13 @@ final class SnapshotReader {
 
     /** PID_MAX_LIMIT on 64-bit Linux. */
     private static final long MAX_PID = 4_194_304;
+    /** A process has at most one thread per pid. */
+    private static final int MAX_THREADS = (int) MAX_PID;
+    /** The kernel prints about 25 smaps keys and 40 VmFlags; far more is not a snapshot. */
+    private static final int MAX_SMAPS_KEYS = 256;
+    private static final int MAX_VM_FLAGS = 256;
+    /** ARG_MAX is 2 MiB of arguments with their NULs, so at most about a million of them. */
+    private static final int MAX_ARGS = 1 << 20;
 
     private final JsonParser p;
     private final String source;
@@ -100,6 +106,7 @@ final class SnapshotReader {
         Instant takenAt;
         Duration readTime;
         Source source;
+        boolean torn;
         ProcessInfo process;
         List<ThreadInfo> threads;
         boolean hasMachine;
@@ -116,6 +123,7 @@ final class SnapshotReader {
                 case "takenAt" -> takenAt = instant(at);
                 case "readTime" -> readTime = duration(at);
                 case "source" -> source = source(at);
+                case "torn" -> torn = bool(at);
                 case "process" -> process = process(at);
                 case "threads" -> threads = threads(at);
                 case "machine" -> {
@@ -155,7 +163,7 @@ final class SnapshotReader {
             for (RawRegion r : regions) {
                 out.add(r.build(layouts));
             }
-            return new Snapshot(process, threads, out, roll, memory, machine, takenAt, readTime, source);
+            return new Snapshot(process, threads, out, roll, memory, machine, takenAt, readTime, source, torn);
         }
     }
 
@@ -188,7 +196,7 @@ final class SnapshotReader {
                 case "uid" -> v.put(name, integer(f, -1, Integer.MAX_VALUE));
                 case "vmSize", "vmRss" -> v.put(name, integer(f, 0, Long.MAX_VALUE));
                 case "comm", "user", "state" -> v.put(name, string(f));
-                case "cmdline" -> v.put(name, strings(f));
+                case "cmdline" -> v.put(name, strings(f, MAX_ARGS, "arguments"));
                 default -> p.skipChildren();
             }
         });
@@ -204,7 +212,7 @@ final class SnapshotReader {
 
     private List<ThreadInfo> threads(JsonPath at) throws IOException {
         List<ThreadInfo> out = new ArrayList<>();
-        elements(at, e -> {
+        elements(at, MAX_THREADS, "threads", e -> {
             Map<String, Object> v = new HashMap<>();
             fields(e, (name, f) -> {
                 switch (name) {
@@ -295,7 +303,7 @@ final class SnapshotReader {
     }
 
     private final class RawSmaps {
-        final List<String> keys = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
         long[] values = new long[32];
         List<String> vmFlags;
         boolean hasValues;
@@ -343,6 +351,10 @@ final class SnapshotReader {
                 case "values" -> {
                     s.hasValues = true;
                     fields(f, (key, k) -> {
+                        if (s.keys.size() == MAX_SMAPS_KEYS) {
+                            throw bad(k, "more than " + MAX_SMAPS_KEYS + " smaps keys in one entry: not a snapshot"
+                                    + " aspace writes");
+                        }
                         long value = integer(k, 0, Long.MAX_VALUE);
                         if (s.keys.size() == s.values.length) {
                             s.values = java.util.Arrays.copyOf(s.values, s.values.length * 2);
@@ -351,19 +363,28 @@ final class SnapshotReader {
                         s.keys.add(key);
                     });
                 }
-                case "vmFlags" -> s.vmFlags = strings(f);
+                case "vmFlags" -> s.vmFlags = strings(f, MAX_VM_FLAGS, "VmFlags");
                 default -> p.skipChildren();
             }
         });
         requirePresent(at, "values", s.hasValues);
         require(at, "vmFlags", s.vmFlags);
+        s.values = java.util.Arrays.copyOf(s.values, s.keys.size());
         return s;
     }
 
     private List<RawRegion> regions(JsonPath at) throws IOException {
         List<RawRegion> out = new ArrayList<>();
-        elements(at, e -> {
+        RawRegion[] firstWithSmaps = {null};
+        elements(at, SnapshotCodec.MAX_REGIONS, "regions", e -> {
             RawRegion r = region(e);
+            if (r.smaps() != null) {
+                if (firstWithSmaps[0] == null) {
+                    firstWithSmaps[0] = r;
+                } else {
+                    sameKeys(firstWithSmaps[0], r);
+                }
+            }
             if (!out.isEmpty()) {
                 RawRegion prev = out.get(out.size() - 1);
                 if (Long.compareUnsigned(r.start(), prev.end()) < 0) {
@@ -375,6 +396,32 @@ final class SnapshotReader {
             out.add(r);
         });
         return out;
+    }
+
+    /**
+     * Every smaps entry of one process lists the same keys in the same order (the kernel prints
+     * them so, and pmap's columns rely on it). The region's key list is then shared with the first.
+     */
+    private void sameKeys(RawRegion first, RawRegion r) {
+        List<String> want = first.smaps().keys;
+        List<String> got = r.smaps().keys;
+        if (want.equals(got)) {
+            r.smaps().keys = want;
+            return;
+        }
+        String rule = ": every region of a snapshot has the same smaps keys, in the kernel's order";
+        JsonPath at = r.at().field("smaps").field("values");
+        for (String k : want) {
+            if (!got.contains(k)) {
+                throw bad(at, "lacks smaps key '" + shorten(k) + "' that " + first.at() + " has" + rule);
+            }
+        }
+        for (String k : got) {
+            if (!want.contains(k)) {
+                throw bad(at.field(k), "smaps key '" + shorten(k) + "' is not in " + first.at() + rule);
+            }
+        }
+        throw bad(at, "lists its smaps keys in another order than " + first.at() + rule);
     }
 
     private RawRegion region(JsonPath at) throws IOException {
@@ -436,26 +483,36 @@ final class SnapshotReader {
         void read(JsonPath at) throws IOException;
     }
 
-    private void elements(JsonPath at, ElementReader reader) throws IOException {
+    /** The elements of an array, at most {@code max} of them, so hostile input cannot fill the heap. */
+    private void elements(JsonPath at, int max, String what, ElementReader reader) throws IOException {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             throw bad(at, "expected an array, got " + describe(p.currentToken()));
         }
         int i = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
+            if (i == max) {
+                throw bad(at.index(i), "more than " + max + " " + what + ": aspace reads at most " + max
+                        + " in one snapshot");
+            }
             reader.read(at.index(i++));
         }
     }
 
+    /** A string; NUL is refused: no path, name or argument the kernel gives can hold one. */
     private String string(JsonPath at) throws IOException {
         if (p.currentToken() != JsonToken.VALUE_STRING) {
             throw bad(at, "expected a string, got " + describe(p.currentToken()));
         }
-        return p.getText();
+        String s = p.getText();
+        if (s.indexOf('\0') >= 0) {
+            throw bad(at, "holds a NUL character (\\u0000), which no path or name from the kernel can hold");
+        }
+        return s;
     }
 
-    private List<String> strings(JsonPath at) throws IOException {
+    private List<String> strings(JsonPath at, int max, String what) throws IOException {
         List<String> out = new ArrayList<>();
-        elements(at, e -> out.add(string(e)));
+        elements(at, max, what, e -> out.add(string(e)));
         return out;
     }
 
@@ -482,6 +539,14 @@ final class SnapshotReader {
                     + shorten(text) + "\"");
         }
         return v;
+    }
+
+    private boolean bool(JsonPath at) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) {
+            throw bad(at, "expected true or false, got " + describe(t));
+        }
+        return t == JsonToken.VALUE_TRUE;
     }
 
     private char oneChar(JsonPath at) throws IOException {

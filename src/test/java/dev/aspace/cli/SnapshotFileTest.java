@@ -43,7 +43,7 @@ class SnapshotFileTest {
                 cmd.add(pid);
                 live.add(ProcpsRun.lines(ProcpsRun.real(cmd)));
             }
-            p.close(); // the process is gone: only the file is left
+            p.end(); // the process is gone: only the file is left
             for (int i = 0; i < formats.size(); i++) {
                 List<String> cmd = new ArrayList<>(List.of("pmap"));
                 cmd.addAll(formats.get(i));
@@ -52,6 +52,23 @@ class SnapshotFileTest {
                 assertEquals(0, r.code(), r.err());
                 PmapParity.assertSame(String.join(" ", cmd), live.get(i), r.lines());
             }
+        }
+    }
+
+    @Test
+    void aSnapshotWhoseRegionLacksAnSmapsKeyIsBadInputBeforeAnyOutput() throws IOException {
+        Path f = dir.resolve("lacking.json");
+        String json = Files.readString(Path.of("src/test/resources/v1/sleep.json"));
+        // region 3 loses its Pss (the first two are in smapsUnits and the rollup); the others keep theirs
+        int at = 0;
+        for (int i = 0; i < 6; i++) {
+            at = json.indexOf("\"Pss\" :", at + 1);
+        }
+        int lineEnd = json.indexOf('\n', at);
+        Files.writeString(f, json.substring(0, at) + json.substring(lineEnd + 1));
+        for (String format : List.of("-x", "-X", "-XX")) {
+            ProcpsRun.assertOneLine(ProcpsRun.aspace("pmap", format, f.toString()), 2, f.toString(),
+                    "$.regions[3].smaps.values", "lacks smaps key 'Pss'");
         }
     }
 

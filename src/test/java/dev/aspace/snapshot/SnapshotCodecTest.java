@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -250,5 +251,71 @@ class SnapshotCodecTest {
         }));
         assertNull(s.memory());
         assertNull(s.regions().get(0).smaps());
+    }
+
+    @Test
+    void aTornSnapshotSaysSoAndAFileWithoutTheFieldIsWhole() throws IOException {
+        Snapshot whole = RealSnapshots.importedWithSmaps();
+        byte[] wholeJson = bytes(whole);
+        assertFalse(new String(wholeJson, StandardCharsets.UTF_8).contains("\"torn\""),
+                "a whole snapshot is written as before, without the field");
+        assertFalse(read(wholeJson).torn());
+
+        Snapshot torn = whole.withTorn(true);
+        Snapshot back = read(bytes(torn));
+        assertTrue(back.torn());
+        assertEquals(torn, back);
+        assertTrue(back.withSource(whole.source()).withRegions(whole.regions()).torn(), "copies keep the mark");
+
+        rejects(mutated(root -> root.put("torn", "yes")), "$.torn", "expected true or false");
+    }
+
+    private static ObjectNode values(ObjectNode root, int region) {
+        return (ObjectNode) region(root, region).get("smaps").get("values");
+    }
+
+    @Test
+    void aRegionWhoseSmapsKeysDifferFromTheOthersIsNamedWithItsPath() throws IOException {
+        rejects(mutated(root -> values(root, 3).remove("Pss")), "$.regions[3].smaps.values",
+                "lacks smaps key 'Pss' that $.regions[0] has");
+        rejects(mutated(root -> values(root, 3).put("Extra", 1)), "$.regions[3].smaps.values.Extra",
+                "smaps key 'Extra' is not in $.regions[0]");
+        rejects(mutated(root -> values(root, 3).set("Rss", values(root, 3).remove("Rss"))),
+                "$.regions[3].smaps.values", "another order than $.regions[0]");
+    }
+
+    @Test
+    void aNulInAPathOrNameIsRefused() throws IOException {
+        rejects(mutated(root -> region(root, 2).put("path", "/tmp/lib\u0000.so")), "$.regions[2].path", "NUL");
+        rejects(mutated(root -> ((ObjectNode) root.get("process")).put("comm", "a\u0000b")), "$.process.comm", "NUL");
+    }
+
+    @Test
+    void aSnapshotWithMoreRegionsThanTheCapStopsAtTheFirstOneTooMany(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        java.nio.file.Path file = dir.resolve("many.json");
+        ObjectNode root = (ObjectNode) JSON.readTree(realJson());
+        root.remove("regions");
+        root.putNull("rollup");
+        String head = JSON.writeValueAsString(root);
+        try (var out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file), 1 << 16)) {
+            out.write(head.substring(0, head.length() - 1).getBytes(StandardCharsets.UTF_8));
+            out.write(",\"regions\":[".getBytes(StandardCharsets.UTF_8));
+            for (long i = 0; i <= SnapshotCodec.MAX_REGIONS + 10L; i++) {
+                long start = 0x10000L + i * 0x2000L;
+                out.write(((i == 0 ? "" : ",") + "{\"start\":\"0x" + Long.toHexString(start) + "\",\"end\":\"0x"
+                        + Long.toHexString(start + 0x1000) + "\",\"perms\":\"r--p\",\"offset\":\"0x0\","
+                        + "\"device\":\"00:00\",\"inode\":0,\"path\":\"\",\"kind\":\"ANONYMOUS\",\"label\":\"\","
+                        + "\"smaps\":null}").getBytes(StandardCharsets.UTF_8));
+            }
+            out.write("]}".getBytes(StandardCharsets.UTF_8));
+        }
+        MalformedInputException e = assertThrows(MalformedInputException.class, () -> {
+            try (var in = java.nio.file.Files.newInputStream(file)) {
+                SnapshotCodec.read(in, "many.json");
+            }
+        });
+        assertEquals("$.regions[" + SnapshotCodec.MAX_REGIONS + "]", e.location(), e.getMessage());
+        assertTrue(e.getMessage().contains("more than 524288 regions"), e.getMessage());
     }
 }
