@@ -1,6 +1,5 @@
 package dev.aspace.layout;
 
-import dev.aspace.model.Region;
 import dev.aspace.model.RegionKind;
 
 import java.util.ArrayList;
