@@ -73,19 +73,28 @@ public final class SnapshotStore {
     }
 
     /**
-     * Reads and checks a snapshot file. Its source becomes the file.
+     * Reads and checks a snapshot file. Its source becomes the file, still marked partial when
+     * it was saved from an import that could not read every line.
      *
      * @throws MalformedInputException the file is missing, unreadable or not a valid snapshot
      */
     public static Snapshot load(Path file) {
         String name = file.toString();
         try (InputStream in = Files.newInputStream(file)) {
-            return SnapshotCodec.read(in, name).withSource(new Source(Source.Type.FILE, name));
+            Snapshot s = SnapshotCodec.read(in, name);
+            return s.withSource(new Source(Source.Type.FILE, name + partialMark(s.source())));
         } catch (NoSuchFileException e) {
             throw new MalformedInputException(name, "", "no such file", e);
         } catch (IOException e) {
             throw new MalformedInputException(name, "", "cannot read the file (" + reason(e) + ")", e);
         }
+    }
+
+    /** " (partial: N unreadable lines)" when the saved source said so (ImportResult.markedPartial), else "". */
+    private static String partialMark(Source saved) {
+        String d = saved == null ? "" : saved.description();
+        int at = d.lastIndexOf(" (partial: ");
+        return at >= 0 && d.endsWith(")") ? d.substring(at) : "";
     }
 
     /** A replaced file keeps its mode; a new one is rw-r--r-- (temporary files start rw-------). */
