@@ -106,6 +106,7 @@ final class SnapshotReader {
         Instant takenAt;
         Duration readTime;
         Source source;
+        boolean torn;
         ProcessInfo process;
         List<ThreadInfo> threads;
         boolean hasMachine;
@@ -122,6 +123,7 @@ final class SnapshotReader {
                 case "takenAt" -> takenAt = instant(at);
                 case "readTime" -> readTime = duration(at);
                 case "source" -> source = source(at);
+                case "torn" -> torn = bool(at);
                 case "process" -> process = process(at);
                 case "threads" -> threads = threads(at);
                 case "machine" -> {
@@ -161,7 +163,7 @@ final class SnapshotReader {
             for (RawRegion r : regions) {
                 out.add(r.build(layouts));
             }
-            return new Snapshot(process, threads, out, roll, memory, machine, takenAt, readTime, source);
+            return new Snapshot(process, threads, out, roll, memory, machine, takenAt, readTime, source, torn);
         }
     }
 
@@ -537,6 +539,14 @@ final class SnapshotReader {
                     + shorten(text) + "\"");
         }
         return v;
+    }
+
+    private boolean bool(JsonPath at) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) {
+            throw bad(at, "expected true or false, got " + describe(t));
+        }
+        return t == JsonToken.VALUE_TRUE;
     }
 
     private char oneChar(JsonPath at) throws IOException {

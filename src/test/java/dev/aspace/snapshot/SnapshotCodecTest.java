@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -250,6 +251,23 @@ class SnapshotCodecTest {
         }));
         assertNull(s.memory());
         assertNull(s.regions().get(0).smaps());
+    }
+
+    @Test
+    void aTornSnapshotSaysSoAndAFileWithoutTheFieldIsWhole() throws IOException {
+        Snapshot whole = RealSnapshots.importedWithSmaps();
+        byte[] wholeJson = bytes(whole);
+        assertFalse(new String(wholeJson, StandardCharsets.UTF_8).contains("\"torn\""),
+                "a whole snapshot is written as before, without the field");
+        assertFalse(read(wholeJson).torn());
+
+        Snapshot torn = whole.withTorn(true);
+        Snapshot back = read(bytes(torn));
+        assertTrue(back.torn());
+        assertEquals(torn, back);
+        assertTrue(back.withSource(whole.source()).withRegions(whole.regions()).torn(), "copies keep the mark");
+
+        rejects(mutated(root -> root.put("torn", "yes")), "$.torn", "expected true or false");
     }
 
     private static ObjectNode values(ObjectNode root, int region) {
