@@ -13,7 +13,7 @@ import java.io.PrintWriter;
                 + "With no arguments, opens the desktop app.",
         subcommands = {CommandLine.HelpCommand.class, PmapCommand.class, FreeCommand.class, PsCommand.class,
             SnapshotCommand.class, MemoryUserCommand.class, ImportCommand.class, DiffCommand.class, AslrCommand.class,
-            RenderCommand.class, RecordCommand.class})
+            RenderCommand.class, RecordCommand.class, FramesCommand.class})
 public final class AspaceCommand implements Runnable {
 
     @CommandLine.Spec
@@ -61,14 +61,18 @@ public final class AspaceCommand implements Runnable {
         return cl;
     }
 
-    /** Bad usage: one line naming the problem and where to read more, exit code 2 (no usage dump). */
+    /**
+     * Bad usage: one line naming the problem and where to read more, exit code 2 (no usage dump);
+     * 1 for pmap and free, whose exit statuses are procps' (scripts test them).
+     */
     private static int badUsage(CommandLine.ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();
         cl.getErr().println("aspace: " + e.getMessage() + " (see '" + cl.getCommandSpec().qualifiedName() + " --help')");
         if (java.util.Arrays.asList(args).contains("--debug")) {
             e.printStackTrace(cl.getErr());
         }
-        return 2;
+        String name = cl.getCommandSpec().name();
+        return name.equals("pmap") || name.equals("free") ? 1 : 2;
     }
 
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {

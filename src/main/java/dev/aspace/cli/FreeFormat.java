@@ -44,6 +44,26 @@ final class FreeFormat {
         return sb.toString();
     }
 
+    /**
+     * {@code free -L} (procps-ng 4.0.3 and later): one line, each figure after a 7-character
+     * head, ending in a space. The newline is the caller's, since procps ends a line of a
+     * repeating run with the blank line it prints between tables.
+     */
+    static String line(SystemMemory m, FreeOptions o) {
+        Figures f = Figures.of(m);
+        StringBuilder sb = new StringBuilder(80);
+        for (String head : new String[] {"SwapUse", "CachUse", " MemUse", "MemFree"}) {
+            long v = switch (head) {
+                case "SwapUse" -> f.swapUsed;
+                case "CachUse" -> f.buffers + f.cache;
+                case " MemUse" -> f.used;
+                default -> f.free;
+            };
+            Text.right(sb.append(head).append(' '), scale(v, o), 11).append(' ');
+        }
+        return sb.toString();
+    }
+
     /** A line head left-justified in 9, the first value in 11, the others in " %11s". */
     private static StringBuilder row(StringBuilder sb, String head, FreeOptions o, long first, long... rest) {
         Text.left(sb, head, 9);

@@ -10,7 +10,13 @@ package dev.aspace.cli;
  * @param total    -t: a Total line for RAM + swap
  * @param lohi     -l: Low and High lines
  * @param committed -v: a Comm line (CommitLimit, Committed_AS)
+ * @param line      -L: the figures on one line
  */
 record FreeOptions(int exponent, boolean si, boolean human, boolean wide, boolean total, boolean lohi,
-                   boolean committed) {
+                   boolean committed, boolean line) {
+
+    FreeOptions(int exponent, boolean si, boolean human, boolean wide, boolean total, boolean lohi,
+                boolean committed) {
+        this(exponent, si, human, wide, total, lohi, committed, false);
+    }
 }

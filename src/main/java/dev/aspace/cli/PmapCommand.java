@@ -1,74 +1,145 @@
 package dev.aspace.cli;
 
 import dev.aspace.backend.MemoryBackend;
+import dev.aspace.model.AccessDeniedException;
+import dev.aspace.model.AspaceException;
 import dev.aspace.model.MalformedInputException;
+import dev.aspace.model.ProcessGoneException;
 import dev.aspace.model.Snapshot;
 import dev.aspace.snapshot.SnapshotStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code aspace pmap}: procps-ng 4.0.2 pmap, line for line, for live processes and saved snapshots. */
-@Command(name = "pmap", mixinStandardHelpOptions = true,
+/**
+ * {@code aspace pmap}: procps-ng 4.0.2 pmap, line for line, for live processes and saved
+ * snapshots; its options, rc files, messages' sense and exit statuses too (README: exit statuses).
+ */
+@Command(name = "pmap", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = PmapCommand.Version.class, modelTransformer = PmapCommand.Flags.class,
         description = {"The memory map of a process, as procps-ng pmap prints it.",
             "A snapshot file (aspace snapshot PID -o FILE.json), or frame I of a recorded series (FILE@I),",
-            "prints what pmap printed when it was taken."})
+            "prints what pmap printed when it was taken.",
+            "Exit status as procps: 0 all printed, 1 a process could not be read or bad usage,",
+            "42 a process did not exist (43 both)."})
 final class PmapCommand implements Callable<Integer> {
+
+    /** The exit status procps gives when a process asked for does not exist (ORed with 1). */
+    static final int NO_SUCH_PROCESS = 42;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-x", "--extended"}, description = "show details (RSS and dirty memory)")
-    boolean extended;
-
-    @Option(names = "-X", description = "show even more details; -XX: everything the kernel provides")
-    boolean[] more = new boolean[0];
-
-    @Option(names = {"-d", "--device"}, description = "show the device format")
-    boolean device;
-
-    @Option(names = {"-q", "--quiet"}, description = "do not display header and footer")
-    boolean quiet;
-
-    @Option(names = {"-p", "--show-path"}, description = "show path in the mapping")
-    boolean showPath;
-
-    @Option(names = {"-A", "--range"}, paramLabel = "LOW[,HIGH]",
-            description = "limit results to the given range (hexadecimal addresses)")
-    String range;
-
-    @Parameters(arity = "1..*", paramLabel = "PID|FILE.json", description = "process ids or saved snapshots")
-    List<String> targets;
+    @Parameters(arity = "0..*", paramLabel = "PID|FILE.json", description = "process ids or saved snapshots")
+    List<String> targets = new ArrayList<>();
 
     @Override
     public Integer call() {
-        PmapOptions options = options();
+        CommandLine cl = spec.commandLine();
+        PmapOptions.Builder b = new PmapOptions.Builder();
+        try {
+            CommandLine.ParseResult parsed = cl.getParseResult();
+            for (PmapFlag f : PmapFlag.values()) {
+                CommandLine.Model.OptionSpec o = parsed.matchedOption(f.names()[0]);
+                if (o == null) {
+                    continue;
+                }
+                if (f.argument() != null) {
+                    for (String v : o.stringValues()) {
+                        f.apply(b, v);
+                    }
+                } else {
+                    for (int i = ((boolean[]) o.getValue()).length; i > 0; i--) {
+                        f.apply(b, null);
+                    }
+                }
+            }
+            b.check(targets.size());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage());
+        }
         List<PmapTarget> parsed = new ArrayList<>(targets.size());
         for (String t : targets) {
-            parsed.add(PmapTarget.parse(spec.commandLine(), t));
+            parsed.add(PmapTarget.parse(cl, t));
         }
-        print(options, parsed, new Sink(spec.commandLine().getOut()));
-        return 0;
+        return execute(b, parsed, new Sink(cl.getOut()), cl.getErr());
     }
 
-    /** Reads each target and prints it in the chosen format (shared with {@link QuickPmap}). */
-    static void print(PmapOptions options, List<PmapTarget> targets, Sink sink) {
+    /**
+     * pmap once its flags are read and checked (shared with {@link QuickPmap}): procps'
+     * warnings, the rc file written (-n, -N) or read (-c, -C), then each target.
+     *
+     * @return the exit status, as procps gives it
+     */
+    static int execute(PmapOptions.Builder b, List<PmapTarget> targets, Sink out, PrintWriter err) {
+        for (String w : b.warnings) {
+            err.println("aspace: " + w);
+        }
+        err.flush();
+        if (b.createsRc()) {
+            return PmapRcFiles.create(b.createRcTo ? b.rcFile : null, err);
+        }
+        PmapRc rc = null;
+        if (b.readsRc()) {
+            rc = PmapRcFiles.read(b.readRcFrom ? b.rcFile : null, err);
+            if (rc == null) {
+                return 1;
+            }
+        }
+        return print(b.build(rc), targets, out, err);
+    }
+
+    /**
+     * Reads each target and prints it in the chosen format. As procps, a process that does not
+     * exist is skipped (status 42) and one that may not be read gets its first line and no
+     * more (status 1), and the others are printed; each reason goes to stderr in one line.
+     *
+     * @return 0, or the OR of 1 and 42 as procps
+     */
+    static int print(PmapOptions options, List<PmapTarget> targets, Sink sink, PrintWriter err) {
         MemoryBackend.Detail detail = options.mode().needsSmaps() ? MemoryBackend.Detail.SMAPS : MemoryBackend.Detail.MAPS;
         PmapSmapsFormat smapsFormat = new PmapSmapsFormat(options);
+        int status = 0;
         try {
             for (PmapTarget t : targets) {
-                Snapshot s = t.read(detail);
+                Snapshot s;
+                try {
+                    s = t.read(detail);
+                } catch (ProcessGoneException e) {
+                    if (t.file() != null) {
+                        throw e;
+                    }
+                    status |= NO_SUCH_PROCESS;
+                    sink.flush();
+                    err.println("aspace: " + e.getMessage());
+                    continue;
+                } catch (AccessDeniedException e) {
+                    if (t.file() != null) {
+                        throw e;
+                    }
+                    status |= 1;
+                    unreadable(t.pid(), sink);
+                    sink.flush();
+                    err.println("aspace: " + e.getMessage());
+                    continue;
+                }
+                String torn = Torn.warning(s);
+                if (torn != null) {
+                    sink.flush();   // the warning follows what was printed before it
+                    err.println(torn);
+                    err.flush();
+                }
                 String source = t.file() != null ? t.file().toString() : "/proc/" + t.pid() + "/smaps";
                 if (options.mode().needsSmaps()) {
                     requireSmaps(s, source);
                 }
-                if (options.mode() == PmapOptions.Mode.MORE || options.mode() == PmapOptions.Mode.ALL) {
+                if (options.mode().perField()) {
                     smapsFormat.format(sink, s, source);
                 } else {
                     PmapPlainFormat.format(sink, s, options);
@@ -76,14 +147,17 @@ final class PmapCommand implements Callable<Integer> {
             }
         } finally {
             sink.flush(); // what was printed for the processes before a failing one stays printed
+            err.flush();
         }
+        return status;
     }
 
-    private PmapOptions options() {
+    /** procps prints a process's first line before it finds its maps unreadable. */
+    private static void unreadable(int pid, Sink sink) {
         try {
-            return PmapOptions.of(extended, device, more.length, quiet, showPath, range);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            PmapNames.header(sink, Backends.live().process(pid));
+        } catch (AspaceException gone) {
+            // it went away meanwhile: nothing to name
         }
     }
 
@@ -140,6 +214,33 @@ final class PmapCommand implements Callable<Integer> {
             }
             Snapshot frame = SeriesFrames.frameOrNull(file);
             return frame != null ? frame : SnapshotStore.load(file);
+        }
+    }
+
+    /** {@code pmap -V}: aspace's version and the procps-ng version whose formats it follows. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"pmap from " + new AspaceCommand.Version().getVersion()[0]
+                    + " (the formats of procps-ng 4.0.2)"};
+        }
+    }
+
+    /** Declares the options from {@link PmapFlag}, the one list QuickPmap reads too. */
+    static final class Flags implements CommandLine.IModelTransformer {
+        @Override
+        public CommandLine.Model.CommandSpec transform(CommandLine.Model.CommandSpec spec) {
+            for (PmapFlag f : PmapFlag.values()) {
+                CommandLine.Model.OptionSpec.Builder o = CommandLine.Model.OptionSpec.builder(f.names())
+                        .description(f.description());
+                if (f.argument() == null) {
+                    o.type(boolean[].class).arity("0");
+                } else {
+                    o.type(String[].class).arity("1").paramLabel(f.argument());
+                }
+                spec.addOption(o.build());
+            }
+            return spec;
         }
     }
 }

@@ -2,8 +2,8 @@ package dev.aspace.cli;
 
 /**
  * Parses pmap's {@code -A low,high} the way procps does with {@code strtoul(s, &end, 16)}: an
- * empty side keeps its default, a single value is both low and high, and anything left over
- * after the hex number is an error.
+ * empty side keeps what it was (the default, or what an earlier -A set), a single value is both
+ * low and high, and anything left over after the hex number is an error.
  */
 final class PmapRange {
 
@@ -15,12 +15,22 @@ final class PmapRange {
      * @throws IllegalArgumentException with the reason when the text is not a range
      */
     static long[] parse(String text) {
+        return parse(text, 0, -1L);
+    }
+
+    /**
+     * One more {@code -A}: procps applies each in turn to the same two bounds.
+     *
+     * @return {low, high}, each side as the text says or as it was when that side is empty
+     * @throws IllegalArgumentException with the reason when the text is not a range
+     */
+    static long[] parse(String text, long low, long high) {
         int comma = text.indexOf(',');
         String a = comma < 0 ? text : text.substring(0, comma);
         String b = comma < 0 ? text : text.substring(comma + 1);
-        long low = a.isEmpty() ? 0 : parseHex(a, text);
-        long high = b.isEmpty() ? -1L : parseHex(b, text);
-        return new long[] {low, high};
+        long newLow = a.isEmpty() ? low : parseHex(a, text);
+        long newHigh = b.isEmpty() ? high : parseHex(b, text);
+        return new long[] {newLow, newHigh};
     }
 
     /** strtoul base 16: leading blanks, a sign, an optional 0x, hex digits, nothing after. */

@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code -X} and {@code -XX} formats of procps-ng 4.0.2 pmap (its print_extended_maps): one
- * column per smaps field in the kernel's order ({@code -X} leaves out the fields procps deems
- * unimportant), widths measured from the data, a row of totals.
+ * The {@code -X}, {@code -XX} and rc-file ({@code -c}, {@code -C}) formats of procps-ng 4.0.2
+ * pmap (its print_extended_maps): one column per smaps field in the kernel's order ({@code -X}
+ * leaves out the fields procps deems unimportant, an rc file names the ones it wants, Perm,
+ * Offset, Device, Inode, VmFlags and Mapping included), widths measured from the data, a row of
+ * totals.
  *
  * <p>One instance formats every process of one command, because procps keeps the value columns
  * it measured for the first process and only widens them for the next, and (in 4.0.2) keeps
@@ -33,7 +35,13 @@ final class PmapSmapsFormat {
     private final PmapOptions options;
     /** VmFlags texts by list: the parser shares one list per distinct set of flags. */
     private final java.util.Map<List<String>, String> flags = new java.util.IdentityHashMap<>();
-    private final boolean all;
+    /** Whether VmFlags and each fixed column are shown (procps' is_enabled). */
+    private final boolean showFlags;
+    private final boolean showPerm;
+    private final boolean showOffset;
+    private final boolean showDevice;
+    private final boolean showInode;
+    private final boolean showMapping;
     /** The columns: kernel key, its header, its width so far (kept across processes). */
     private final List<String> keys = new ArrayList<>();
     private int[] widths = new int[0];
@@ -42,7 +50,21 @@ final class PmapSmapsFormat {
 
     PmapSmapsFormat(PmapOptions options) {
         this.options = options;
-        this.all = options.mode() == PmapOptions.Mode.ALL;
+        this.showFlags = enabled("VmFlags");
+        this.showPerm = enabled("Perm");
+        this.showOffset = enabled("Offset");
+        this.showDevice = enabled("Device");
+        this.showInode = enabled("Inode");
+        this.showMapping = enabled("Mapping");
+    }
+
+    /** procps' is_enabled: -X hides its unimportant fields, an rc file shows only what it names. */
+    private boolean enabled(String name) {
+        return switch (options.mode()) {
+            case MORE -> !name.equals("VmFlags") && SmapsLayout.inPmapX(name);
+            case RC -> options.rcFields().contains(name);
+            default -> true;
+        };
     }
 
     void format(Sink sink, Snapshot s, String sourceName) {
@@ -71,7 +93,7 @@ final class PmapSmapsFormat {
         int wFlags = 0;
         boolean hasFlags = false;
         int[] valueWidths = options.quiet() ? new int[cols] : null;
-        String[] flagTexts = all ? new String[n] : null;
+        String[] flagTexts = new String[n];
         for (int i = 0; i < n; i++) {
             Region r = regions.get(i);
             Smaps m = smapsOf(r, sourceName);
@@ -88,7 +110,7 @@ final class PmapSmapsFormat {
                     valueWidths[c] = Math.max(valueWidths[c], Text.decimalDigits(value));
                 }
             }
-            if (all && !m.vmFlags().isEmpty()) {
+            if (showFlags && !m.vmFlags().isEmpty()) {
                 hasFlags = true;
                 String f = flags.computeIfAbsent(m.vmFlags(), l -> String.join(" ", l));
                 flagTexts[i] = f;
@@ -103,41 +125,60 @@ final class PmapSmapsFormat {
         if (!options.quiet()) {
             wAddress = Math.max(wAddress, 7);
             sb.right("Address", wAddress).ch(' ');
-            wPerm = Math.max(wPerm, 4);
-            sb.right("Perm", wPerm).ch(' ');
-            wOffset = Math.max(wOffset, 6);
-            sb.right("Offset", wOffset).ch(' ');
-            wDevice = Math.max(wDevice, 6);
-            sb.right("Device", wDevice).ch(' ');
-            wInode = Math.max(wInode, 5);
-            sb.right("Inode", wInode).ch(' ');
+            if (showPerm) {
+                wPerm = Math.max(wPerm, 4);
+                sb.right("Perm", wPerm).ch(' ');
+            }
+            if (showOffset) {
+                wOffset = Math.max(wOffset, 6);
+                sb.right("Offset", wOffset).ch(' ');
+            }
+            if (showDevice) {
+                wDevice = Math.max(wDevice, 6);
+                sb.right("Device", wDevice).ch(' ');
+            }
+            if (showInode) {
+                wInode = Math.max(wInode, 5);
+                sb.right("Inode", wInode).ch(' ');
+            }
             for (int c = 0; c < cols; c++) {
                 sb.right(keys.get(c), widths[c]).ch(' ');
             }
-            if (hasFlags) {
+            if (hasFlags && showFlags) {
                 wFlags = Math.max(wFlags, 7);
                 sb.right("VmFlags", wFlags).ch(' ');
             }
-            sb.text("Mapping\n");
+            sb.text(showMapping ? "Mapping\n" : "\n");
         }
 
         for (int i = 0; i < n; i++) {
             Region r = regions.get(i);
             long[] v = r.smaps().values();
             sb.spaces(wAddress - Math.max(8, Text.hexDigits(r.start())));
-            sb.hex(r.start(), 8).ch(' ');
-            sb.right(PERMS[permIndex(r.perms())], wPerm).ch(' ');
-            sb.spaces(wOffset - Math.max(8, Text.hexDigits(r.offset())));
-            sb.hex(r.offset(), 8).ch(' ');
-            sb.right(r.device(), wDevice).ch(' ');
-            sb.right(r.inode(), wInode);
+            sb.hex(r.start(), 8);
+            if (showPerm) {
+                sb.ch(' ').right(PERMS[permIndex(r.perms())], wPerm);
+            }
+            if (showOffset) {
+                sb.ch(' ').spaces(wOffset - Math.max(8, Text.hexDigits(r.offset())));
+                sb.hex(r.offset(), 8);
+            }
+            if (showDevice) {
+                sb.ch(' ').right(r.device(), wDevice);
+            }
+            if (showInode) {
+                sb.ch(' ').right(r.inode(), wInode);
+            }
             for (int c = 0; c < cols; c++) {
                 sb.ch(' ').right(v[index[c]] >>> shift[c], widths[c]);
             }
-            if (hasFlags) {
+            if (hasFlags && showFlags) {
                 sb.ch(' ').right(flagTexts[i] == null ? "" : flagTexts[i], wFlags);
             }
-            PmapNames.extended(sb.ch(' '), r, options.showPath()).ch('\n');
+            if (showMapping) {
+                PmapNames.extended(sb.ch(' '), r, options.showPath());
+            }
+            sb.ch('\n');
             sink.line();
         }
         footer(sb, wAddress, wPerm, wOffset, wDevice, wInode);
@@ -148,7 +189,8 @@ final class PmapSmapsFormat {
         if (options.quiet() || keys.isEmpty()) {
             return;
         }
-        int gap = wAddress + 1 + wPerm + 1 + wOffset + 1 + wDevice + 1 + wInode + 1;
+        int gap = wAddress + 1 + (showPerm ? wPerm + 1 : 0) + (showOffset ? wOffset + 1 : 0)
+                + (showDevice ? wDevice + 1 : 0) + (showInode ? wInode + 1 : 0);
         sb.spaces(gap);
         for (int w : widths) {
             sb.repeat('=', w).ch(' ');
@@ -169,7 +211,7 @@ final class PmapSmapsFormat {
     private int[] columns(SmapsLayout layout) {
         if (keys.isEmpty()) {
             for (String k : layout.keys()) {
-                if (all || SmapsLayout.inPmapX(k)) {
+                if (enabled(k)) {
                     keys.add(k);
                 }
             }

@@ -8,9 +8,11 @@ import java.util.List;
  * {@code aspace pmap} without picocli, for the common, well-formed command lines. Setting up
  * picocli (its classes, the annotations of every subcommand) costs about as much as reading a
  * small process, and {@code pmap -X PID} run as a whole process must stay well under procps'
- * time. Anything this does not recognise (help, a snapshot file, --debug, an option cluster, any
- * mistake) goes to the picocli command instead, which gives the same output and the error
- * messages; PmapFastPathTest holds the two to the same output.
+ * time. It accepts exactly the flags of {@link PmapFlag}, the list the picocli command declares
+ * its options from, and runs the same code once they are read. Anything else (help, version, a
+ * snapshot file, --debug, an option cluster other than -XX, any mistake) goes to the picocli
+ * command instead, which gives the error messages; PmapFastPathTest holds the two to the same
+ * output.
  */
 final class QuickPmap {
 
@@ -32,69 +34,67 @@ final class QuickPmap {
         if (args.length < 2 || !args[0].equals("pmap")) {
             return -1;
         }
-        PmapOptions options = parse(args);
-        if (options == null) {
-            return -1;
-        }
+        PmapOptions.Builder b = new PmapOptions.Builder();
         List<PmapCommand.PmapTarget> targets = new ArrayList<>();
-        for (int i = 1; i < args.length; i++) {
-            if (!args[i].startsWith("-")) {
-                PmapCommand.PmapTarget t = PmapCommand.PmapTarget.pid(args[i]);
-                if (t == null) {
-                    return -1;
-                }
-                targets.add(t);
-            } else if (args[i].equals("-A") || args[i].equals("--range")) {
-                i++;
-            }
-        }
-        if (targets.isEmpty()) {
+        if (!read(args, b, targets)) {
             return -1;
         }
         try {
-            PmapCommand.print(options, targets, stdout != null ? new Sink(stdout) : new Sink(out));
-            return 0;
+            b.check(targets.size());
+        } catch (IllegalArgumentException e) {
+            return -1; // picocli says it, with the same words
+        }
+        try {
+            return PmapCommand.execute(b, targets, stdout != null ? new Sink(stdout) : new Sink(out), err);
         } catch (RuntimeException e) {
             return Errors.report(e, err, false);
         }
     }
 
-    /** The options, or null when an argument is one this fast path leaves to picocli. */
-    static PmapOptions parse(String[] args) {
-        boolean extended = false;
-        boolean device = false;
-        int more = 0;
-        boolean quiet = false;
-        boolean showPath = false;
-        String range = null;
+    /** Whether the fast path reads this command line itself (else it leaves it to picocli). */
+    static boolean accepts(String... args) {
+        return args.length >= 2 && args[0].equals("pmap") && read(args, new PmapOptions.Builder(), new ArrayList<>());
+    }
+
+    /**
+     * Reads {@code args} (after "pmap") into the builder and the process ids: every word is a
+     * {@link PmapFlag} name ({@code --name=value} for one with an argument) or a process id.
+     * False when a word is anything else (a cluster such as -xq, help, a file, a mistake).
+     */
+    private static boolean read(String[] args, PmapOptions.Builder b, List<PmapCommand.PmapTarget> targets) {
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
-            switch (a) {
-                case "-x", "--extended" -> extended = true;
-                case "-d", "--device" -> device = true;
-                case "-q", "--quiet" -> quiet = true;
-                case "-p", "--show-path" -> showPath = true;
-                case "-X" -> more++;
-                case "-XX" -> more += 2;
-                case "-A", "--range" -> {
-                    if (i + 1 >= args.length || range != null) {
-                        return null;
-                    }
-                    range = args[++i];
+            if (!a.startsWith("-")) {
+                PmapCommand.PmapTarget t = PmapCommand.PmapTarget.pid(a);
+                if (t == null) {
+                    return false;
                 }
-                default -> {
-                    if (a.startsWith("--range=") && range == null) {
-                        range = a.substring("--range=".length());
-                    } else if (a.startsWith("-")) {
-                        return null;
-                    }
+                targets.add(t);
+                continue;
+            }
+            if (a.equals("-XX")) { // the one cluster worth taking here: -X twice
+                PmapFlag.MORE.apply(b, null);
+                PmapFlag.MORE.apply(b, null);
+                continue;
+            }
+            int eq = a.startsWith("--") ? a.indexOf('=') : -1;
+            PmapFlag f = PmapFlag.byName(eq < 0 ? a : a.substring(0, eq));
+            if (f == null || (f.argument() == null && eq >= 0)) {
+                return false;
+            }
+            String value = null;
+            if (f.argument() != null) {
+                if (eq < 0 && i + 1 >= args.length) {
+                    return false;
                 }
+                value = eq >= 0 ? a.substring(eq + 1) : args[++i];
+            }
+            try {
+                f.apply(b, value);
+            } catch (IllegalArgumentException e) {
+                return false;
             }
         }
-        try {
-            return PmapOptions.of(extended, device, more, quiet, showPath, range);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return true;
     }
 }

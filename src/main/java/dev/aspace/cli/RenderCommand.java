@@ -4,7 +4,6 @@ import dev.aspace.model.MalformedInputException;
 import dev.aspace.model.Snapshot;
 import dev.aspace.snapshot.SaveFailedException;
 import dev.aspace.snapshot.export.CsvWriter;
-import dev.aspace.snapshot.export.Picture;
 import dev.aspace.snapshot.export.PngWriter;
 import dev.aspace.snapshot.export.SvgWriter;
 import dev.aspace.snapshot.redact.Redactor;

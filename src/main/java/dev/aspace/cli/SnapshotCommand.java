@@ -35,8 +35,13 @@ final class SnapshotCommand implements Callable<Integer> {
         }
         Snapshot s = Backends.live().snapshot(target.pid(), MemoryBackend.Detail.SMAPS);
         SnapshotStore.save(s, output);
+        String torn = Torn.warning(s);
+        if (torn != null) {
+            spec.commandLine().getErr().println(torn);
+            spec.commandLine().getErr().flush();
+        }
         spec.commandLine().getOut().println("saved " + s.regions().size() + " regions of process " + target.pid()
-                + " (" + s.process().comm() + ") to " + output);
+                + " (" + s.process().comm() + ") to " + output + (torn != null ? ", marked torn" : ""));
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -17,22 +17,34 @@ import java.util.List;
  * @param takenAt  when the read began
  * @param readTime how long reading took
  * @param source   live, file or imported
+ * @param torn     true when the process changed its mappings during every attempt to read them,
+ *                 so the regions may hold a mapping twice or miss one (see {@code LinuxBackend})
  */
 public record Snapshot(ProcessInfo process, List<ThreadInfo> threads, List<Region> regions, Smaps rollup,
                        SystemMemory memory, MachineSetup machine, Instant takenAt, Duration readTime,
-                       Source source) {
+                       Source source, boolean torn) {
 
     public Snapshot {
         threads = List.copyOf(threads);
         regions = List.copyOf(regions);
     }
 
+    /** A whole snapshot: read at one moment, or from text that cannot say otherwise. */
+    public Snapshot(ProcessInfo process, List<ThreadInfo> threads, List<Region> regions, Smaps rollup,
+                    SystemMemory memory, MachineSetup machine, Instant takenAt, Duration readTime, Source source) {
+        this(process, threads, regions, rollup, memory, machine, takenAt, readTime, source, false);
+    }
+
     public Snapshot withRegions(List<Region> newRegions) {
-        return new Snapshot(process, threads, newRegions, rollup, memory, machine, takenAt, readTime, source);
+        return new Snapshot(process, threads, newRegions, rollup, memory, machine, takenAt, readTime, source, torn);
     }
 
     public Snapshot withSource(Source newSource) {
-        return new Snapshot(process, threads, regions, rollup, memory, machine, takenAt, readTime, newSource);
+        return new Snapshot(process, threads, regions, rollup, memory, machine, takenAt, readTime, newSource, torn);
+    }
+
+    public Snapshot withTorn(boolean isTorn) {
+        return new Snapshot(process, threads, regions, rollup, memory, machine, takenAt, readTime, source, isTorn);
     }
 
     /** Sum of region sizes: the VSZ of ps and the total of pmap. */

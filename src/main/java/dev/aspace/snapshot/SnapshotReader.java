@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -114,6 +113,7 @@ final class SnapshotReader {
         Instant takenAt;
         Duration readTime;
         Source source;
+        boolean torn;
         ProcessInfo process;
         List<ThreadInfo> threads;
         boolean hasMachine;
@@ -135,6 +135,7 @@ final class SnapshotReader {
                 case "takenAt" -> takenAt = instant(at);
                 case "readTime" -> readTime = duration(at);
                 case "source" -> source = source(at);
+                case "torn" -> torn = bool(at);
                 case "process" -> process = process(at);
                 case "threads" -> threads = threads(at);
                 case "machine" -> {
@@ -181,14 +182,14 @@ final class SnapshotReader {
             Smaps roll = rollup == null ? null : rollup.build(layouts, root.field("rollup"));
             if (version == 2) {
                 return new Decoded(new Snapshot(process, threads, rows, roll, memory, machine, takenAt, readTime,
-                        source), removed);
+                        source, torn), removed);
             }
             List<Region> out = new ArrayList<>(regions.size());
             for (RawRegion r : regions) {
                 out.add(r.build(layouts));
             }
-            return new Decoded(new Snapshot(process, threads, out, roll, memory, machine, takenAt, readTime, source),
-                    null);
+            return new Decoded(new Snapshot(process, threads, out, roll, memory, machine, takenAt, readTime, source,
+                    torn), null);
         }
 
         // ---- version 2: regions as rows under one column header ----
@@ -679,6 +680,14 @@ final class SnapshotReader {
                     + shorten(text) + "\"");
         }
         return v;
+    }
+
+    private boolean bool(JsonPath at) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) {
+            throw bad(at, "expected true or false, got " + describe(t));
+        }
+        return t == JsonToken.VALUE_TRUE;
     }
 
     private char oneChar(JsonPath at) throws IOException {

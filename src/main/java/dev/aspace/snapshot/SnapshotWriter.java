@@ -48,6 +48,9 @@ final class SnapshotWriter {
         g.writeStringField("type", s.source().type().name());
         g.writeStringField("description", s.source().description());
         g.writeEndObject();
+        if (s.torn()) {
+            g.writeBooleanField("torn", true);  // absent means whole, so older files read as before
+        }
         process(s.process());
         g.writeArrayFieldStart("threads");
         for (ThreadInfo t : s.threads()) {

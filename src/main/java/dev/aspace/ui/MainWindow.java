@@ -412,8 +412,11 @@ public final class MainWindow extends BorderPane {
         badge.textProperty().bind(Bindings.createStringBinding(() -> {
             Snapshot s = session.getSnapshot();
             String who = s == null ? "" : s.process().comm() + " ";
-            return who + session.originProperty().get() + (session.exitedProperty().get() ? " · exited" : "");
+            return who + session.originProperty().get() + (session.exitedProperty().get() ? " · exited" : "")
+                    + (s != null && s.torn() ? " · torn" : "");
         }, session.snapshotProperty(), session.originProperty(), session.exitedProperty()));
+        session.snapshotProperty().addListener((o, a, s) -> badge.pseudoClassStateChanged(
+                javafx.css.PseudoClass.getPseudoClass("torn"), s != null && s.torn()));
         session.exitedProperty().addListener((o, a, gone) -> badge.pseudoClassStateChanged(
                 javafx.css.PseudoClass.getPseudoClass("exited"), gone));
 

@@ -38,6 +38,14 @@ class LayeringTest {
                     "dev.aspace.ui..", "dev.aspace.cli..", "com.fasterxml..", "picocli..");
 
     @ArchTest
+    static final ArchRule framesIsPure = noClasses()
+            .that().resideInAPackage("dev.aspace.frames..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.aspace.backend..", "dev.aspace.snapshot..", "dev.aspace.demo..", "dev.aspace.lab..",
+                    "dev.aspace.ui..", "dev.aspace.cli..", "com.sun.jna..")
+            .because("pagemap and kpage* decoding is pure: bytes in, records out; the reading is backend's");
+
+    @ArchTest
     static final ArchRule elfUsesOnlyModel = noClasses()
             .that().resideInAPackage("dev.aspace.elf..")
             .should().dependOnClassesThat().resideInAnyPackage(

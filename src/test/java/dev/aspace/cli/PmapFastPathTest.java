@@ -2,14 +2,18 @@ package dev.aspace.cli;
 
 import dev.aspace.testutil.LiveProcess;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The picocli-free pmap path prints what the picocli command prints, and leaves it everything else. */
 class PmapFastPathTest {
@@ -47,6 +51,28 @@ class PmapFastPathTest {
             assertEquals(-1, QuickPmap.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), args),
                     String.join(" ", args));
         }
-        assertNull(QuickPmap.parse(new String[] {"pmap", "-A"}));
+        assertFalse(QuickPmap.accepts("pmap", "-A"));
+    }
+
+    @Test
+    void theFastPathAcceptsExactlyTheOptionsOfThePicocliCommand() {
+        Set<String> picocli = new TreeSet<>();
+        for (CommandLine.Model.OptionSpec o : AspaceCommand.commandLine().getSubcommands().get("pmap")
+                .getCommandSpec().options()) {
+            picocli.addAll(List.of(o.names()));
+        }
+        // picocli's help and version, and aspace's --debug: always left to picocli
+        picocli.removeAll(Set.of("-h", "--help", "-V", "--version", "--debug"));
+        Set<String> quick = new TreeSet<>();
+        for (PmapFlag f : PmapFlag.values()) {
+            quick.addAll(List.of(f.names()));
+            for (String name : f.names()) {
+                String[] args = f.argument() == null ? new String[] {"pmap", name, "1"} : new String[] {"pmap", name, "0", "1"};
+                assertTrue(QuickPmap.accepts(args), String.join(" ", args));
+            }
+        }
+        assertEquals(picocli, quick);
+        assertFalse(QuickPmap.accepts("pmap", "--no-such-option", "1"));
+        assertTrue(QuickPmap.accepts("pmap", "--range=0,1", "-XX", "1"));
     }
 }

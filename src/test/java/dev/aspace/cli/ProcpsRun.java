@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the real procps binaries and aspace in-process, for parity tests. */
@@ -31,11 +32,35 @@ final class ProcpsRun {
         return run(command, ProcessBuilder.Redirect.INHERIT).out();
     }
 
-    /** Runs a command in the C locale; its standard error goes where {@code err} says. */
+    /** A real command's exit code, standard output and standard error, in the C locale. */
+    static Result realWithErr(List<String> command) {
+        return withErrFile(command, Map.of());
+    }
+
+    private static Result withErrFile(List<String> command, Map<String, String> env) {
+        try {
+            java.io.File errFile = java.io.File.createTempFile("procps-err", ".txt");
+            try {
+                Result r = run(command, ProcessBuilder.Redirect.to(errFile), env);
+                return new Result(r.code(), r.out(), java.nio.file.Files.readString(errFile.toPath()));
+            } finally {
+                java.nio.file.Files.deleteIfExists(errFile.toPath());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + command, e);
+        }
+    }
+
     private static Result run(List<String> command, ProcessBuilder.Redirect err) {
+        return run(command, err, Map.of());
+    }
+
+    /** Runs a command in the C locale; its standard error goes where {@code err} says. */
+    private static Result run(List<String> command, ProcessBuilder.Redirect err, Map<String, String> env) {
         try {
             ProcessBuilder pb = new ProcessBuilder(command).redirectError(err);
             pb.environment().put("LC_ALL", "C");
+            pb.environment().putAll(env);
             Process p = pb.start();
             byte[] out;
             try (InputStream in = p.getInputStream()) {
@@ -79,21 +104,21 @@ final class ProcpsRun {
      * a user's shell gets, bytes written to standard output included.
      */
     static Result aspaceProcess(List<String> args) {
+        return aspaceProcess(args, Map.of());
+    }
+
+    /** As above, with these environment variables set too. */
+    static Result aspaceProcess(List<String> args, Map<String, String> env) {
+        return withErrFile(aspaceCommand(args), env);
+    }
+
+    /** The command line that runs aspace as its own process. */
+    static List<String> aspaceCommand(List<String> args) {
         List<String> command = new ArrayList<>(List.of(
                 java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.aspace.Launcher"));
         command.addAll(args);
-        try {
-            java.io.File errFile = java.io.File.createTempFile("aspace-err", ".txt");
-            try {
-                Result r = run(command, ProcessBuilder.Redirect.to(errFile));
-                return new Result(r.code(), r.out(), java.nio.file.Files.readString(errFile.toPath()));
-            } finally {
-                java.nio.file.Files.deleteIfExists(errFile.toPath());
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run " + command, e);
-        }
+        return command;
     }
 
     static Result aspace(List<String> args) {

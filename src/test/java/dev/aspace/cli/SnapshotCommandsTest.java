@@ -1,5 +1,7 @@
 package dev.aspace.cli;
 
+import dev.aspace.backend.MemoryBackend;
+import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.model.Snapshot;
 import dev.aspace.snapshot.SnapshotStore;
 import dev.aspace.testutil.Fixtures;
@@ -18,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** import, diff and render through the CLI, with their bad-input cases. */
+/** import, diff, render and pmap of saved snapshots through the CLI, with their bad-input cases. */
 class SnapshotCommandsTest {
 
     @TempDir
@@ -135,5 +137,35 @@ class SnapshotCommandsTest {
         assertTrue(err.toString().contains(corrupt.toString()), err.toString());
         assertFalse(Files.exists(dir.resolve("c.svg")));
         assertFalse(err.toString().contains("Exception"), err.toString());
+    }
+
+    private Path savedSleep(boolean torn) {
+        try (LiveProcess p = LiveProcess.sleep()) {
+            Snapshot s = new LinuxBackend().snapshot(p.pid(), MemoryBackend.Detail.SMAPS);
+            Path file = dir.resolve(torn ? "torn.json" : "whole.json");
+            SnapshotStore.save(s.withTorn(torn), file);
+            return file;
+        }
+    }
+
+    @Test
+    void pmapOfATornSnapshotWarnsInOneLineAndStillPrints() {
+        Path file = savedSleep(true);
+        for (String mode : new String[] {"-x", "-X"}) {
+            out.getBuffer().setLength(0);
+            err.getBuffer().setLength(0);
+            assertEquals(0, run("pmap", mode, file.toString()), err.toString());
+            assertTrue(out.toString().contains("sleep"), out.toString());
+            assertEquals(1, err.toString().lines().count(), err.toString());
+            assertTrue(err.toString().startsWith("aspace: warning: ") && err.toString().contains("torn snapshot")
+                    && err.toString().contains(file.toString()), err.toString());
+        }
+    }
+
+    @Test
+    void pmapOfAWholeSnapshotSaysNothingOnStderr() {
+        Path file = savedSleep(false);
+        assertEquals(0, run("pmap", "-X", file.toString()));
+        assertEquals("", err.toString());
     }
 }

@@ -43,7 +43,7 @@ class SnapshotFileTest {
                 cmd.add(pid);
                 live.add(ProcpsRun.lines(ProcpsRun.real(cmd)));
             }
-            p.close(); // the process is gone: only the file is left
+            p.end(); // the process is gone: only the file is left
             for (int i = 0; i < formats.size(); i++) {
                 List<String> cmd = new ArrayList<>(List.of("pmap"));
                 cmd.addAll(formats.get(i));

@@ -25,7 +25,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 
 /** The ASLR and compare windows: one of each, raised when asked again; Escape, Ctrl+W and Ctrl+Q. */
 @ExtendWith(ApplicationExtension.class)

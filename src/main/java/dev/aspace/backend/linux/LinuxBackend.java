@@ -30,8 +30,10 @@ import java.util.List;
  *
  * <p>Reading /proc is racy: the kernel hands out smaps a page per read() and drops its lock in
  * between, and a process can exit or exec at any moment. Each snapshot is checked: regions must
- * come out sorted and apart (else the read is retried), and the process must still be the same
- * one with its address space afterwards (else {@link ProcessGoneException}).
+ * come out sorted and apart and their sizes must add up to the virtual size read before and after
+ * (else the read is retried, and after {@value #ATTEMPTS} torn reads the last is returned marked
+ * {@link Snapshot#torn()}), and the process must still be the same one with its address space
+ * afterwards (else {@link ProcessGoneException}).
  */
 public final class LinuxBackend implements MemoryBackend {
 
@@ -39,6 +41,7 @@ public final class LinuxBackend implements MemoryBackend {
     private static final RegionClassifier CLASSIFIER = new RegionClassifier();
 
     private final ProcPath proc;
+    private final int attempts;
     private final MachineSetupReader machine;
     private final ThreadReader threadReader;
     private volatile UserNames users;
@@ -48,7 +51,13 @@ public final class LinuxBackend implements MemoryBackend {
     }
 
     public LinuxBackend(ProcPath proc) {
+        this(proc, ATTEMPTS);
+    }
+
+    /** With fewer attempts, so a test can see what a read that stays torn gives. */
+    LinuxBackend(ProcPath proc, int attempts) {
         this.proc = proc;
+        this.attempts = attempts;
         this.machine = new MachineSetupReader(proc);
         this.threadReader = new ThreadReader(proc);
     }
@@ -73,32 +82,77 @@ public final class LinuxBackend implements MemoryBackend {
         return read(pid, detail, false);
     }
 
+    /**
+     * Who the process is (status, cmdline, comm: files any user may read), without its memory:
+     * what pmap prints as a process's first line even when its maps may not be read.
+     *
+     * @throws ProcessGoneException when there is no such process
+     */
+    public ProcessInfo process(int pid) {
+        if (stat(pid) == null) {
+            throw ProcessGoneException.noSuchProcess(pid);
+        }
+        return facts(pid, false).process();
+    }
+
     private Snapshot read(int pid, Detail detail, boolean whole) {
         Instant takenAt = Instant.now();
         long t0 = System.nanoTime();
-        ProcStat before = stat(pid);
-        if (before == null) {
+        ProcStat first = stat(pid);
+        if (first == null) {
             throw ProcessGoneException.noSuchProcess(pid);
         }
+        ProcStat before = first;
         Facts facts = null;
         RegionRead read = null;
-        for (int attempt = 0; attempt < ATTEMPTS && read == null; attempt++) {
+        RegionRead torn = null;
+        for (int attempt = 0; attempt < attempts && read == null; attempt++) {
             RegionRead r = readRegions(pid, detail, whole, facts == null);
             if (facts == null) {
                 facts = r.facts;
             }
-            if (r.inAddressOrder) {
+            ProcStat after = checkStillThere(pid, first, r.regions);
+            if (r.inAddressOrder && isWhole(before, after, r.regions)) {
                 read = r;
+            } else if (r.inAddressOrder) {
+                torn = r;
             }
+            before = after;
         }
-        if (read == null) {
-            throw new ProcessChangedException(pid, ATTEMPTS);
+        boolean isTorn = read == null;
+        if (isTorn) {
+            if (torn == null) {
+                throw new ProcessChangedException(pid, attempts);
+            }
+            read = torn;   // sorted but not whole each time: kept, and marked so nobody takes it for whole
         }
-        checkStillThere(pid, before, read.regions);
         List<Region> regions = whole ? CLASSIFIER.classify(read.regions, facts.threads, facts.process) : read.regions;
         return new Snapshot(facts.process, facts.threads, regions, read.rollup, facts.memory, facts.machine, takenAt,
-                Duration.ofNanos(System.nanoTime() - t0), Source.live(pid));
+                Duration.ofNanos(System.nanoTime() - t0), Source.live(pid), isTorn);
     }
+
+    /**
+     * Whether one read of the regions is a picture of one moment. The kernel hands out maps a page
+     * of text per read() and lets the process run in between, so a region moved from a place not
+     * yet read to one already read is missed, and one moved the other way is listed twice. Either
+     * changes the sum of the sizes read; so the read is whole when the sizes add up to the
+     * process's virtual size both before and after it ({@code [vsyscall]} is the kernel's gate
+     * page, listed but not counted). Costs one extra read of /proc/PID/stat, none when whole.
+     */
+    static boolean isWhole(ProcStat before, ProcStat after, List<Region> regions) {
+        if (before.vsize() != after.vsize()) {
+            return false;
+        }
+        long sum = 0;
+        for (Region r : regions) {
+            if (!GATE.equals(r.path())) {
+                sum += r.size();
+            }
+        }
+        return sum == after.vsize();
+    }
+
+    private static final String GATE = "[vsyscall]";
 
     /** Everything but the regions: small files, read while the helper thread reads smaps. */
     private record Facts(ProcessInfo process, List<ThreadInfo> threads, SystemMemory memory, MachineSetup machine) {
@@ -172,14 +226,14 @@ public final class LinuxBackend implements MemoryBackend {
      * space goes away (exit or exec). So after reading, the process must be the same process,
      * not a zombie, still with an address space, and with the same program.
      */
-    private void checkStillThere(int pid, ProcStat before, List<Region> regions) {
+    private ProcStat checkStillThere(int pid, ProcStat before, List<Region> regions) {
         ProcStat after = stat(pid);
         if (after == null || after.startTime() != before.startTime()) {
             throw ProcessGoneException.exitedWhileReading(pid);
         }
         boolean wasEmpty = before.state() == 'Z' || before.state() == 'X' || before.isKernelThread();
         if (wasEmpty) {
-            return; // a zombie or kernel thread has no address space: empty is the truth
+            return after; // a zombie or kernel thread has no address space: empty is the truth
         }
         if (after.state() == 'Z' || after.state() == 'X' || after.vsize() == 0 || after.startCode() != before.startCode()) {
             throw ProcessGoneException.exitedWhileReading(pid);
@@ -188,6 +242,7 @@ public final class LinuxBackend implements MemoryBackend {
             // a user process with memory whose maps read empty: the kernel hid it from us
             throw new AccessDeniedException(pid, "maps", null);
         }
+        return after;
     }
 
     /**

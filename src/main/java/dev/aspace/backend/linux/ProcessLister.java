@@ -182,6 +182,7 @@ public final class ProcessLister {
      * "" when this user may read the process's maps; else why not and what grants it. The kernel
      * decides at open() (ptrace read access), so that is what is asked.
      */
+    @SuppressWarnings("try") // opening is the question; the channel is not used
     private String whyNotReadable(int pid, ProcStatus status) {
         try (FileChannel ignored = FileChannel.open(proc.file(pid, "maps"))) {
             return "";

@@ -45,7 +45,7 @@ public final class Redactor {
                 m.randomizeVaSpace(), m.overcommitMemory(), m.transparentHugepages(), m.mmapMinAddr(),
                 m.hostname().isEmpty() ? "" : HOST);
         Source src = s.source() == null ? null : new Source(s.source().type(), clean(s.source().description(), names));
-        return new Snapshot(process, s.threads(), regions, s.rollup(), s.memory(), machine, s.takenAt(), s.readTime(), src);
+        return new Snapshot(process, s.threads(), regions, s.rollup(), s.memory(), machine, s.takenAt(), s.readTime(), src, s.torn());
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.aspace.ui.lab;
 
 import dev.aspace.lab.LabRunner;
 import dev.aspace.lab.LabStep;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;

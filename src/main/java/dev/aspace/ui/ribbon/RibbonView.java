@@ -11,7 +11,6 @@ import dev.aspace.ui.view.Tips;
 import dev.aspace.ui.vm.Highlights;
 import dev.aspace.ui.vm.RegionChange;
 import dev.aspace.ui.vm.SessionModel;
-import dev.aspace.ui.vm.Units;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;

@@ -6,7 +6,6 @@ import dev.aspace.model.Smaps;
 import dev.aspace.model.SmapsLayout;
 import dev.aspace.ui.vm.SessionModel;
 import dev.aspace.ui.vm.SmapsFieldHelp;
-import dev.aspace.ui.vm.Units;
 import dev.aspace.ui.vm.VmFlagWords;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;

@@ -275,9 +275,19 @@ public final class SessionModel {
         error.set(ErrorLog.describe(t));
     }
 
+    /** What the banner says while a torn snapshot is on screen. */
+    public static final String TORN_NOTICE = "This snapshot is torn: the process changed its mappings during every"
+            + " read, so a mapping may be shown twice or be missing";
+
     private void install(Snapshot next, boolean diff) {
         Snapshot prev = snapshot.get();
-        if (diff && prev != null && prev.process().pid() == next.process().pid()) {
+        if (next.torn()) {
+            error.set(TORN_NOTICE);
+        } else if (TORN_NOTICE.equals(error.get())) {
+            error.set("");
+        }
+        // a torn read compared with another would highlight changes that never happened
+        if (diff && prev != null && prev.process().pid() == next.process().pid() && !prev.torn() && !next.torn()) {
             RegionChanges changes = RegionChanges.between(prev.regions(), next.regions());
             Highlights h = highlights.get();
             if (!changes.isEmpty() || h.anyLive(clock.getAsLong())) {

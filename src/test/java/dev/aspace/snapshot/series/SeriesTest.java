@@ -155,7 +155,7 @@ class SeriesTest {
             FakePacer pacer = new FakePacer();
             pacer.between = () -> {
                 if (pacer.waits.size() == 2) {
-                    p.close();
+                    p.end();
                 }
             };
             end = new SeriesRecorder(file, () -> live(pid), Duration.ofSeconds(1), 50L << 20).run(0, r -> { }, pacer);

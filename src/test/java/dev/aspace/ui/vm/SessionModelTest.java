@@ -135,4 +135,15 @@ class SessionModelTest {
         assertTrue(session.errorProperty().get().contains("exited"), session.errorProperty().get());
         assertFalse(session.busyProperty().get());
     }
+
+    @Test
+    void aTornSnapshotIsSaidInTheBannerUntilAWholeOneReplacesIt() {
+        try (LiveProcess p = LiveProcess.sleep()) {
+            Snapshot whole = backend.real.snapshot(p.pid(), MemoryBackend.Detail.SMAPS);
+            session.show(whole.withTorn(true));
+            assertEquals(SessionModel.TORN_NOTICE, session.errorProperty().get());
+            session.show(whole);
+            assertEquals("", session.errorProperty().get(), "a whole snapshot clears the notice");
+        }
+    }
 }

@@ -1,0 +1,75 @@
+package dev.aspace.backend.linux;
+
+import dev.aspace.backend.MemoryBackend.Detail;
+import dev.aspace.model.Region;
+import dev.aspace.model.Snapshot;
+import dev.aspace.testutil.LiveProcess;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A process that moves one region between two far addresses while it is read
+ * (src/test/c/region_mover.c): without a check, about half of all reads hold the region twice or
+ * not at all. Every snapshot aspace returns either holds it exactly once or says it is torn.
+ */
+class TornSnapshotLiveTest {
+
+    private static final long LOW = 0x100000000000L;
+    private static final long HIGH = 0x600000000000L;
+    private static final long MOVER_SIZE = 13 * 4096L;
+    private static final int READS = 30;
+
+    private final LinuxBackend backend = new LinuxBackend();
+
+    @Test
+    void aSnapshotOfAProcessMovingARegionIsNeverTornAndUnmarked() {
+        try (LiveProcess p = LiveProcess.startHelper("region_mover", "400")) {
+            Set<Long> seenAt = new HashSet<>();
+            int torn = 0;
+            for (int i = 0; i < READS; i++) {
+                Snapshot s = switch (i % 3) {
+                    case 0 -> backend.snapshot(p.pid(), Detail.SMAPS);
+                    case 1 -> backend.snapshot(p.pid(), Detail.MAPS);
+                    default -> backend.mappings(p.pid(), Detail.SMAPS);
+                };
+                long copies = s.regions().stream().filter(TornSnapshotLiveTest::isMover).count();
+                s.regions().stream().filter(TornSnapshotLiveTest::isMover).forEach(r -> seenAt.add(r.start()));
+                if (s.torn()) {
+                    torn++;
+                } else {
+                    assertEquals(1, copies, "read " + i + " holds the moving region " + copies
+                            + " times and is not marked torn");
+                }
+            }
+            assertEquals(Set.of(LOW, HIGH), seenAt, "the region was seen moving");
+            assertTrue(torn < READS, "a bounded retry finds a whole read at least sometimes (torn " + torn + ")");
+        }
+    }
+
+    @Test
+    void aReadThatStaysTornIsKeptAndMarked() {
+        LinuxBackend once = new LinuxBackend(ProcPath.SYSTEM, 1);
+        try (LiveProcess p = LiveProcess.startHelper("region_mover", "400")) {
+            int torn = 0;
+            for (int i = 0; i < READS && torn == 0; i++) {
+                Snapshot s = once.snapshot(p.pid(), i % 2 == 0 ? Detail.SMAPS : Detail.MAPS);
+                long copies = s.regions().stream().filter(TornSnapshotLiveTest::isMover).count();
+                if (s.torn()) {
+                    torn++;
+                } else {
+                    assertEquals(1, copies, "read " + i + " is not marked torn");
+                }
+            }
+            assertTrue(torn > 0, "with one attempt, some of " + READS + " reads are torn and say so");
+        }
+    }
+
+    private static boolean isMover(Region r) {
+        return (r.start() == LOW || r.start() == HIGH) && r.size() == MOVER_SIZE;
+    }
+}
