@@ -155,7 +155,7 @@ class SnapshotCodecTest {
     @Test
     void unknownFormatAndUnsupportedVersion() throws IOException {
         rejects(mutated(root -> root.put("format", "pmap")), "$.format", "expected \"aspace-snapshot\"");
-        rejects(mutated(root -> root.put("version", 2)), "$.version", "version 2 is not supported");
+        rejects(mutated(root -> root.put("version", 3)), "$.version", "version 3 is not supported");
         rejects("{\"regions\":[]}".getBytes(StandardCharsets.UTF_8), "$.format", "not an aspace snapshot");
     }
 
