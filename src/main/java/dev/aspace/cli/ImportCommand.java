@@ -4,6 +4,7 @@ import dev.aspace.backend.linux.TextImports;
 import dev.aspace.model.ByteSize;
 import dev.aspace.model.MalformedInputException;
 import dev.aspace.model.Snapshot;
+import dev.aspace.snapshot.OutputFiles;
 import dev.aspace.snapshot.SnapshotStore;
 import dev.aspace.snapshot.importers.ImportFormat;
 import dev.aspace.snapshot.importers.ImportResult;
@@ -51,6 +52,7 @@ public final class ImportCommand implements Callable<Integer> {
         long freeUnit = unit == null ? 0 : unitBytes(unit);
         if (output != null) {
             SnapshotFiles.checkNotInput(output, file);
+            OutputFiles.check(output, "save");
         }
         ImportResult r = TextImports.read(file, freeUnit);
         StringBuilder sb = new StringBuilder();

@@ -16,19 +16,20 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
-/** {@code aspace memory-user MB [SECONDS]}: the OSTEP homework program (in C, src/main/c/memory-user.c). */
+/** {@code aspace memory-user SIZE [SECONDS]}: the OSTEP homework program (in C, src/main/c/memory-user.c). */
 @Command(name = "memory-user",
-        description = {"Runs memory-user, the OSTEP homework program (a small C program): it allocates MB"
-                + " megabytes (anonymous mmap by default), touches them as asked and streams through them until"
+        description = {"Runs memory-user, the OSTEP homework program (a small C program): it allocates SIZE"
+                + " (anonymous mmap by default), touches them as asked and streams through them until"
                 + " SECONDS pass or it is killed, printing its PID at start and once a second its resident size"
                 + " and streaming rate.",
-                "Watch it from another terminal with pmap -x PID and free -m."})
+                "Watch it from another terminal with pmap -x PID and free -m (MiB)."})
 public final class MemoryUserCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MB", description = "Megabytes (2^20 bytes) to allocate, e.g. 64 or 0.5.")
+    @Parameters(index = "0", paramLabel = "SIZE", description = "How much to allocate: a plain number is MiB (2^20 bytes),"
+            + " e.g. 64 or 0.5; or with a unit: 512K, 1G, 100MiB (MB and GB are 10^6 and 10^9 bytes).")
     String megabytes;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "SECONDS", description = "How long to run (default: until killed).")
@@ -43,7 +44,7 @@ public final class MemoryUserCommand implements Callable<Integer> {
                     + " big ones (over M_MMAP_THRESHOLD) get their own mapping.")
     String via;
 
-    @Option(names = "--rate", paramLabel = "MB/s", description = "Walk at about this rate, page by page, to watch demand paging.")
+    @Option(names = "--rate", paramLabel = "MiB/s", description = "Walk at about this rate, page by page, to watch demand paging.")
     String rate;
 
     @Option(names = "--allow-overcommit", description = "Allocate even more than MemAvailable minus the margin.")
@@ -72,7 +73,7 @@ public final class MemoryUserCommand implements Callable<Integer> {
         double mbps;
         AllocationGuard guard;
         try {
-            bytes = Sizes.parseMegabytes(megabytes, "MB");
+            bytes = Sizes.parse(megabytes, "SIZE");
             duration = seconds == null ? null : duration(seconds);
             t = Touch.parse(touch);
             if (!via.matches("mmap|malloc|brk")) {

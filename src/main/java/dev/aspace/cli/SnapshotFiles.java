@@ -3,16 +3,19 @@ package dev.aspace.cli;
 import dev.aspace.backend.linux.TextImports;
 import dev.aspace.model.MalformedInputException;
 import dev.aspace.model.Snapshot;
+import dev.aspace.snapshot.InputFiles;
 import dev.aspace.snapshot.SnapshotStore;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Opens what a user points the CLI at: a saved snapshot (JSON), or text any importer reads. */
 final class SnapshotFiles {
+
+    /** What every command that reads a file takes. */
+    static final String WHAT = "a snapshot, a recorded series or captured text (pmap, smaps, vmmap, free)";
 
     private SnapshotFiles() {
     }
@@ -31,6 +34,7 @@ final class SnapshotFiles {
      * (version 1, or version 2 uncompressed); imported text never starts so.
      */
     static boolean isJson(Path file) {
+        InputFiles.requireOrdinary(file, WHAT);
         try (InputStream in = Files.newInputStream(file)) {
             int c = in.read();
             if (c == 0x1f) {
@@ -40,13 +44,8 @@ final class SnapshotFiles {
                 c = in.read(); // blanks and a UTF-8 byte-order mark
             }
             return c == '{';
-        } catch (NoSuchFileException e) {
-            throw new MalformedInputException(file.toString(), "", "no such file", e);
         } catch (IOException e) {
-            if (Files.isDirectory(file)) {
-                throw new MalformedInputException(file.toString(), "", "is a directory: give a snapshot or text file", e);
-            }
-            throw new MalformedInputException(file.toString(), "", "cannot read: " + e.getMessage(), e);
+            throw InputFiles.readFailure(file.toString(), e);
         }
     }
 
