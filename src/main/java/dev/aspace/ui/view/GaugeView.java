@@ -87,7 +87,7 @@ public final class GaugeView extends VBox {
 
         chart = new MemoryHistory(model.history(), GaugeModel.HISTORY, dev.aspace.ui.Theme.darkProperty());
 
-        getChildren().addAll(head, bar, swapBar, figures, chart);
+        getChildren().addAll(head, bar, swapBar, figures, new CgroupGauge(model), chart);
 
         model.memoryProperty().addListener((o, a, m) -> show(m));
         model.unitsProperty().addListener((o, a, u) -> show(model.getMemory()));
