@@ -17,6 +17,7 @@ import dev.aspace.ui.files.WindowTitle;
 import dev.aspace.ui.lab.LabWindow;
 import dev.aspace.ui.ribbon.RibbonView;
 import dev.aspace.ui.view.GoToAddress;
+import dev.aspace.ui.view.PointerPins;
 import dev.aspace.ui.timeline.RecordControl;
 import dev.aspace.ui.timeline.TimelineModel;
 import dev.aspace.ui.timeline.TimelineView;
@@ -289,6 +290,7 @@ public final class MainWindow extends BorderPane {
         lab.setId("openLab");
         Tips.install(lab, "The Address Spaces homework, step by step: predict, act, see the numbers");
         this.child = child;
+        PointerPins.install(session, ribbon, child);
         lab.setOnAction(e -> openLab(0, false));
         toolbar.getItems().addAll(new Separator(), lab);
         if (first != null) {
