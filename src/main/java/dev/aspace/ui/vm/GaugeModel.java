@@ -37,6 +37,8 @@ public final class GaugeModel {
     private final ReadOnlyObjectWrapper<SystemMemory> memory = new ReadOnlyObjectWrapper<>(this, "memory");
     private final ObjectProperty<Units> units = new SimpleObjectProperty<>(this, "units", Units.AUTO);
     private final ObservableList<SystemMemory> history = FXCollections.observableArrayList();
+    private final javafx.beans.property.ReadOnlyStringWrapper from =
+            new javafx.beans.property.ReadOnlyStringWrapper(this, "from", "");
     /** One read-only view, kept: a fresh wrapper per call would drop listeners when collected. */
     private final ObservableList<SystemMemory> readOnlyHistory = FXCollections.unmodifiableObservableList(history);
     private boolean inFlight;
@@ -85,12 +87,35 @@ public final class GaugeModel {
         return cgroup.getReadOnlyProperty();
     }
 
+    /** "" while the figures are this machine's now; else where they come from ("saved with run.json, 12:04:05"). */
+    public javafx.beans.property.ReadOnlyStringProperty fromProperty() {
+        return from.getReadOnlyProperty();
+    }
+
+    /**
+     * Shows the memory saved with a snapshot (a file's view), marked as such; the history is
+     * cleared, as it belongs to the live machine. Null memory (imported text): nothing to show.
+     */
+    public void showSaved(SystemMemory m, String where) {
+        history.clear();
+        memory.set(m);
+        cgroup.set(null); // a file's view: its machine's figures only
+        from.set(m == null ? "no memory figures in " + where : "as saved with " + where);
+        if (m != null) {
+            history.add(m);
+        }
+    }
+
     /** Reads /proc/meminfo (and the watched process's cgroup) in the background and records the sample. */
     public void sample() {
         if (inFlight) {
             return;
         }
         inFlight = true;
+        if (!from.get().isEmpty()) {
+            history.clear(); // back to the live machine after a file
+        }
+        from.set("");
         int pid = watchedPid.getAsInt();
         background.submit(() -> new Reading(source.get(), limitedCgroup(pid)), r -> {
             inFlight = false;
