@@ -13,7 +13,8 @@ import java.io.PrintWriter;
                 + "With no arguments, opens the desktop app.",
         subcommands = {CommandLine.HelpCommand.class, PmapCommand.class, FreeCommand.class, PsCommand.class,
             SnapshotCommand.class, MemoryUserCommand.class, ImportCommand.class, DiffCommand.class, AslrCommand.class,
-            RenderCommand.class, RecordCommand.class, LocateCommand.class, FramesCommand.class})
+            RenderCommand.class, RecordCommand.class, LocateCommand.class, FramesCommand.class, ShareCommand.class,
+            CgroupCommand.class})
 public final class AspaceCommand implements Runnable {
 
     @CommandLine.Spec
