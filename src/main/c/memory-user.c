@@ -199,13 +199,13 @@ static int need(int argc, int n, const char *usage)
 static void human(size_t bytes, char *out, size_t n)
 {
     if (bytes >= 1ULL << 40) {
-        snprintf(out, n, "%.1f TB", bytes / (double) (1ULL << 40));
+        snprintf(out, n, "%.1f TiB", bytes / (double) (1ULL << 40));
     } else if (bytes >= 1ULL << 30) {
-        snprintf(out, n, "%.1f GB", bytes / (double) (1ULL << 30));
+        snprintf(out, n, "%.1f GiB", bytes / (double) (1ULL << 30));
     } else if (bytes >= 1ULL << 20) {
-        snprintf(out, n, "%.1f MB", bytes / MB);
+        snprintf(out, n, "%.1f MiB", bytes / MB);
     } else if (bytes >= 1024) {
-        snprintf(out, n, "%.1f kB", bytes / 1024.0);
+        snprintf(out, n, "%.1f KiB", bytes / 1024.0);
     } else {
         snprintf(out, n, "%zu B", bytes);
     }
@@ -950,7 +950,7 @@ static void report_if_due(struct run *r)
     char rss[32], block[32], rate[32];
     human(process_rss(), rss, sizeof rss);
     human(resident_bytes(r->walk.base, r->walk.bytes), block, sizeof block);
-    snprintf(rate, sizeof rate, "%.1f MB/s", (bytes - r->last_bytes) / MB / (t - r->last_time));
+    snprintf(rate, sizeof rate, "%.1f MiB/s", (bytes - r->last_bytes) / MB / (t - r->last_time));
     say("%5d s  rss %s (the block: %s)  %s", r->reports, rss, block, r->touch == T_NONE ? "not touching" : rate);
     r->last_bytes = bytes;
     r->last_time = t;
@@ -976,7 +976,7 @@ static int run_homework(size_t bytes, double seconds, enum kind via, enum touch 
     char size[32], rate[48] = "", until[48] = ", until killed";
     human(bytes, size, sizeof size);
     if (mbps > 0) {
-        snprintf(rate, sizeof rate, " at %g MB/s", mbps);
+        snprintf(rate, sizeof rate, " at %g MiB/s", mbps);
     }
     if (seconds > 0) {
         snprintf(until, sizeof until, ", for %g s", seconds);
@@ -1000,7 +1000,7 @@ static int run_homework(size_t bytes, double seconds, enum kind via, enum touch 
         sleep_seconds((next < r.deadline ? next : r.deadline) - t);
     }
     double secs = now() - r.start;
-    say("memory-user: done after %.1f s, %lld passes, %.1f MB/s on average", secs, passes,
+    say("memory-user: done after %.1f s, %lld passes, %.1f MiB/s on average", secs, passes,
         atomic_load(&r.walk.walked) / MB / secs);
     return 0;
 }
@@ -1091,7 +1091,14 @@ int main(int argc, char **argv)
     if (run > 0) {
         return run_homework((size_t) run, seconds, via, touch, mbps);
     }
-    say("ready pid=%d pagesize=%ld oom_score_adj=%s", getpid(), page_size, adj);
+    /* the stack a thread gets without asking: glibc's default, from RLIMIT_STACK at our start */
+    size_t thread_stack = 0;
+    pthread_attr_t attr;
+    if (pthread_getattr_default_np(&attr) == 0) {
+        pthread_attr_getstacksize(&attr, &thread_stack);
+        pthread_attr_destroy(&attr);
+    }
+    say("ready pid=%d pagesize=%ld threadstack=%zu oom_score_adj=%s", getpid(), page_size, thread_stack, adj);
     char *line = NULL;
     size_t cap = 0;
     while (getline(&line, &cap, stdin) >= 0) {

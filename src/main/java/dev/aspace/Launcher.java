@@ -11,7 +11,15 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            dev.aspace.ui.AspaceApp.launchApp(args);
+            int none = dev.aspace.cli.NoDisplay.check(System.getenv(), System.getProperty("glass.platform"));
+            if (none != 0) {
+                System.exit(none);
+            }
+            try {
+                dev.aspace.ui.AspaceApp.launchApp(args);
+            } catch (UnsupportedOperationException e) {
+                System.exit(dev.aspace.cli.NoDisplay.failed(e, System.getenv()));
+            }
         } else {
             System.exit(dev.aspace.cli.AspaceCommand.run(args));
         }

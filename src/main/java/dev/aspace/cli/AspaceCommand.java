@@ -13,7 +13,8 @@ import java.io.PrintWriter;
                 + "With no arguments, opens the desktop app.",
         subcommands = {CommandLine.HelpCommand.class, PmapCommand.class, FreeCommand.class, PsCommand.class,
             SnapshotCommand.class, MemoryUserCommand.class, ImportCommand.class, DiffCommand.class, AslrCommand.class,
-            RenderCommand.class, RecordCommand.class, FramesCommand.class})
+            RenderCommand.class, RecordCommand.class, LocateCommand.class, FramesCommand.class, ShareCommand.class,
+            CgroupCommand.class})
 public final class AspaceCommand implements Runnable {
 
     @CommandLine.Spec
@@ -31,26 +32,35 @@ public final class AspaceCommand implements Runnable {
     /** Runs the CLI and returns the exit code (0 ok, 1 runtime condition, 2 bad usage or input). */
     public static int run(String... args) {
         PrintWriter err = new PrintWriter(System.err, true);
-        int quick = QuickPmap.run(System.out, err, args);
-        if (quick >= 0) {
-            return quick;
+        try {
+            int quick = QuickPmap.run(System.out, err, args);
+            if (quick >= 0) {
+                return quick;
+            }
+            return run(new PrintWriter(System.out, true), err, args);
+        } catch (Error e) {
+            return Errors.report(e, err, args);
         }
-        return run(new PrintWriter(System.out, true), err, args);
     }
 
     /** Runs the CLI with the given streams; used by tests. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        int quick = QuickPmap.run(out, err, args);
-        if (quick >= 0) {
-            return quick;
+        try {
+            int quick = QuickPmap.run(out, err, args);
+            if (quick >= 0) {
+                return quick;
+            }
+            CommandLine cl = commandLine();
+            cl.setOut(out);
+            cl.setErr(err);
+            int code = cl.execute(args);
+            out.flush();
+            err.flush();
+            return code;
+        } catch (Error e) {
+            out.flush();
+            return Errors.report(e, err, args);
         }
-        CommandLine cl = commandLine();
-        cl.setOut(out);
-        cl.setErr(err);
-        int code = cl.execute(args);
-        out.flush();
-        err.flush();
-        return code;
     }
 
     /** The configured command line: every subcommand, and errors mapped to one line and an exit code. */

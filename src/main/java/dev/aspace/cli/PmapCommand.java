@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -172,13 +174,31 @@ final class PmapCommand implements Callable<Integer> {
     /** One argument: a process id (as pmap takes it, also /proc/PID) or a snapshot file. */
     record PmapTarget(int pid, Path file) {
 
-        /** A process id, or else a snapshot file (whose problems the loader names). */
+        /**
+         * A process id, or else a snapshot file (whose problems the loader names): a name that
+         * exists as a file is one, and so is anything that is not all digits.
+         */
         static PmapTarget parse(CommandLine cl, String arg) {
+            if (isExistingFile(arg)) {
+                return new PmapTarget(0, Path.of(arg));
+            }
             PmapTarget t = pid(arg);
-            if (t == null && !arg.isEmpty() && Character.isDigit(arg.charAt(0))) {
+            if (t == null && !arg.isEmpty() && arg.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 throw new CommandLine.ParameterException(cl, "'" + arg + "' is not a process id (1 to 2147483647)");
             }
             return t != null ? t : new PmapTarget(0, Path.of(arg));
+        }
+
+        /** True when {@code arg} names something in the file system (never /proc/PID, which is a process). */
+        static boolean isExistingFile(String arg) {
+            if (arg.startsWith("/proc/") || arg.indexOf('\0') >= 0) {
+                return false;
+            }
+            try {
+                return Files.exists(Path.of(arg), LinkOption.NOFOLLOW_LINKS);
+            } catch (java.nio.file.InvalidPathException e) {
+                return false;
+            }
         }
 
         /** A process id as pmap takes it (also /proc/PID), or null when the argument is not one. */

@@ -66,7 +66,7 @@ final class QuickPmap {
             String a = args[i];
             if (!a.startsWith("-")) {
                 PmapCommand.PmapTarget t = PmapCommand.PmapTarget.pid(a);
-                if (t == null) {
+                if (t == null || PmapCommand.PmapTarget.isExistingFile(a)) {
                     return false;
                 }
                 targets.add(t);

@@ -6,6 +6,7 @@ import dev.aspace.model.ByteSize;
 import dev.aspace.model.Snapshot;
 import dev.aspace.snapshot.series.Recording;
 import dev.aspace.snapshot.series.SeriesRecorder;
+import dev.aspace.snapshot.series.SeriesWriter;
 import dev.aspace.snapshot.series.SizeCap;
 import dev.aspace.snapshot.series.StopReason;
 import picocli.CommandLine;
@@ -40,8 +41,12 @@ final class RecordCommand implements Callable<Integer> {
     String pid;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
-            description = "the series file (created with the first frame, replaced if it exists)")
+            description = "the series file (created with the first frame; an existing one only with --overwrite)")
     Path output;
+
+    @Option(names = "--overwrite", description = "replace FILE if it exists (it is kept until the first new frame is"
+            + " written whole)")
+    boolean overwrite;
 
     @Option(names = "--every", paramLabel = "SECONDS", defaultValue = "1",
             description = "seconds between the starts of two frames (default: ${DEFAULT-VALUE}); fractions allowed")
@@ -75,10 +80,11 @@ final class RecordCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, "--max-size: " + e.getMessage());
         }
+        SeriesWriter.checkTarget(output, overwrite); // before the first frame is taken
         PrintWriter out = cl.getOut();
         SeriesRecorder recorder = new SeriesRecorder(output,
                 () -> Backends.live().snapshot(target.pid(), MemoryBackend.Detail.SMAPS),
-                Duration.ofNanos(Math.max(1, Math.round(every * 1e9))), cap);
+                Duration.ofNanos(Math.max(1, Math.round(every * 1e9))), cap, overwrite);
 
         // Ctrl+C: the frame being written is finished, the summary printed, then the JVM ends
         CountDownLatch done = new CountDownLatch(1);

@@ -2,7 +2,7 @@ package dev.aspace.cli;
 
 import dev.aspace.model.MalformedInputException;
 import dev.aspace.model.Snapshot;
-import dev.aspace.snapshot.SaveFailedException;
+import dev.aspace.snapshot.OutputFiles;
 import dev.aspace.snapshot.export.CsvWriter;
 import dev.aspace.snapshot.export.PngWriter;
 import dev.aspace.snapshot.export.SvgWriter;
@@ -12,16 +12,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -60,6 +55,7 @@ public final class RenderCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--width must be 400 to 20000 pixels, got " + width);
         }
         SnapshotFiles.checkNotInput(output, input);
+        OutputFiles.check(output, "write");
         Snapshot s = SnapshotFiles.load(input);
         if (!noRedact) {
             s = Redactor.redact(s);
@@ -69,7 +65,7 @@ public final class RenderCommand implements Callable<Integer> {
                     + " vmmap -summary text carry none)");
         }
         Snapshot snap = s;
-        writeAtomically(output, out -> {
+        OutputFiles.writeAtomically(output, "write", out -> {
             switch (kind) {
                 case "svg" -> {
                     Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -87,35 +83,5 @@ public final class RenderCommand implements Callable<Integer> {
         Output.write(spec.commandLine(), "wrote " + output + " (" + s.regions().size() + " regions"
                 + (noRedact ? "" : ", redacted") + ")\n");
         return 0;
-    }
-
-    private interface Body {
-        void write(OutputStream out) throws IOException;
-    }
-
-    /** A temporary file beside the target, renamed over it: a failed render leaves no half file. */
-    private static void writeAtomically(Path target, Body body) {
-        Path abs = target.toAbsolutePath().normalize();
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                body.write(out);
-            }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // only our temporary file is left behind
-                }
-            }
-            throw new SaveFailedException("cannot write " + target + ": " + e.getMessage(), e);
-        }
     }
 }

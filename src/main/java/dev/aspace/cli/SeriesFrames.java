@@ -2,6 +2,7 @@ package dev.aspace.cli;
 
 import dev.aspace.model.MalformedInputException;
 import dev.aspace.model.Snapshot;
+import dev.aspace.snapshot.InputFiles;
 import dev.aspace.snapshot.series.SeriesReader;
 
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ final class SeriesFrames {
     static Snapshot frameOrNull(Path arg) {
         String name = arg.toString();
         if (Files.exists(arg)) {
+            InputFiles.requireOrdinary(arg, SnapshotFiles.WHAT);
             if (SeriesReader.isSeries(arg)) {
                 int n = SeriesReader.open(arg).size();
                 throw new MalformedInputException(name, "", "is a recorded series of " + n + " frames: name one as "
@@ -33,9 +35,10 @@ final class SeriesFrames {
             return null;
         }
         Matcher m = FRAME.matcher(name);
-        if (!m.matches() || !Files.isRegularFile(Path.of(m.group(1)))) {
+        if (!m.matches() || !Files.exists(Path.of(m.group(1)))) {
             return null;
         }
+        InputFiles.requireOrdinary(Path.of(m.group(1)), "a recorded series");
         SeriesReader series = SeriesReader.open(Path.of(m.group(1)));
         int asked = Integer.parseInt(m.group(2));
         int i = asked < 0 ? series.size() + asked : asked;

@@ -2,6 +2,7 @@ package dev.aspace.cli;
 
 import dev.aspace.backend.MemoryBackend;
 import dev.aspace.model.Snapshot;
+import dev.aspace.snapshot.OutputFiles;
 import dev.aspace.snapshot.SnapshotStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,6 +34,7 @@ final class SnapshotCommand implements Callable<Integer> {
         if (target == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "'" + pid + "' is not a process id");
         }
+        OutputFiles.check(output, "save");
         Snapshot s = Backends.live().snapshot(target.pid(), MemoryBackend.Detail.SMAPS);
         SnapshotStore.save(s, output);
         String torn = Torn.warning(s);

@@ -3,16 +3,19 @@ package dev.aspace.cli;
 import dev.aspace.backend.linux.TextImports;
 import dev.aspace.model.MalformedInputException;
 import dev.aspace.model.Snapshot;
+import dev.aspace.snapshot.InputFiles;
 import dev.aspace.snapshot.SnapshotStore;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Opens what a user points the CLI at: a saved snapshot (JSON), or text any importer reads. */
 final class SnapshotFiles {
+
+    /** What every command that reads a file takes. */
+    static final String WHAT = "a snapshot, a recorded series or captured text (pmap, smaps, vmmap, free)";
 
     private SnapshotFiles() {
     }
@@ -26,21 +29,23 @@ final class SnapshotFiles {
         return isJson(file) ? SnapshotStore.load(file) : TextImports.read(file, 0).snapshot();
     }
 
-    /** True when the first non-blank byte is '{' (a snapshot file); imported text never starts so. */
+    /**
+     * True for a snapshot file: gzip's magic bytes (version 2) or a first non-blank byte '{'
+     * (version 1, or version 2 uncompressed); imported text never starts so.
+     */
     static boolean isJson(Path file) {
+        InputFiles.requireOrdinary(file, WHAT);
         try (InputStream in = Files.newInputStream(file)) {
-            int c;
-            while ((c = in.read()) == ' ' || c == '\n' || c == '\r' || c == '\t' || c == 0xEF || c == 0xBB || c == 0xBF) {
-                // skip blanks and a UTF-8 byte-order mark
+            int c = in.read();
+            if (c == 0x1f) {
+                return in.read() == 0x8b;
+            }
+            while (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == 0xEF || c == 0xBB || c == 0xBF) {
+                c = in.read(); // blanks and a UTF-8 byte-order mark
             }
             return c == '{';
-        } catch (NoSuchFileException e) {
-            throw new MalformedInputException(file.toString(), "", "no such file", e);
         } catch (IOException e) {
-            if (Files.isDirectory(file)) {
-                throw new MalformedInputException(file.toString(), "", "is a directory: give a snapshot or text file", e);
-            }
-            throw new MalformedInputException(file.toString(), "", "cannot read: " + e.getMessage(), e);
+            throw InputFiles.readFailure(file.toString(), e);
         }
     }
 

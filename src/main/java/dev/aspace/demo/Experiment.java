@@ -19,7 +19,7 @@ public enum Experiment {
     THREAD("start a thread"),
     LOAD_LIBRARY("load a shared library");
 
-    /** glibc's default M_MMAP_THRESHOLD; it rises (up to 32 MB) after a mapped block is freed. */
+    /** glibc's default M_MMAP_THRESHOLD; it rises (up to 32 MiB) after a mapped block is freed. */
     public static final long MMAP_THRESHOLD = 128 * 1024;
 
     private final String title;
@@ -47,9 +47,11 @@ public enum Experiment {
      * One or two lines of what should happen, said before the experiment runs.
      *
      * @param bytes the size involved (allocation size, or the block's size), 0 when none
+     * @param child the child's page size and default thread stack, which the texts quote
      */
-    public String expectation(long bytes) {
+    public String expectation(long bytes, ChildFacts child) {
         String n = Sizes.human(bytes);
+        String page = child.pageSize() > 0 ? Sizes.human(child.pageSize()) + " " : "";
         return switch (this) {
             case ALLOCATE_MMAP -> "A new anonymous rw-p region of " + n + " (or a neighbour grows, if the kernel merges them)."
                     + " Its Size counts at once; RSS only grows for the pages that get touched.";
@@ -63,21 +65,27 @@ public enum Experiment {
                     + ", and free's used by as much.";
             case WALK -> "A slow walk: watch the residency strip fill page by page as each first write faults a page in.";
             case STREAM -> "Streaming over memory that is already resident changes no numbers but the rate:"
-                    + " the MB/s is memory bandwidth.";
+                    + " the MiB/s is memory bandwidth.";
             case STOP -> "The walk stops; resident pages stay resident.";
             case FREE -> "The block goes back: an mmap'd or large malloc'd block's region disappears and RSS falls by its"
                     + " resident size; a small malloc stays in [heap] (glibc keeps it for reuse).";
             case MLOCK -> "Every page of the block is faulted in and pinned: Locked (and RSS) of its region become its size.";
             case DONTNEED -> "The kernel drops the pages: RSS of the region falls by up to " + n
                     + " and free's used by as much; the mapping stays (reads give zeros).";
-            case PROTECT -> "The region splits in three around one ---p page: a guard page that faults on any access.";
+            case PROTECT -> "The region splits in three around one " + page + "---p page: a guard page that faults on any"
+                    + " access.";
             case MAP_FILE -> "A new shared file mapping of " + n + "; writing it puts its pages in the page cache:"
                     + " free's buff/cache grows, used does not.";
             case SHARED_MEMORY -> "A new r/w shared mapping of a /dev/shm file; once touched, free's shared (and"
                     + " buff/cache) grow by " + n + ".";
             case FORK -> "A copy of the child shares every page copy-on-write: the PSS of each shared region halves"
                     + " while RSS stays; used barely moves.";
-            case THREAD -> "A new thread stack appears (a few hundred kB rw-p) with a guard region below it.";
+            case THREAD -> child.threadStack() > 0
+                    ? "A new thread stack appears: an rw-p region of " + Sizes.human(child.threadStack()) + " (glibc's default"
+                    + " thread stack, the child's stack limit, ulimit -s) with a " + page + "---p guard page below it;"
+                    + " only the pages the thread touches become resident."
+                    : "A new thread stack appears: an rw-p region of glibc's default size (the child's stack limit,"
+                    + " ulimit -s) with a ---p guard page below it.";
             case LOAD_LIBRARY -> "New file-backed regions for the library: r--p, r-xp (text), r--p (relro), rw-p (data),"
                     + " unless it is loaded already.";
         };

@@ -61,7 +61,7 @@ public final class Experiments {
         return measure(Experiment.WALK, b.size(), () -> {
             child.walk(b, mbPerSecond, percent);
             return b.address();
-        }, () -> "walking " + percent + " % of " + b.describe() + " at " + mbPerSecond + " MB/s");
+        }, () -> "walking " + percent + " % of " + b.describe() + " at " + mbPerSecond + " MiB/s");
     }
 
     public ExperimentResult stream(Block b) {
@@ -132,7 +132,7 @@ public final class Experiments {
     }
 
     private ExperimentResult measure(Experiment e, long bytes, LongSupplier action, java.util.function.Supplier<String> said) {
-        String expectation = e.expectation(bytes);
+        String expectation = e.expectation(bytes, child.facts());
         Snapshot before = backend.snapshot(child.pid(), MemoryBackend.Detail.SMAPS);
         // free is the whole machine's: read it as close around the action as possible, so that
         // other processes have the least time to move it

@@ -272,6 +272,23 @@ public final class MemoryUserController implements AutoCloseable {
     }
 
     /** Starts a thread that parks (a new stack and its guard); returns its tid. */
+    /**
+     * What the child said of itself when it started: its page size and the stack a thread gets
+     * without asking (glibc's default from RLIMIT_STACK), each 0 when it did not say.
+     */
+    public ChildFacts facts() {
+        Map<String, String> f = Protocol.fields(ready.getNow("ready").split(" "), 1);
+        return new ChildFacts(number(f.get("pagesize")), number(f.get("threadstack")));
+    }
+
+    private static long number(String s) {
+        try {
+            return s == null ? 0 : Math.max(0, Long.parseLong(s));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     public int startThread() {
         int tid = Integer.parseInt(request("thread").get("tid"));
         threads.add(tid);

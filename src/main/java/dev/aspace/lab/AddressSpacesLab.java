@@ -19,7 +19,7 @@ import static dev.aspace.model.ByteSize.format;
  */
 public final class AddressSpacesLab {
 
-    private static final long MB = 1024 * 1024;
+    private static final long MIB = 1024 * 1024;
 
     private AddressSpacesLab() {
     }
@@ -53,10 +53,10 @@ public final class AddressSpacesLab {
     }
 
     static LabStep untouched() {
-        return new LabStep("2. Allocate 100 MB, touch nothing",
-                "memory-user asks the kernel for 100 MB with mmap and then does not write to it.",
+        return new LabStep("2. Allocate 100 MiB, touch nothing",
+                "memory-user asks the kernel for 100 MiB with mmap and then does not write to it.",
                 "What happens to memory-user's resident size (RSS)?",
-                List.of("it grows by about 100 MB", "it barely changes", "it grows by about half that"),
+                List.of("it grows by about 100 MiB", "it barely changes", "it grows by about half that"),
                 LabAction.ALLOCATE_100MB_UNTOUCHED,
                 m -> byShare(m.get(0).rssDelta(), m.get(0).sizeBytes()),
                 m -> {
@@ -70,9 +70,9 @@ public final class AddressSpacesLab {
 
     static LabStep touched() {
         return new LabStep("3. Touch every page",
-                "memory-user now writes one byte in every page of its 100 MB block.",
+                "memory-user now writes one byte in every page of its 100 MiB block.",
                 "By how much does free's 'used' grow?",
-                List.of("about 100 MB", "about 0", "about 200 MB"),
+                List.of("about 100 MiB", "about 0", "about 200 MiB"),
                 LabAction.TOUCH_EVERYTHING,
                 m -> {
                     Measurement x = m.get(0);
@@ -87,15 +87,15 @@ public final class AddressSpacesLab {
                             + "Each first write faults in a zeroed page, taken from free memory (or, when free runs "
                             + "short, from reclaimed cache: then available falls less than free). Other programs on "
                             + "the machine allocate and free at the same time, so used moves by a little more or less "
-                            + "than the 100 MB memory-user touched.";
+                            + "than the 100 MiB memory-user touched.";
                 });
     }
 
     static LabStep malloc() {
-        return new LabStep("4. malloc 100 MB",
+        return new LabStep("4. malloc 100 MiB",
                 "The textbook says malloc takes memory from the heap.",
-                "Where do 100 MB from glibc's malloc land?",
-                List.of("[heap] grows by 100 MB", "in a new mapping of their own", "on the stack"),
+                "Where do 100 MiB from glibc's malloc land?",
+                List.of("[heap] grows by 100 MiB", "in a new mapping of their own", "on the stack"),
                 LabAction.MALLOC_100MB,
                 m -> {
                     Measurement x = m.get(0);
@@ -135,8 +135,8 @@ public final class AddressSpacesLab {
     }
 
     static LabStep compareSizes() {
-        return new LabStep("6. 50, 100, 200 MB",
-                "memory-user allocates and touches 50 MB, then 100 MB, then 200 MB, freeing each before the next.",
+        return new LabStep("6. 50, 100, 200 MiB",
+                "memory-user allocates and touches 50 MiB, then 100 MiB, then 200 MiB, freeing each before the next.",
                 "How does free's 'used' grow with the size?",
                 List.of("in proportion to the size", "by the same amount each time", "not at all"),
                 LabAction.COMPARE_SIZES,
@@ -146,7 +146,7 @@ public final class AddressSpacesLab {
                     for (Measurement x : m) {
                         double r = (double) x.usedDelta() / x.sizeBytes();
                         proportional &= r > 0.7 && r < 1.3;
-                        flat &= Math.abs(x.usedDelta()) < 10 * MB;
+                        flat &= Math.abs(x.usedDelta()) < 10 * MIB;
                     }
                     return proportional ? 0 : flat ? 2 : 1;
                 },

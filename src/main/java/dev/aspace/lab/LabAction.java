@@ -4,16 +4,16 @@ package dev.aspace.lab;
 public enum LabAction {
     /** Read /proc/meminfo as free does (no change). */
     RUN_FREE("Run free"),
-    /** Allocate 100 MB in the memory-user child with mmap, touching nothing. */
-    ALLOCATE_100MB_UNTOUCHED("Allocate 100 MB, touch nothing"),
+    /** Allocate 100 MiB in the memory-user child with mmap, touching nothing. */
+    ALLOCATE_100MB_UNTOUCHED("Allocate 100 MiB, touch nothing"),
     /** Touch every page of the block allocated in the previous step. */
     TOUCH_EVERYTHING("Touch every page"),
-    /** Allocate 100 MB with malloc (above glibc's mmap threshold) and touch it. */
-    MALLOC_100MB("malloc 100 MB"),
+    /** Allocate 100 MiB with malloc (above glibc's mmap threshold) and touch it. */
+    MALLOC_100MB("malloc 100 MiB"),
     /** Read pmap -X of aspace itself (a JVM) and count its regions by kind; compare with sleep. */
     COUNT_REGIONS("Count the regions of aspace (a JVM) and of sleep"),
-    /** Allocate and touch 50, 100 and 200 MB in turn, measuring each. */
-    COMPARE_SIZES("Allocate 50, 100 and 200 MB");
+    /** Allocate and touch 50, 100 and 200 MiB in turn, measuring each. */
+    COMPARE_SIZES("Allocate 50, 100 and 200 MiB");
 
     private final String buttonText;
 

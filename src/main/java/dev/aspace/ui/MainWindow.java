@@ -16,6 +16,7 @@ import dev.aspace.ui.files.Recents;
 import dev.aspace.ui.files.WindowTitle;
 import dev.aspace.ui.lab.LabWindow;
 import dev.aspace.ui.ribbon.RibbonView;
+import dev.aspace.ui.view.GoToAddress;
 import dev.aspace.ui.timeline.RecordControl;
 import dev.aspace.ui.timeline.TimelineModel;
 import dev.aspace.ui.timeline.TimelineView;
@@ -94,6 +95,7 @@ public final class MainWindow extends BorderPane {
     private Choosers choosers = Choosers.FILE_CHOOSER;
     private PickerDialog picker;
     private MemoryUserController child;
+    private final GoToAddress goTo;
 
     public MainWindow(MemoryBackend backend, Background background, ChangeProbe probe) {
         this.backend = backend;
@@ -109,6 +111,7 @@ public final class MainWindow extends BorderPane {
         table = new RegionTable(session);
         ribbon = new RibbonView(session);
         DetailsPane details = new DetailsPane(session);
+        goTo = new GoToAddress(session, ribbon, details, background);
         SummaryPane summary = new SummaryPane(session, gauge.unitsProperty());
         GaugeView gaugeView = new GaugeView(gauge);
 
@@ -197,6 +200,11 @@ public final class MainWindow extends BorderPane {
 
     public RegionTable table() {
         return table;
+    }
+
+    /** Go to address: what the Ctrl+G dialog does once the address is typed. */
+    public void goToAddress(long address) {
+        goTo.go(address);
     }
 
     public RibbonView ribbon() {
@@ -567,6 +575,8 @@ public final class MainWindow extends BorderPane {
         });
         getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), this::pickProcess);
         getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), this::quit);
+        getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN),
+                () -> goTo.ask(owner()));
         // keys nothing focused wanted go to the ribbon: + - zoom, arrows pan. Handled here, not
         // fired again at the ribbon: a copy fired from the scene travels the scene's dispatch
         // chain once more, and its shortcuts would run twice.

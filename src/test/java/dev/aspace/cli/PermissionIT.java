@@ -25,11 +25,8 @@ class PermissionIT {
 
     @Test
     void anotherUsersProcessIsRefusedInOneLine() throws Exception {
-        assumeTrue("root".equals(System.getProperty("user.name")), "needs root to start a process as another user");
-        assumeTrue(ProcpsRun.has("setpriv"), "setpriv (util-linux) is not installed");
         assumeTrue(ProcpsRun.has("pmap"), "procps pmap is not installed");
-        Path jar = Path.of(System.getProperty("aspace.jar", "target/aspace.jar")).toAbsolutePath();
-        assumeTrue(Files.isReadable(jar), jar + " is not built");
+        Path jar = jarToRunAsNobody();
         try (LiveProcess root = LiveProcess.sleep()) {
             String pid = Integer.toString(root.pid());
             for (List<String> args : List.of(List.of("pmap", pid), List.of("pmap", "-X", pid), List.of("pmap", "-XX", "-p", pid))) {
@@ -46,6 +43,49 @@ class PermissionIT {
                 assertFalse(r.err.contains("\tat "), "no stack trace: " + r.err);
             }
         }
+    }
+
+    @Test
+    void aFileThisUserMayNotReadIsARuntimeConditionWithTheReason() throws Exception {
+        Path jar = jarToRunAsNobody();
+        Path dir = Files.createTempDirectory(Path.of("/tmp"), "aspace-perm");
+        try {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            Path secret = dir.resolve("secret.txt");
+            Files.copy(dev.aspace.testutil.Fixtures.path("pmap-default-01-centos7-x86_64.txt"), secret);
+            Files.setPosixFilePermissions(secret, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            for (List<String> args : List.of(List.of("pmap", "-X", secret.toString()), List.of("import", secret.toString()),
+                    List.of("diff", secret.toString(), secret.toString()))) {
+                Result r = asNobody(jar, args);
+                assertEquals(1, r.code, args + ": " + r.err);
+                assertEquals("aspace: cannot read " + secret + ": permission denied\n", r.err, args.toString());
+            }
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void aRunUnderACgroupLimitWithoutTheRightToMakeOneSaysWhatIsNeeded() throws Exception {
+        Path jar = jarToRunAsNobody();
+        Result r = asNobody(jar, List.of("memory-user", "8", "1", "--cgroup-limit", "64M"));
+        assertEquals(1, r.code, r.err);
+        assertEquals(1, r.err.strip().split("\n").length, "one line: " + r.err);
+        assertTrue(r.err.startsWith("aspace: cannot run under a memory limit: ") && r.err.contains("root"),
+                "says what is needed: " + r.err);
+        assertFalse(r.err.contains("\tat "), "no stack trace: " + r.err);
+        assertFalse(r.out.contains("memory-user: pid"), "the program did not run unlimited instead: " + r.out);
+    }
+
+    /** The packaged jar, when this test can run it as another user. */
+    private static Path jarToRunAsNobody() {
+        assumeTrue("root".equals(System.getProperty("user.name")), "needs root to start a process as another user");
+        assumeTrue(ProcpsRun.has("setpriv"), "setpriv (util-linux) is not installed");
+        Path jar = Path.of(System.getProperty("aspace.jar", "target/aspace.jar")).toAbsolutePath();
+        assumeTrue(Files.isReadable(jar), jar + " is not built");
+        return jar;
     }
 
     private record Result(int code, String out, String err) {

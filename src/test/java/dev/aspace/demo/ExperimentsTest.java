@@ -239,6 +239,31 @@ class ExperimentsTest {
     }
 
     @Test
+    void theThreadExpectationQuotesTheStackTheChildsThreadReallyGets() throws Exception {
+        long stackLimit = stackSoftLimit(child.pid());
+        ChildFacts facts = child.facts();
+        assertEquals(stackLimit, facts.threadStack(), "glibc's default thread stack is the child's RLIMIT_STACK");
+        assertEquals(PAGE, facts.pageSize());
+        ExperimentResult r = experiments.startThread();
+        Region stack = r.added().stream().filter(s -> s.perms().write()).findFirst().orElseThrow(() ->
+                new AssertionError("no new rw-p region: " + r.added()));
+        assertEquals(facts.threadStack(), stack.size(), "the new stack measured");
+        assertTrue(r.expectation().contains("an rw-p region of " + Sizes.human(stack.size())), r.expectation());
+        assertTrue(r.expectation().contains(Sizes.human(PAGE) + " ---p guard page"), r.expectation());
+        assertFalse(r.expectation().contains("a few hundred"), r.expectation());
+    }
+
+    /** "Max stack size" of /proc/PID/limits, soft column, in bytes. */
+    private static long stackSoftLimit(int pid) throws java.io.IOException {
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + pid + "/limits"))) {
+            if (line.startsWith("Max stack size")) {
+                return Long.parseLong(line.substring("Max stack size".length()).trim().split(" +")[0]);
+            }
+        }
+        throw new AssertionError("no stack limit in /proc/" + pid + "/limits");
+    }
+
+    @Test
     void mlockLocksEveryPage() {
         experiments.allocate(BlockKind.MMAP, 8 * MB, 0, false);
         ExperimentResult r = experiments.mlock(child.blocks().get(0));

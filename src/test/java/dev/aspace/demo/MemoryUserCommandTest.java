@@ -35,13 +35,13 @@ class MemoryUserCommandTest {
     void allocatesTouchesReportsAndEnds() {
         Run r = run("memory-user", "8", "1.5", "--touch", "once");
         assertEquals(0, r.code(), r.err());
-        Matcher m = Pattern.compile("^memory-user: pid (\\d+), 8.0 MB via mmap at 0x[0-9a-f]+,"
+        Matcher m = Pattern.compile("^memory-user: pid (\\d+), 8.0 MiB via mmap at 0x[0-9a-f]+,"
                 + " touch once, for 1.5 s\n").matcher(r.out());
         assertTrue(m.find(), r.out());
         String pid = m.group(1);
         assertTrue(!pid.equals(Long.toString(ProcessHandle.current().pid())), "a process of its own, not this JVM");
         assertTrue(r.out().contains("\nlook at it with: pmap -x " + pid + "\n"), r.out());
-        assertTrue(r.out().contains("(the block: 8.0 MB)"), "once-touched block is resident: " + r.out());
+        assertTrue(r.out().contains("(the block: 8.0 MiB)"), "once-touched block is resident: " + r.out());
         assertTrue(r.out().contains("memory-user: done after"), r.out());
     }
 
@@ -75,15 +75,15 @@ class MemoryUserCommandTest {
         // glibc writes the chunk header (16 bytes) just before the block, in the block's first page
         Run r = run("memory-user", "8", "1.2", "--touch", "none", "--via", "malloc");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("(the block: 4.0 kB)  not touching"), r.out());
+        assertTrue(r.out().contains("(the block: 4.0 KiB)  not touching"), r.out());
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "abc|MB must be a number of megabytes like 64 or 0.5, got 'abc'",
-            "0|MB must be more than 0 MB, got '0'",
-            "-5|MB must be more than 0 MB, got '-5'",
-            "1e12|MB 1e12 MB is beyond the 128 TiB user address space"})
+            "abc|SIZE: expected a size like 64M, 1G, 512K or 100MiB (a plain number is MiB), got 'abc'",
+            "0|SIZE must be more than 0, got '0'",
+            "-5|SIZE: expected a size like 64M, 1G, 512K or 100MiB (a plain number is MiB), got '-5'",
+            "1000000000|SIZE 1000000000 is beyond the 128 TiB user address space"})
     void badSizesAreOneLineAndExit2(String mb, String message) {
         Run r = run("memory-user", "--", mb);
         assertEquals(2, r.code());
@@ -116,7 +116,7 @@ class MemoryUserCommandTest {
     void moreThanAvailableIsRefusedNamingBothNumbers() {
         Run r = run("memory-user", "50000000");
         assertEquals(1, r.code());
-        assertTrue(r.err().startsWith("aspace: memory-user: refusing to allocate 47.7 TB: only "), r.err());
+        assertTrue(r.err().startsWith("aspace: memory-user: refusing to allocate 47.7 TiB: only "), r.err());
         assertTrue(r.err().contains("(MemAvailable)") && r.err().contains("the limit is"), r.err());
         assertEquals(1, r.err().trim().lines().count());
     }

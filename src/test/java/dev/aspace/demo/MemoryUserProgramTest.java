@@ -49,7 +49,7 @@ class MemoryUserProgramTest {
         });
         reader.setDaemon(true);
         reader.start();
-        assertTrue(next().startsWith("ready pid=" + child.pid() + " pagesize=4096 oom_score_adj=1000"));
+        assertTrue(next().matches("ready pid=" + child.pid() + " pagesize=4096 threadstack=[1-9][0-9]* oom_score_adj=1000"));
     }
 
     @AfterEach

@@ -1,12 +1,12 @@
 package dev.aspace.snapshot.importers;
 
 import dev.aspace.model.MalformedInputException;
+import dev.aspace.snapshot.InputFiles;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -30,9 +30,10 @@ public final class TextImport {
         this.limits = limits;
     }
 
-    /** The importers that need nothing but text: pmap, vmmap, VMMap CSV, free. */
+    /** The importers that need nothing but text: BusyBox/toybox pmap, pmap, vmmap, VMMap CSV, free. */
     public static List<Importer> builtIn() {
-        return List.of(new PmapImporter(), new VmmapImporter(), new WindowsVmmapImporter(), new FreeImporter());
+        return List.of(new BusyboxPmapImporter(), new PmapImporter(), new VmmapImporter(), new WindowsVmmapImporter(),
+                new FreeImporter());
     }
 
     /** These importers plus {@code more} (asked first). */
@@ -49,23 +50,19 @@ public final class TextImport {
     /** Imports a file. */
     public ImportResult read(Path file, long freeUnit) {
         String name = file.toString();
-        if (Files.isDirectory(file)) {
-            throw new MalformedInputException(name, "", "is a directory: give a text file to import");
-        }
+        InputFiles.requireOrdinary(file, "a text file to import");
         Instant mtime;
         try {
             mtime = Files.getLastModifiedTime(file).toInstant();
-        } catch (NoSuchFileException e) {
-            throw new MalformedInputException(name, "", "no such file", e);
         } catch (IOException e) {
-            throw new MalformedInputException(name, "", "cannot read: " + e.getMessage(), e);
+            throw InputFiles.readFailure(name, e);
         }
         try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ)) {
             return read(in, new ImportContext(file.getFileName().toString(), mtime, freeUnit), name);
         } catch (IOException e) {
-            throw new MalformedInputException(name, "", "cannot read: " + e.getMessage(), e);
+            throw InputFiles.readFailure(name, e);
         } catch (UncheckedIOException e) {
-            throw new MalformedInputException(name, "", "cannot read: " + e.getCause().getMessage(), e);
+            throw InputFiles.readFailure(name, e.getCause());
         }
     }
 

@@ -36,9 +36,13 @@ public record Recording(Path file, Snapshot frame, int frames, long bytes, StopR
                     ? "the first frame (" + ByteSize.format(nextFrame) + ") does not fit under the size cap; nothing was recorded"
                     : "stopped at the size cap: the next frame (" + ByteSize.format(nextFrame)
                             + ") would have passed it; kept " + kept;
-            case SOURCE_FAILED, WRITE_FAILED -> frames == 0 ? failure.getMessage() + "; nothing was recorded"
+            case SOURCE_FAILED, WRITE_FAILED -> frames == 0 ? nothingRecorded(failure.getMessage())
                     : (failure instanceof ProcessGoneException gone ? "process " + gone.pid() + " exited"
                             : failure.getMessage()) + "; recording stopped, kept " + kept;
         };
+    }
+
+    private static String nothingRecorded(String message) {
+        return message.contains("nothing was recorded") ? message : message + "; nothing was recorded";
     }
 }

@@ -35,6 +35,7 @@ public final class SeriesRecorder {
     private final Supplier<Snapshot> source;
     private final Duration every;
     private final long maxBytes;
+    private final boolean overwrite;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private SeriesWriter writer;
     private Recording last;
@@ -46,6 +47,15 @@ public final class SeriesRecorder {
      * @param maxBytes the size cap of the whole file
      */
     public SeriesRecorder(Path file, Supplier<Snapshot> source, Duration every, long maxBytes) {
+        this(file, source, every, maxBytes, true);
+    }
+
+    /**
+     * @param overwrite whether an existing ordinary file may be replaced; it is kept until the
+     *                  first new frame is written whole
+     */
+    public SeriesRecorder(Path file, Supplier<Snapshot> source, Duration every, long maxBytes, boolean overwrite) {
+        this.overwrite = overwrite;
         this.file = Objects.requireNonNull(file);
         this.source = Objects.requireNonNull(source);
         this.every = Objects.requireNonNull(every);
@@ -73,7 +83,7 @@ public final class SeriesRecorder {
         try {
             if (writer == null) {
                 writer = SeriesWriter.create(file, new SeriesHeader(s.takenAt(), every, maxBytes, s.process().pid(),
-                        s.process().comm()));
+                        s.process().comm()), overwrite);
             }
             SeriesWriter.Append a = writer.append(s);
             if (!a.written()) {
@@ -81,6 +91,10 @@ public final class SeriesRecorder {
             }
         } catch (SaveFailedException e) {
             return end(StopReason.WRITE_FAILED, 0, e);
+        } catch (RuntimeException | Error e) {
+            // out of memory while encoding a frame, say: no temporary file outlives the failure
+            end(StopReason.WRITE_FAILED, 0, null);
+            throw e;
         }
         last = new Recording(file, s, writer.frames(), writer.bytes(), null, 0, null);
         return last;

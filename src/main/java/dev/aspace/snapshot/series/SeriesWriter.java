@@ -2,6 +2,7 @@ package dev.aspace.snapshot.series;
 
 import dev.aspace.model.ByteSize;
 import dev.aspace.model.Snapshot;
+import dev.aspace.snapshot.OutputFiles;
 import dev.aspace.snapshot.SaveFailedException;
 import dev.aspace.snapshot.SnapshotCodec;
 
@@ -10,57 +11,108 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
  * Appends frames to a series file: the header line once, then one snapshot per line, each
  * written whole in one go, so a recorder killed at any moment leaves at most one cut-off last
  * line (which {@link SeriesReader} reports and skips). The size cap is enforced before writing:
- * a frame that would take the file past it is not written, and the caller stops. Not
- * thread-safe; one recorder owns it.
+ * a frame that would take the file past it is not written, and the caller stops.
+ *
+ * <p>The header and the first frame go to a temporary file beside the target, which takes the
+ * target's name only once that frame is whole on disk: an existing file (replaced only when
+ * asked) is kept until then, and a recording that fails before leaves nothing behind. The
+ * target must be nothing or an ordinary file; a link there is refused, never written through.
+ * Not thread-safe; one recorder owns it.
  */
 public final class SeriesWriter implements Closeable {
 
     private final Path file;
     private final SeriesHeader header;
     private final FileChannel channel;
+    private final boolean overwrite;
+    private final OutputFiles.Existing old;
+    /** The temporary file until the first frame is whole, then null. */
+    private Path temp;
     private long bytes;
     private int frames;
 
-    private SeriesWriter(Path file, SeriesHeader header, FileChannel channel, long bytes) {
+    private SeriesWriter(Path file, SeriesHeader header, FileChannel channel, long bytes, Path temp, boolean overwrite,
+            OutputFiles.Existing old) {
         this.file = file;
         this.header = header;
         this.channel = channel;
         this.bytes = bytes;
+        this.temp = temp;
+        this.overwrite = overwrite;
+        this.old = old;
     }
 
     /** What {@link #append} did. {@code frameBytes} is the size of the frame's line either way. */
     public record Append(boolean written, long frameBytes) {
     }
 
-    /**
-     * Creates (or replaces) the file and writes the header line.
-     *
-     * @throws SaveFailedException the file cannot be created or written, or the cap is smaller than the header
-     */
+    /** {@link #create(Path, SeriesHeader, boolean)} replacing an existing ordinary file. */
     public static SeriesWriter create(Path file, SeriesHeader header) {
+        return create(file, header, true);
+    }
+
+    /**
+     * Starts a recording: the header line, written to a temporary file until the first frame.
+     *
+     * @param overwrite whether an existing ordinary file may be replaced (once the first frame is whole)
+     * @throws SaveFailedException the target is a link, a special file, or exists and may not be
+     *         replaced (exit 2); the temporary file cannot be created or written, or the cap is
+     *         smaller than the header (exit 1)
+     */
+    public static SeriesWriter create(Path file, SeriesHeader header, boolean overwrite) {
         byte[] line = header.toLine();
         if (line.length > header.maxBytes()) {
             throw new SaveFailedException("cannot record to " + file + ": the size cap "
                     + ByteSize.format(header.maxBytes()) + " is smaller than the file's header", null);
         }
+        OutputFiles.Existing old = checkTarget(file, overwrite);
+        String keep = old != null ? "; " + file + " was left as it was" : "";
+        Path temp = OutputFiles.createTemp(file, "record to", keep);
         FileChannel ch = null;
+        boolean started = false;
         try {
-            ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE);
+            ch = FileChannel.open(temp, StandardOpenOption.WRITE);
             writeFully(ch, line);
-            return new SeriesWriter(file, header, ch, line.length);
+            started = true;
+            return new SeriesWriter(file, header, ch, line.length, temp, overwrite, old);
         } catch (IOException e) {
-            closeQuietly(ch);
-            throw new SaveFailedException("cannot record to " + file + ": " + reason(e), e);
+            throw new SaveFailedException("cannot record to " + file + ": " + OutputFiles.reason(e, temp, file)
+                    + "; nothing was recorded" + keep, e);
+        } finally {
+            if (!started) {
+                closeQuietly(ch);
+                OutputFiles.deleteQuietly(temp);
+            }
         }
+    }
+
+    /**
+     * What the target is now: nothing (null) or an ordinary file that may be replaced.
+     *
+     * @throws SaveFailedException (exit 2) a link, a special file, or a file not to be replaced
+     */
+    public static OutputFiles.Existing checkTarget(Path file, boolean overwrite) {
+        if (Files.isSymbolicLink(file)) {
+            throw new SaveFailedException("cannot record to " + file + ": it is a symbolic link, which a recording"
+                    + " never writes through; give the file it points to, or another name (it was left as it was)",
+                    null, 2);
+        }
+        OutputFiles.Existing old = OutputFiles.check(file, "record to");
+        if (old != null && !overwrite) {
+            throw new SaveFailedException("cannot record to " + file + ": it exists; add --overwrite to replace it (it"
+                    + " is kept until the first new frame is written whole)", null, 2);
+        }
+        return old;
     }
 
     /**
@@ -74,7 +126,8 @@ public final class SeriesWriter implements Closeable {
         try {
             SnapshotCodec.writeLine(snapshot, buf);
         } catch (IOException e) {
-            throw new SaveFailedException("cannot record to " + file + ": " + reason(e), e);
+            throw new SaveFailedException("cannot record to " + file + ": " + OutputFiles.reason(e, temp, file)
+                    + kept(), e);
         }
         buf.write('\n');
         byte[] line = buf.toByteArray();
@@ -84,13 +137,63 @@ public final class SeriesWriter implements Closeable {
         try {
             writeFully(channel, line);
         } catch (IOException e) {
-            cutBackQuietly();
-            throw new SaveFailedException("cannot record to " + file + " after " + frames + " frames: " + reason(e)
-                    + "; the frames before are kept", e);
+            boolean whole = cutBack();
+            throw new SaveFailedException("cannot record to " + file + ": " + OutputFiles.reason(e, temp, file)
+                    + (temp != null || whole ? kept() : "; " + frames + (frames == 1 ? " frame" : " frames")
+                    + " kept, followed by a cut-off line that readers skip"), e);
         }
         bytes += line.length;
         frames++;
+        if (temp != null) {
+            publish();
+        }
         return new Append(true, line.length);
+    }
+
+    /** What a failure leaves, said truly: the old file, nothing, or the frames written. */
+    private String kept() {
+        if (temp != null) {
+            return old != null ? "; nothing was recorded, " + file + " was left as it was" : "; nothing was recorded";
+        }
+        return "; the " + frames + (frames == 1 ? " frame" : " frames") + " before are kept";
+    }
+
+    /** The first frame is whole on disk: the temporary file takes the target's name. */
+    private void publish() {
+        try {
+            channel.force(true);
+            OutputFiles.keepOwnerAndMode(temp, old);
+            checkTarget(file, overwrite); // it may have changed while the first frame was taken
+            if (overwrite) {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                placeWithoutReplacing();
+            }
+            temp = null;
+            OutputFiles.syncDirectory(file.toAbsolutePath().getParent());
+        } catch (IOException | RuntimeException e) {
+            frames = 0;
+            String why = e instanceof IOException io ? OutputFiles.reason(io, temp, file)
+                    : e instanceof SaveFailedException sf ? sf.getMessage() : String.valueOf(e.getMessage());
+            discard();
+            throw new SaveFailedException(why.startsWith("cannot record") ? why : "cannot record to " + file + ": "
+                    + why + (old != null ? "; nothing was recorded, " + file + " was left as it was"
+                    : "; nothing was recorded"), e, e instanceof SaveFailedException sf ? sf.exitCode() : 1);
+        }
+    }
+
+    /** A hard link fails if the name was taken meanwhile, where a rename would replace it. */
+    private void placeWithoutReplacing() throws IOException {
+        try {
+            Files.createLink(file, temp);
+            Files.delete(temp);
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            if (e instanceof java.nio.file.FileAlreadyExistsException) {
+                throw new SaveFailedException("cannot record to " + file + ": it was created by someone else while"
+                        + " the first frame was taken; add --overwrite to replace it", e, 2);
+            }
+            Files.move(temp, file); // no hard links here: a rename that refuses an existing target
+        }
     }
 
     public Path file() {
@@ -120,13 +223,11 @@ public final class SeriesWriter implements Closeable {
         }
     }
 
-    /** Closes the file and removes it (nothing worth keeping was recorded). */
+    /** Closes the file; before the first frame, removes the temporary file (the target was never touched). */
     void discard() {
         close();
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // it holds only the header; a reader says it has no frames
+        if (temp != null) {
+            OutputFiles.deleteQuietly(temp);
         }
     }
 
@@ -137,12 +238,13 @@ public final class SeriesWriter implements Closeable {
         }
     }
 
-    /** A half-written frame (disk full) is cut off again, so the file ends on a whole line. */
-    private void cutBackQuietly() {
+    /** A half-written frame (disk full) is cut off again, so the file ends on a whole line; false if it cannot be. */
+    private boolean cutBack() {
         try {
             channel.truncate(bytes);
+            return true;
         } catch (IOException e) {
-            // the reader skips a cut-off last line anyway
+            return false;
         }
     }
 
@@ -154,18 +256,5 @@ public final class SeriesWriter implements Closeable {
                 // nothing was written
             }
         }
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such directory";
-        }
-        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
-            return fse.getReason();
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -1,28 +1,20 @@
 package dev.aspace.ui.experiments;
 
 import dev.aspace.backend.MemoryBackend;
-import dev.aspace.demo.AllocationGuard;
 import dev.aspace.demo.Block;
 import dev.aspace.demo.BlockKind;
-import dev.aspace.demo.ChildExit;
-import dev.aspace.demo.Experiment;
 import dev.aspace.demo.ExperimentResult;
-import dev.aspace.demo.Experiments;
 import dev.aspace.demo.MemoryUserController;
-import dev.aspace.demo.MemoryUserListener;
-import dev.aspace.demo.Sizes;
-import dev.aspace.model.AspaceException;
+import dev.aspace.ui.Background;
 import dev.aspace.ui.view.ChoiceMenu;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -31,123 +23,85 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 
 /**
- * The allocation controls: change the memory-user child's address space and read what changed.
- * Each action says what to expect, runs off the FX thread, then shows the measured result and
- * tells the {@link Listener} (which refreshes the ribbon and highlights {@code result.focus()}).
+ * The allocation controls, a view of an {@link AllocationModel}: change the memory-user child's
+ * address space and read what changed. Every field is labelled with what it is and its unit; the
+ * log wraps, newest result first, so the "Measured" lines are in view.
  */
 public final class AllocationPanel extends VBox {
 
     /** What the main window hears. Called on the FX thread. */
-    public interface Listener {
-        /** Something changed: refresh, and highlight {@code result.focus()} (the result holds the new snapshot). */
-        void changed(ExperimentResult result);
-
-        /** The child died (OOM kill, kill -9, ...). */
-        default void childExited(ChildExit exit) {
-        }
+    public interface Listener extends AllocationModel.Listener {
     }
 
-    private final MemoryUserController controller;
-    private final Experiments experiments;
-    private final Listener listener;
-    private final Executor executor;
-
-    private final ObservableList<Block> blocks = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<ExperimentResult> lastResult = new ReadOnlyObjectWrapper<>(this, "lastResult");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final AllocationModel model;
 
     /** About the lower rows' height, kept for them until they join (see attachLowerWhenSeen). */
     private static final double LOWER_HEIGHT_GUESS = 420;
-    private final VBox lower = new VBox();
+    private final VBox lower = new VBox(6);
     private final javafx.scene.layout.Region lowerSlot = new javafx.scene.layout.Region();
-    private final TextField sizeField = new TextField("64");
+    private final TextField sizeField = new TextField();
     private final ChoiceMenu<BlockKind> viaChoice = new ChoiceMenu<>(List.of(BlockKind.MMAP, BlockKind.MALLOC,
             BlockKind.BRK), BlockKind::name);
-    private final ChoiceMenu<String> touchChoice = new ChoiceMenu<>(List.of("touch none", "touch once",
-            "touch first K %"), t -> t);
+    private final ChoiceMenu<AllocationModel.TouchChoice> touchChoice = new ChoiceMenu<>(
+            List.of(AllocationModel.TouchChoice.values()), AllocationModel.TouchChoice::label);
     private final Spinner<Integer> percentSpinner = new Spinner<>(0, 100, 50, 10);
     private final CheckBox overcommitBox = new CheckBox("allow overcommit");
-    private final ListView<Block> blockList = new ListView<>(blocks);
-    private final TextField rateField = new TextField("4");
-    private final TextField pageField = new TextField("1");
-    private final TextField libraryField = new TextField("libz.so.1");
+    private final ListView<Block> blockList = new ListView<>();
+    private final TextField rateField = new TextField();
+    private final TextField pageField = new TextField();
+    private final TextField libraryField = new TextField();
     private final Label expectLabel = new Label();
     private final Label errorLabel = new Label();
     private final Label rateLabel = new Label();
     private final TextArea resultArea = new TextArea();
 
-    /** Runs experiments on one background thread (in order). */
+    /** Runs experiments on the background threads of its own {@link Background}. */
     public AllocationPanel(MemoryUserController controller, MemoryBackend backend, Listener listener) {
-        this(controller, backend, listener, Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "allocation-panel");
-            t.setDaemon(true);
-            return t;
-        }));
+        this(new AllocationModel(controller, backend, Background.threads(), listener));
     }
 
-    /** @param executor where experiments run (never the FX thread: they read /proc and wait for the child) */
-    public AllocationPanel(MemoryUserController controller, MemoryBackend backend, Listener listener, Executor executor) {
-        this.controller = controller;
-        this.experiments = new Experiments(controller, backend, AllocationGuard.DEFAULT);
-        this.listener = listener;
-        this.executor = executor;
+    public AllocationPanel(AllocationModel model) {
+        this.model = model;
         getStyleClass().add("allocation-panel");
         setSpacing(6);
         setPadding(new Insets(8));
         build();
-        controller.addListener(new MemoryUserListener() {
-            @Override
-            public void event(String name, Map<String, String> fields) {
-                if (name.equals("rate")) {
-                    Platform.runLater(() -> rateLabel.setText("block " + fields.get("block") + " walking at "
-                            + fields.get("mbps") + " MB/s"));
-                } else if (name.equals("walked")) {
-                    Platform.runLater(() -> rateLabel.setText("block " + fields.get("block") + ": walk done"));
-                }
-            }
-
-            @Override
-            public void exited(ChildExit exit) {
-                Platform.runLater(() -> {
-                    if (!exit.expected()) {
-                        error.set(exit.describe());
-                    }
-                    setDisable(true);
-                    listener.childExited(exit);
-                });
-            }
-        });
+        disableProperty().bind(model.exitedProperty());
     }
 
     private void build() {
-        Label title = new Label("memory-user " + controller.pid());
+        Label title = new Label("memory-user " + model.controller().pid());
         title.getStyleClass().add("title-4");
         sizeField.setId("sizeField");
         sizeField.setPrefColumnCount(6);
+        sizeField.textProperty().bindBidirectional(model.sizeProperty());
+        Tooltip.install(sizeField, new Tooltip("A plain number is MiB (2^20 bytes); or with a unit: 512K, 64M, 1G,"
+                + " 100MiB. MB and GB mean 10^6 and 10^9 bytes."));
         viaChoice.setId("viaChoice");
-        viaChoice.setValue(BlockKind.MMAP);
+        viaChoice.valueProperty().bindBidirectional(model.viaProperty());
         touchChoice.setId("touchChoice");
-        touchChoice.setValue("touch once");
+        touchChoice.valueProperty().bindBidirectional(model.touchProperty());
         percentSpinner.setId("percentSpinner");
         percentSpinner.setPrefWidth(80);
         percentSpinner.setEditable(true);
+        percentSpinner.getValueFactory().setValue(model.percentProperty().get());
+        percentSpinner.valueProperty().addListener((o, a, v) -> model.percentProperty().set(v));
         overcommitBox.setId("overcommitBox");
-        Button allocate = button("allocateButton", "Allocate", this::allocate);
-        FlowPane allocRow = row(new Label("Size (MB)"), sizeField, viaChoice, touchChoice, percentSpinner,
-                overcommitBox, allocate);
+        overcommitBox.selectedProperty().bindBidirectional(model.overcommitProperty());
+        Button allocate = button("allocateButton", "Allocate", model::allocate);
+        FlowPane allocRow = row(labelled("Size (MiB)", sizeField), labelled("via", viaChoice), touchChoice,
+                percentGroup(), overcommitBox, allocate);
 
         blockList.setId("blockList");
+        blockList.setItems(model.blocks());
         blockList.setPrefHeight(110);
         blockList.setCellFactory(v -> new ListCell<>() {
             @Override
@@ -156,63 +110,111 @@ public final class AllocationPanel extends VBox {
                 setText(empty || b == null ? null : b.describe());
             }
         });
+        // the list's selection and the model's chosen block, kept in step both ways
+        blockList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                model.selectedBlockProperty().set(b);
+            }
+        });
+        model.selectedBlockProperty().addListener((o, a, b) -> {
+            if (b != blockList.getSelectionModel().getSelectedItem()) {
+                blockList.getSelectionModel().select(b);
+            }
+        });
+        Label blocksLabel = caption("Blocks memory-user holds", blockList);
         rateField.setPrefColumnCount(4);
         rateField.setId("rateField");
+        rateField.textProperty().bindBidirectional(model.rateProperty());
         pageField.setPrefColumnCount(4);
         pageField.setId("pageField");
+        pageField.textProperty().bindBidirectional(model.pageProperty());
         FlowPane blockRow = row(
-                button("touchButton", "Touch K %", () -> onBlock(b -> experiments.touch(b, percentSpinner.getValue()),
-                        Experiment.TOUCH)),
-                new Label("rate MB/s"), rateField,
-                button("walkButton", "Walk slowly", () -> onBlock(b -> experiments.walk(b, rate(),
-                        percentSpinner.getValue()), Experiment.WALK)),
-                button("streamButton", "Stream", () -> onBlock(experiments::stream, Experiment.STREAM)),
-                button("stopButton", "Stop", () -> onBlock(experiments::stop, Experiment.STOP)),
-                button("freeButton", "Free", () -> onBlock(experiments::free, Experiment.FREE)),
-                button("mlockButton", "mlock", () -> onBlock(experiments::mlock, Experiment.MLOCK)),
-                button("dontNeedButton", "MADV_DONTNEED", () -> onBlock(experiments::dontNeed, Experiment.DONTNEED)),
-                new Label("page"), pageField,
-                button("protectButton", "mprotect page", () -> onBlock(b -> experiments.protectPage(b, page()),
-                        Experiment.PROTECT)));
+                button("touchButton", "Touch K %", model::touch),
+                labelled("rate (MiB/s)", rateField),
+                button("walkButton", "Walk slowly", model::walk),
+                button("streamButton", "Stream", model::stream),
+                button("stopButton", "Stop", model::stop),
+                button("freeButton", "Free", model::free),
+                button("mlockButton", "mlock", model::mlock),
+                button("dontNeedButton", "MADV_DONTNEED", model::dontNeed),
+                labelled("page #", pageField),
+                button("protectButton", "mprotect page", model::protectPage));
 
         libraryField.setId("libraryField");
         libraryField.setPrefColumnCount(10);
+        libraryField.textProperty().bindBidirectional(model.libraryProperty());
         FlowPane otherRow = row(
-                button("mapFileButton", "Map file", () -> allocateOther(BlockKind.FILE)),
-                button("shmButton", "Shared memory", () -> allocateOther(BlockKind.SHM)),
-                button("forkButton", "Fork", () -> run(Experiment.FORK, 0, experiments::fork)),
-                button("threadButton", "Thread", () -> run(Experiment.THREAD, 0, experiments::startThread)),
-                libraryField,
-                button("dlopenButton", "dlopen", () -> {
-                    String lib = libraryField.getText().trim();
-                    run(Experiment.LOAD_LIBRARY, 0, () -> experiments.loadLibrary(lib));
-                }));
+                button("mapFileButton", "Map file", () -> model.allocateOther(BlockKind.FILE)),
+                button("shmButton", "Shared memory", () -> model.allocateOther(BlockKind.SHM)),
+                button("forkButton", "Fork", model::fork),
+                button("threadButton", "Thread", model::startThread),
+                labelled("library", libraryField),
+                button("dlopenButton", "dlopen", model::loadLibrary));
 
         expectLabel.setId("expectLabel");
         expectLabel.setWrapText(true);
+        expectLabel.textProperty().bind(model.expectationProperty());
         errorLabel.setId("errorLabel");
         errorLabel.setWrapText(true);
         errorLabel.setStyle("-fx-text-fill: -color-danger-fg;");
-        errorLabel.textProperty().bind(error);
-        errorLabel.visibleProperty().bind(error.isNotEmpty());
+        errorLabel.textProperty().bind(model.errorProperty());
+        errorLabel.visibleProperty().bind(model.errorProperty().isNotEmpty());
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());
         rateLabel.setId("rateLabel");
+        rateLabel.textProperty().bind(model.walkStatusProperty());
         resultArea.setId("resultArea");
         resultArea.setEditable(false);
-        resultArea.setWrapText(false);
-        resultArea.setPrefRowCount(9);
+        resultArea.setWrapText(true);
+        resultArea.setPrefRowCount(12);
         resultArea.setStyle("-fx-font-family: monospace;");
+        resultArea.textProperty().bind(model.logProperty());
+        resultArea.textProperty().addListener((o, a, b) -> resultArea.setScrollTop(0)); // the newest is on top
+        Label logLabel = caption("Log: expected, then measured (newest first)", resultArea);
         for (FlowPane p : new FlowPane[] {allocRow, blockRow, otherRow}) {
-            p.disableProperty().bind(busy);
+            p.disableProperty().bind(model.busyProperty());
         }
-        lower.getChildren().addAll(blockList, blockRow, otherRow, rateLabel, resultArea);
+        lower.getChildren().addAll(blocksLabel, blockList, blockRow, otherRow, rateLabel, logLabel, resultArea);
         lowerSlot.setPrefHeight(LOWER_HEIGHT_GUESS);
         getChildren().addAll(title, allocRow, errorLabel, expectLabel, lowerSlot);
+        // the log and the blocks answer the first action
+        model.expectationProperty().addListener(o -> attachLower());
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
                 attachLowerWhenSeen();
             }
         });
+    }
+
+    /** "touch first K %": the K of the choice is this spinner, in per cent of the block. */
+    private Node percentGroup() {
+        Label k = new Label("K");
+        k.setLabelFor(percentSpinner);
+        Label unit = new Label("%");
+        HBox box = new HBox(4, k, percentSpinner, unit);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setId("percentGroup");
+        Tooltip.install(percentSpinner, new Tooltip("K: the per cent of the block that \"touch first K %\","
+                + " Touch K % and Walk slowly write"));
+        return box;
+    }
+
+    /** A field with its name before it (and read by screen readers as its label). */
+    private static Node labelled(String name, javafx.scene.control.Control field) {
+        Label l = new Label(name);
+        l.setLabelFor(field);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox box = new HBox(4, l, field);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    /** A caption above a list or text area, its label for screen readers. */
+    private static Label caption(String text, javafx.scene.control.Control of) {
+        Label l = new Label(text);
+        l.getStyleClass().add("text-muted");
+        l.setLabelFor(of);
+        l.setWrapText(true);
+        return l;
     }
 
     /**
@@ -266,132 +268,31 @@ public final class AllocationPanel extends VBox {
 
     // ---- public API --------------------------------------------------------------------------
 
+    public AllocationModel model() {
+        return model;
+    }
+
     public MemoryUserController controller() {
-        return controller;
+        return model.controller();
     }
 
     /** The blocks the child holds, as shown. */
     public ObservableList<Block> blocks() {
-        return FXCollections.unmodifiableObservableList(blocks);
+        return model.blocks();
     }
 
     public ReadOnlyObjectProperty<ExperimentResult> lastResultProperty() {
-        return lastResult.getReadOnlyProperty();
+        return model.lastResultProperty();
     }
 
     /** The last refusal or failure, "" when the last action went well. */
     public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+        return model.errorProperty();
     }
 
     /** True while an experiment runs. */
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
-
-    // ---- actions -----------------------------------------------------------------------------
-
-    private void allocate() {
-        BlockKind kind = viaChoice.getValue();
-        long bytes = size();
-        if (bytes <= 0) {
-            return;
-        }
-        int percent = switch (touchChoice.getValue()) {
-            case "touch none" -> 0;
-            case "touch once" -> 100;
-            default -> percentSpinner.getValue();
-        };
-        boolean overcommit = overcommitBox.isSelected();
-        run(Experiment.allocating(kind), bytes, () -> experiments.allocate(kind, bytes, percent, overcommit));
-    }
-
-    private void allocateOther(BlockKind kind) {
-        long bytes = size();
-        if (bytes > 0) {
-            boolean overcommit = overcommitBox.isSelected();
-            run(Experiment.allocating(kind), bytes, () -> experiments.allocate(kind, bytes, 100, overcommit));
-        }
-    }
-
-    private interface BlockAction {
-        ExperimentResult apply(Block b);
-    }
-
-    private void onBlock(BlockAction action, Experiment e) {
-        Block b = blockList.getSelectionModel().getSelectedItem();
-        if (b == null) {
-            error.set("Select a block in the list first (allocate one if there is none).");
-            return;
-        }
-        run(e, b.size(), () -> action.apply(b));
-    }
-
-    private void run(Experiment e, long bytes, Callable<ExperimentResult> work) {
-        attachLower(); // the log and the blocks answer the action
-        error.set("");
-        expectLabel.setText("Expect: " + e.expectation(bytes));
-        busy.set(true);
-        executor.execute(() -> {
-            try {
-                ExperimentResult r = work.call();
-                Platform.runLater(() -> show(r));
-            } catch (AspaceException ex) {
-                Platform.runLater(() -> fail(ex.getMessage()));
-            } catch (Exception ex) {
-                Platform.runLater(() -> fail(e.title() + " failed: " + ex));
-            }
-        });
-    }
-
-    private void show(ExperimentResult r) {
-        busy.set(false);
-        Block selected = blockList.getSelectionModel().getSelectedItem();
-        blocks.setAll(controller.blocks());
-        if (selected != null && blocks.contains(selected)) {
-            blockList.getSelectionModel().select(selected);
-        } else if (!blocks.isEmpty()) {
-            blockList.getSelectionModel().selectLast();
-        }
-        resultArea.setText("Expected: " + r.expectation() + "\nMeasured:\n" + String.join("\n", r.lines()));
-        lastResult.set(r);
-        listener.changed(r);
-    }
-
-    private void fail(String message) {
-        busy.set(false);
-        blocks.setAll(controller.blocks());
-        error.set(message);
-    }
-
-    private long size() {
-        try {
-            return Sizes.parseMegabytes(sizeField.getText(), "Size");
-        } catch (IllegalArgumentException e) {
-            error.set(e.getMessage());
-            return -1;
-        }
-    }
-
-    private double rate() {
-        try {
-            double r = Double.parseDouble(rateField.getText().trim());
-            if (r > 0 && !Double.isInfinite(r)) {
-                return r;
-            }
-        } catch (NumberFormatException e) {
-            // fall through to the default
-        }
-        rateField.setText("4");
-        return 4;
-    }
-
-    private long page() {
-        try {
-            return Long.parseLong(pageField.getText().trim());
-        } catch (NumberFormatException e) {
-            return -1;  // the child names the valid range
-        }
+        return model.busyProperty();
     }
 
     private static Button button(String id, String text, Runnable action) {
@@ -401,7 +302,7 @@ public final class AllocationPanel extends VBox {
         return b;
     }
 
-    private static FlowPane row(javafx.scene.Node... nodes) {
+    private static FlowPane row(Node... nodes) {
         FlowPane p = new FlowPane(6, 4, nodes);
         p.setPadding(new Insets(2, 0, 2, 0));
         return p;

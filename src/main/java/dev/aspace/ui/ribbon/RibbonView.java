@@ -1,5 +1,9 @@
 package dev.aspace.ui.ribbon;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import dev.aspace.layout.Bin;
 import dev.aspace.layout.RibbonLayout;
 import dev.aspace.layout.Scale;
@@ -56,6 +60,7 @@ public final class RibbonView extends BorderPane {
     private double dragY = Double.NaN;
     private boolean dragged;
     private RibbonLayout wholeCache;
+    private final Map<String, List<Pin>> pins = new LinkedHashMap<>();
 
     public RibbonView(SessionModel session) {
         this.session = session;
@@ -238,7 +243,27 @@ public final class RibbonView extends BorderPane {
         RibbonPalette pal = Theme.darkProperty().get() ? RibbonPalette.DARK : RibbonPalette.LIGHT;
         RibbonRenderer.draw(canvas.getGraphicsContext2D(), model.getLayout(), geometry(), pal,
                 new RibbonRenderer.State(selectedIndex(), hovered, session.highlightsProperty().get(), System.nanoTime()));
+        List<Pin> all = new ArrayList<>();
+        pins.values().forEach(all::addAll);
+        PinPainter.draw(canvas.getGraphicsContext2D(), model.getLayout(), geometry(), all);
         paintMinimap(pal);
+    }
+
+    /** Replaces one group of pins ("pointers", "goto", ...); an empty list removes the group. */
+    public void setPins(String group, List<Pin> groupPins) {
+        if (groupPins.isEmpty()) {
+            pins.remove(group);
+        } else {
+            pins.put(group, List.copyOf(groupPins));
+        }
+        repaint();
+    }
+
+    /** Every pin shown, in group order. */
+    public List<Pin> pins() {
+        List<Pin> all = new ArrayList<>();
+        pins.values().forEach(all::addAll);
+        return all;
     }
 
     private void showViewport() {

@@ -4,6 +4,8 @@ import dev.aspace.model.ByteSize;
 import dev.aspace.model.Region;
 import dev.aspace.model.Smaps;
 import dev.aspace.model.SmapsLayout;
+import dev.aspace.snapshot.locate.Location;
+import dev.aspace.snapshot.locate.LocationText;
 import dev.aspace.ui.vm.SessionModel;
 import dev.aspace.ui.vm.SmapsFieldHelp;
 import dev.aspace.ui.vm.VmFlagWords;
@@ -17,6 +19,8 @@ import javafx.scene.layout.VBox;
 public final class DetailsPane extends ScrollPane {
 
     private final VBox box = new VBox(6);
+    private final SessionModel session;
+    private Location located;
 
     public DetailsPane(SessionModel session) {
         getStyleClass().add("details-pane");
@@ -24,12 +28,48 @@ public final class DetailsPane extends ScrollPane {
         setFitToWidth(true);
         box.setPadding(new Insets(8));
         setContent(box);
-        session.selectedProperty().addListener((o, a, r) -> show(r));
+        this.session = session;
+        session.selectedProperty().addListener((o, a, r) -> {
+            if (located != null && located.region() != r) {
+                located = null;
+            }
+            show(r);
+        });
         show(session.selectedProperty().get());
+    }
+
+    /** Shows what an address is (Go to address) above the region holding it, until another region is selected. */
+    public void showLocation(Location l) {
+        located = l;
+        show(session.selectedProperty().get());
+    }
+
+    private void showLocated() {
+        Label title = new Label(LocationText.headline(located));
+        title.getStyleClass().add("title-4");
+        title.setId("locationTitle");
+        GridPane g = grid();
+        g.setId("locationGrid");
+        int row = 0;
+        for (String[] kv : LocationText.fields(located)) {
+            row = put(g, row, kv[0], kv[1], "");
+        }
+        g.getChildren().forEach(n -> {
+            if (n.getId() != null) {
+                n.setId(n.getId().replace("details-", "location-"));
+            }
+        });
+        box.getChildren().addAll(title, g);
     }
 
     private void show(Region r) {
         box.getChildren().clear();
+        if (located != null) {
+            showLocated();
+            if (!located.mapped()) {
+                return;
+            }
+        }
         if (r == null) {
             box.getChildren().add(muted("Select a region in the ribbon or the table."));
             return;

@@ -60,7 +60,7 @@ class AllocationPanelTest {
         assertTrue(focus.contains(address), "the highlighted region holds the new block: " + r.lines());
         assertEquals(child.blocks(), panel.blocks());
         String shown = robot.lookup("#resultArea").queryAs(TextArea.class).getText();
-        assertTrue(shown.contains("block 1: 16.0 MB via mmap at 0x" + Long.toHexString(address)), shown);
+        assertTrue(shown.contains("block 1: 16.0 MiB via mmap at 0x" + Long.toHexString(address)), shown);
         assertTrue(shown.contains(focus.rangeText()), "the result names the region: " + shown);
         assertEquals("", panel.errorProperty().get());
 
@@ -77,7 +77,8 @@ class AllocationPanelTest {
         robot.interact(() -> robot.lookup("#sizeField").queryAs(TextField.class).setText("-3"));
         robot.clickOn("#allocateButton");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("Size must be more than 0 MB, got '-3'", panel.errorProperty().get());
+        assertEquals("Size: expected a size like 64M, 1G, 512K or 100MiB (a plain number is MiB), got '-3'",
+                panel.errorProperty().get());
         assertTrue(child.blocks().isEmpty());
     }
 }

@@ -42,7 +42,7 @@ class LabAtStepTest {
     @Test
     void stepTwoIsShownWithTheNumbersItsActionMeasured(FxRobot robot) {
         Label title = robot.from(lab.getScene().getRoot()).lookup(".title-3").queryAs(Label.class);
-        assertTrue(title.getText().startsWith("2. Allocate 100 MB, touch nothing"), title.getText());
+        assertTrue(title.getText().startsWith("2. Allocate 100 MiB, touch nothing"), title.getText());
         String reveal = robot.from(lab.getScene().getRoot()).lookup("#lab-reveal").queryAs(Label.class).getText();
         assertTrue(reveal.matches("(?s)The address space grew by \\+100(\\.\\d)? MiB \\(VSZ\\).*"), reveal);
         String verdict = robot.from(lab.getScene().getRoot()).lookup("#lab-verdict").queryAs(Label.class).getText();

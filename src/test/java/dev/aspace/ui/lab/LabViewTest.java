@@ -73,6 +73,6 @@ class LabViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, model.stepIndexProperty().get());
         assertEquals("", model.revealProperty().get());
-        assertEquals("Allocate 100 MB, touch nothing", robot.lookup("#lab-act").queryAs(Button.class).getText());
+        assertEquals("Allocate 100 MiB, touch nothing", robot.lookup("#lab-act").queryAs(Button.class).getText());
     }
 }
