@@ -30,6 +30,8 @@ public final class GaugeModel {
     private final ReadOnlyObjectWrapper<SystemMemory> memory = new ReadOnlyObjectWrapper<>(this, "memory");
     private final ObjectProperty<Units> units = new SimpleObjectProperty<>(this, "units", Units.AUTO);
     private final ObservableList<SystemMemory> history = FXCollections.observableArrayList();
+    private final javafx.beans.property.ReadOnlyStringWrapper from =
+            new javafx.beans.property.ReadOnlyStringWrapper(this, "from", "");
     /** One read-only view, kept: a fresh wrapper per call would drop listeners when collected. */
     private final ObservableList<SystemMemory> readOnlyHistory = FXCollections.unmodifiableObservableList(history);
     private boolean inFlight;
@@ -57,12 +59,34 @@ public final class GaugeModel {
         return readOnlyHistory;
     }
 
+    /** "" while the figures are this machine's now; else where they come from ("saved with run.json, 12:04:05"). */
+    public javafx.beans.property.ReadOnlyStringProperty fromProperty() {
+        return from.getReadOnlyProperty();
+    }
+
+    /**
+     * Shows the memory saved with a snapshot (a file's view), marked as such; the history is
+     * cleared, as it belongs to the live machine. Null memory (imported text): nothing to show.
+     */
+    public void showSaved(SystemMemory m, String where) {
+        history.clear();
+        memory.set(m);
+        from.set(m == null ? "no memory figures in " + where : "as saved with " + where);
+        if (m != null) {
+            history.add(m);
+        }
+    }
+
     /** Reads /proc/meminfo in the background and records the sample. */
     public void sample() {
         if (inFlight) {
             return;
         }
         inFlight = true;
+        if (!from.get().isEmpty()) {
+            history.clear(); // back to the live machine after a file
+        }
+        from.set("");
         background.submit(source::get, m -> {
             inFlight = false;
             accept(m);
