@@ -19,14 +19,23 @@ import java.util.List;
  * @param source   live, file or imported
  * @param torn     true when the process changed its mappings during every attempt to read them,
  *                 so the regions may hold a mapping twice or miss one (see {@code LinuxBackend})
+ * @param cgroup   the process's memory cgroup at that moment, or null when not read (imported
+ *                 text, no memory controller)
  */
 public record Snapshot(ProcessInfo process, List<ThreadInfo> threads, List<Region> regions, Smaps rollup,
                        SystemMemory memory, MachineSetup machine, Instant takenAt, Duration readTime,
-                       Source source, boolean torn) {
+                       Source source, boolean torn, CgroupMemory cgroup) {
 
     public Snapshot {
         threads = List.copyOf(threads);
         regions = List.copyOf(regions);
+    }
+
+    /** Without the process's memory cgroup (imported text, or none readable). */
+    public Snapshot(ProcessInfo process, List<ThreadInfo> threads, List<Region> regions, Smaps rollup,
+                    SystemMemory memory, MachineSetup machine, Instant takenAt, Duration readTime, Source source,
+                    boolean torn) {
+        this(process, threads, regions, rollup, memory, machine, takenAt, readTime, source, torn, null);
     }
 
     /** A whole snapshot: read at one moment, or from text that cannot say otherwise. */
@@ -36,15 +45,19 @@ public record Snapshot(ProcessInfo process, List<ThreadInfo> threads, List<Regio
     }
 
     public Snapshot withRegions(List<Region> newRegions) {
-        return new Snapshot(process, threads, newRegions, rollup, memory, machine, takenAt, readTime, source, torn);
+        return new Snapshot(process, threads, newRegions, rollup, memory, machine, takenAt, readTime, source, torn, cgroup);
     }
 
     public Snapshot withSource(Source newSource) {
-        return new Snapshot(process, threads, regions, rollup, memory, machine, takenAt, readTime, newSource, torn);
+        return new Snapshot(process, threads, regions, rollup, memory, machine, takenAt, readTime, newSource, torn, cgroup);
     }
 
     public Snapshot withTorn(boolean isTorn) {
-        return new Snapshot(process, threads, regions, rollup, memory, machine, takenAt, readTime, source, isTorn);
+        return new Snapshot(process, threads, regions, rollup, memory, machine, takenAt, readTime, source, isTorn, cgroup);
+    }
+
+    public Snapshot withCgroup(CgroupMemory newCgroup) {
+        return new Snapshot(process, threads, regions, rollup, memory, machine, takenAt, readTime, source, torn, newCgroup);
     }
 
     /** Sum of region sizes: the VSZ of ps and the total of pmap. */

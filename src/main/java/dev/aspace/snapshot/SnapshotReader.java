@@ -2,6 +2,8 @@ package dev.aspace.snapshot;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.aspace.model.CgroupLevel;
+import dev.aspace.model.CgroupMemory;
 import dev.aspace.model.MachineSetup;
 import dev.aspace.model.MalformedInputException;
 import dev.aspace.model.Perms;
@@ -40,6 +42,8 @@ final class SnapshotReader {
     private static final int MAX_VM_FLAGS = 256;
     /** ARG_MAX is 2 MiB of arguments with their NULs, so at most about a million of them. */
     private static final int MAX_ARGS = 1 << 20;
+    /** A cgroup path has at most a few dozen levels (cgroup.max.depth is rarely set; deeper ones are hostile). */
+    private static final int MAX_CGROUP_LEVELS = 4096;
 
     private final JsonParser p;
     private final String source;
@@ -114,6 +118,7 @@ final class SnapshotReader {
         Duration readTime;
         Source source;
         boolean torn;
+        CgroupMemory cgroup;
         ProcessInfo process;
         List<ThreadInfo> threads;
         boolean hasMachine;
@@ -136,6 +141,7 @@ final class SnapshotReader {
                 case "readTime" -> readTime = duration(at);
                 case "source" -> source = source(at);
                 case "torn" -> torn = bool(at);
+                case "cgroup" -> cgroup = cgroup(at);
                 case "process" -> process = process(at);
                 case "threads" -> threads = threads(at);
                 case "machine" -> {
@@ -182,14 +188,14 @@ final class SnapshotReader {
             Smaps roll = rollup == null ? null : rollup.build(layouts, root.field("rollup"));
             if (version == 2) {
                 return new Decoded(new Snapshot(process, threads, rows, roll, memory, machine, takenAt, readTime,
-                        source, torn), removed);
+                        source, torn, cgroup), removed);
             }
             List<Region> out = new ArrayList<>(regions.size());
             for (RawRegion r : regions) {
                 out.add(r.build(layouts));
             }
             return new Decoded(new Snapshot(process, threads, out, roll, memory, machine, takenAt, readTime, source,
-                    torn), null);
+                    torn, cgroup), null);
         }
 
         // ---- version 2: regions as rows under one column header ----
@@ -417,6 +423,65 @@ final class SnapshotReader {
             x[i] = v.get(MEMORY_FIELDS.get(i));
         }
         return new SystemMemory(x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7], x[8], x[9], x[10]);
+    }
+
+    /** The process's memory cgroup as docs/snapshot-format.md describes it; sizes of -1 mean none. */
+    private CgroupMemory cgroup(JsonPath at) throws IOException {
+        Map<String, Object> v = new HashMap<>();
+        fields(at, (name, f) -> {
+            switch (name) {
+                case "version" -> v.put(name, integer(f, 1, 2));
+                case "limit", "high", "usage", "peak", "swapLimit", "swapUsage" -> v.put(name, integer(f, -1, Long.MAX_VALUE));
+                case "path", "pressure" -> v.put(name, string(f));
+                case "stat", "events" -> v.put(name, counters(f));
+                case "levels" -> {
+                    List<CgroupLevel> levels = new ArrayList<>();
+                    elements(f, MAX_CGROUP_LEVELS, "cgroup levels", e -> levels.add(cgroupLevel(e)));
+                    v.put(name, levels);
+                }
+                default -> p.skipChildren();
+            }
+        });
+        for (String k : List.of("version", "path", "limit", "high", "usage", "peak", "swapLimit", "swapUsage", "stat",
+                "events", "pressure", "levels")) {
+            require(at, k, v.get(k));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Long> stat = (Map<String, Long>) v.get("stat");
+        @SuppressWarnings("unchecked")
+        Map<String, Long> events = (Map<String, Long>) v.get("events");
+        @SuppressWarnings("unchecked")
+        List<CgroupLevel> levels = (List<CgroupLevel>) v.get("levels");
+        return new CgroupMemory((int) (long) v.get("version"), (String) v.get("path"), (long) v.get("limit"),
+                (long) v.get("high"), (long) v.get("usage"), (long) v.get("peak"), (long) v.get("swapLimit"),
+                (long) v.get("swapUsage"), stat, events, (String) v.get("pressure"), levels);
+    }
+
+    private CgroupLevel cgroupLevel(JsonPath at) throws IOException {
+        Map<String, Object> v = new HashMap<>();
+        fields(at, (name, f) -> {
+            switch (name) {
+                case "path" -> v.put(name, string(f));
+                case "limit", "high" -> v.put(name, integer(f, -1, Long.MAX_VALUE));
+                default -> p.skipChildren();
+            }
+        });
+        for (String k : List.of("path", "limit", "high")) {
+            require(at, k, v.get(k));
+        }
+        return new CgroupLevel((String) v.get("path"), (long) v.get("limit"), (long) v.get("high"));
+    }
+
+    /** Named counters (memory.stat, memory.events), at most a few hundred. */
+    private Map<String, Long> counters(JsonPath at) throws IOException {
+        Map<String, Long> out = new HashMap<>();
+        fields(at, (name, f) -> {
+            if (out.size() == MAX_SMAPS_KEYS) {
+                throw bad(f, "more than " + MAX_SMAPS_KEYS + " counters: aspace reads at most " + MAX_SMAPS_KEYS);
+            }
+            out.put(name, integer(f, Long.MIN_VALUE, Long.MAX_VALUE));
+        });
+        return out;
     }
 
     private Map<String, Boolean> units(JsonPath at) throws IOException {

@@ -1,6 +1,8 @@
 package dev.aspace.snapshot;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.aspace.model.CgroupLevel;
+import dev.aspace.model.CgroupMemory;
 import dev.aspace.model.MachineSetup;
 import dev.aspace.model.ProcessInfo;
 import dev.aspace.model.Region;
@@ -13,6 +15,7 @@ import dev.aspace.model.ThreadInfo;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Writes one snapshot as JSON, in the order docs/snapshot-format.md lists the fields. */
 final class SnapshotWriter {
@@ -64,6 +67,42 @@ final class SnapshotWriter {
         g.writeEndArray();
         machine(s.machine());
         memory(s.memory());
+        if (s.cgroup() != null) {
+            cgroup(s.cgroup());   // absent means not read, so older files read as before
+        }
+    }
+
+    private void cgroup(CgroupMemory c) throws IOException {
+        g.writeObjectFieldStart("cgroup");
+        g.writeNumberField("version", c.version());
+        g.writeStringField("path", c.path());
+        g.writeNumberField("limit", c.limit());
+        g.writeNumberField("high", c.high());
+        g.writeNumberField("usage", c.usage());
+        g.writeNumberField("peak", c.peak());
+        g.writeNumberField("swapLimit", c.swapLimit());
+        g.writeNumberField("swapUsage", c.swapUsage());
+        counters("stat", c.stat());
+        counters("events", c.events());
+        g.writeStringField("pressure", c.pressure());
+        g.writeArrayFieldStart("levels");
+        for (CgroupLevel l : c.levels()) {
+            g.writeStartObject();
+            g.writeStringField("path", l.path());
+            g.writeNumberField("limit", l.limit());
+            g.writeNumberField("high", l.high());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private void counters(String name, Map<String, Long> values) throws IOException {
+        g.writeObjectFieldStart(name);
+        for (Map.Entry<String, Long> e : new TreeMap<>(values).entrySet()) {
+            g.writeNumberField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
     }
 
     private void process(ProcessInfo p) throws IOException {

@@ -123,7 +123,7 @@ public final class MainWindow extends BorderPane {
         // a file's view shows the memory saved with it, not this machine's now
         session.snapshotProperty().addListener((o, a, snap) -> {
             if (snap != null && !session.liveProperty().get()) {
-                gauge.showSaved(snap.memory(), snap.source() == null ? "the file" : snap.source().description()
+                gauge.showSaved(snap.memory(), snap.cgroup(), snap.source() == null ? "the file" : snap.source().description()
                         + (snap.takenAt() == null ? "" : ", taken " + TAKEN.format(snap.takenAt())));
             }
         });

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aspace.backend.linux.CgroupReader;
+import dev.aspace.backend.linux.ProcPath;
+import dev.aspace.model.CgroupMemory;
 import dev.aspace.model.MalformedInputException;
 import dev.aspace.model.Region;
 import dev.aspace.model.RegionKind;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.Consumer;
@@ -63,6 +67,23 @@ class SnapshotCodecTest {
             Snapshot back = read(json);
             assertEquals(s, back);
             assertArrayEquals(json, bytes(back), "writing what was read gives the same bytes");
+        }
+    }
+
+    @Test
+    void theCgroupViewRoundTripsInBothVersionsAndBadValuesAreNamed() throws IOException {
+        ProcPath tree = ProcPath.under(Path.of("src/test/resources/cgroup/v2-service"));
+        CgroupMemory cgroup = new CgroupReader(tree).memory(4242).orElseThrow();
+        try (LiveProcess p = LiveProcess.sleep()) {
+            Snapshot s = RealSnapshots.live(p.pid()).withCgroup(cgroup);
+            assertEquals(s, read(bytes(s)));
+            assertEquals(cgroup, read(bytesV1(s)).cgroup());
+            assertEquals(null, read(bytes(s.withCgroup(null))).cgroup(), "absent: not read");
+            String bad = new String(bytesV1(s), StandardCharsets.UTF_8)
+                    .replaceFirst("\"cgroup\"\\s*:\\s*\\{\\s*\"version\"\\s*:\\s*2", "\"cgroup\":{\"version\":7");
+            MalformedInputException e = assertThrows(MalformedInputException.class,
+                    () -> read(bad.getBytes(StandardCharsets.UTF_8)));
+            assertTrue(e.getMessage().contains("$.cgroup.version"), e.getMessage());
         }
     }
 

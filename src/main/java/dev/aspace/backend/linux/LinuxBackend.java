@@ -130,7 +130,7 @@ public final class LinuxBackend implements MemoryBackend {
         }
         List<Region> regions = whole ? CLASSIFIER.classify(read.regions, facts.threads, facts.process) : read.regions;
         return new Snapshot(facts.process, facts.threads, regions, read.rollup, facts.memory, facts.machine, takenAt,
-                Duration.ofNanos(System.nanoTime() - t0), Source.live(pid), isTorn);
+                Duration.ofNanos(System.nanoTime() - t0), Source.live(pid), isTorn, whole ? cgroupOrNull(pid) : null);
     }
 
     /**
@@ -328,6 +328,15 @@ public final class LinuxBackend implements MemoryBackend {
     @Override
     public List<ProcessRow> processes() {
         return new ProcessLister(proc, users()).list();
+    }
+
+    /** The cgroup view recorded with a snapshot: what can be read, else nothing (it is not what pmap needs). */
+    private CgroupMemory cgroupOrNull(int pid) {
+        try {
+            return cgroup(pid).orElse(null);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     @Override

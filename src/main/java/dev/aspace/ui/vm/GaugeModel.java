@@ -95,11 +95,12 @@ public final class GaugeModel {
     /**
      * Shows the memory saved with a snapshot (a file's view), marked as such; the history is
      * cleared, as it belongs to the live machine. Null memory (imported text): nothing to show.
+     * The cgroup saved with it is shown where a limit applied.
      */
-    public void showSaved(SystemMemory m, String where) {
+    public void showSaved(SystemMemory m, CgroupMemory savedCgroup, String where) {
         history.clear();
         memory.set(m);
-        cgroup.set(null); // a file's view: its machine's figures only
+        cgroup.set(savedCgroup == null || savedCgroup.effectiveLimit() < 0 ? null : savedCgroup);
         from.set(m == null ? "no memory figures in " + where : "as saved with " + where);
         if (m != null) {
             history.add(m);

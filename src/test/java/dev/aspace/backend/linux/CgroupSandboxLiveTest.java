@@ -1,5 +1,6 @@
 package dev.aspace.backend.linux;
 
+import dev.aspace.backend.MemoryBackend;
 import dev.aspace.model.CgroupMemory;
 import dev.aspace.model.CgroupUnavailableException;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,9 @@ class CgroupSandboxLiveTest {
             assertEquals(box.path(), c.levels().get(0).path());
             assertEquals(own.path(), c.levels().get(1).path());
             assertTrue(c.usage() > 0 && c.usage() < (64L << 20), "usage " + c.usage());
+            CgroupMemory recorded = new LinuxBackend().snapshot(pid, MemoryBackend.Detail.SMAPS).cgroup();
+            assertEquals(box.path(), recorded.path(), "a snapshot records the cgroup view");
+            assertEquals(64L << 20, recorded.effectiveLimit());
         }
         assertTrue(sleeper.waitFor(10, TimeUnit.SECONDS), "the process left in it was ended");
         assertFalse(Files.exists(dir), "the cgroup is removed: " + dir);
