@@ -1,5 +1,6 @@
 package dev.aspace.backend;
 
+import dev.aspace.model.AslrSettings;
 import dev.aspace.model.MachineSetup;
 import dev.aspace.model.Snapshot;
 import dev.aspace.model.SystemMemory;
@@ -37,4 +38,10 @@ public interface MemoryBackend {
 
     /** Every process, as {@code ps auxw} lists it. */
     List<ProcessRow> processes();
+
+    /** The kernel's ASLR settings; a backend that cannot read them says only randomize_va_space. */
+    default AslrSettings aslrSettings() {
+        MachineSetup m = machineSetup();
+        return new AslrSettings(m.randomizeVaSpace(), -1, -1, m.architecture(), m.pageSize());
+    }
 }
