@@ -1,11 +1,13 @@
 package dev.aspace.backend;
 
 import dev.aspace.model.AslrSettings;
+import dev.aspace.model.CgroupMemory;
 import dev.aspace.model.MachineSetup;
 import dev.aspace.model.Snapshot;
 import dev.aspace.model.SystemMemory;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where address spaces come from. The Linux implementation reads /proc; every method is safe to
@@ -43,5 +45,15 @@ public interface MemoryBackend {
     default AslrSettings aslrSettings() {
         MachineSetup m = machineSetup();
         return new AslrSettings(m.randomizeVaSpace(), -1, -1, m.architecture(), m.pageSize());
+    }
+
+    /**
+     * The memory cgroup a process is in, or empty where none can be read (no memory controller,
+     * or a backend without cgroups).
+     *
+     * @throws dev.aspace.model.ProcessGoneException no such process
+     */
+    default Optional<CgroupMemory> cgroup(int pid) {
+        return Optional.empty();
     }
 }

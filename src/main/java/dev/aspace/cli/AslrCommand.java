@@ -78,9 +78,13 @@ public final class AslrCommand implements Callable<Integer> {
                 backend.machineSetup().randomizeVaSpace());
         AslrSettings settings = backend.aslrSettings();
         Boolean pie = ExecutableKind.of(report);
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? json(report, settings, pie) : AslrText.render(report, settings, pie));
-        out.flush();
+        if (json) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(Printable.json(json(report, settings, pie)));
+            out.flush();
+        } else {
+            Output.write(spec.commandLine(), AslrText.render(report, settings, pie));
+        }
         return 0;
     }
 
