@@ -77,7 +77,7 @@ public final class AspaceCommand implements Runnable {
      */
     private static int badUsage(CommandLine.ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();
-        cl.getErr().println("aspace: " + e.getMessage() + " (see '" + cl.getCommandSpec().qualifiedName() + " --help')");
+        cl.getErr().println("aspace: " + Printable.line(e.getMessage()) + " (see '" + cl.getCommandSpec().qualifiedName() + " --help')");
         if (java.util.Arrays.asList(args).contains("--debug")) {
             e.printStackTrace(cl.getErr());
         }
