@@ -44,6 +44,12 @@ final class PmapCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
+        if (cl.getParseResult().matchedOptions().isEmpty() && targets.isEmpty()) {
+            // procps answers a bare "pmap" with its usage line, which scripts and its test suite expect
+            cl.getErr().println("Usage:\n pmap [options] PID [PID ...]\n(aspace pmap --help lists the options)");
+            cl.getErr().flush();
+            return 1;
+        }
         PmapOptions.Builder b = new PmapOptions.Builder();
         try {
             CommandLine.ParseResult parsed = cl.getParseResult();
@@ -233,6 +239,9 @@ final class PmapCommand implements Callable<Integer> {
                 return Backends.live().mappings(pid, detail);
             }
             Snapshot frame = SeriesFrames.frameOrNull(file);
+            if (frame == null && dev.aspace.snapshot.importers.CoreImporter.isElf(file)) {
+                return dev.aspace.snapshot.importers.CoreImporter.read(file);
+            }
             return frame != null ? frame : SnapshotStore.load(file);
         }
     }
@@ -242,7 +251,7 @@ final class PmapCommand implements Callable<Integer> {
         @Override
         public String[] getVersion() {
             return new String[] {"pmap from " + new AspaceCommand.Version().getVersion()[0]
-                    + " (the formats of procps-ng 4.0.2)"};
+                    + ", the formats of pmap from procps-ng 4.0.2"};
         }
     }
 
