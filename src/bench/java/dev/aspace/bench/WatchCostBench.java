@@ -7,7 +7,7 @@ import dev.aspace.testutil.LiveProcess;
 import dev.aspace.ui.Background;
 import dev.aspace.ui.vm.GaugeModel;
 import dev.aspace.ui.vm.SessionModel;
-import dev.aspace.ui.vm.StatProbe;
+import dev.aspace.ui.StatProbe;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

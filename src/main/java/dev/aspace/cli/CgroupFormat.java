@@ -53,18 +53,8 @@ final class CgroupFormat {
             sb.append("  ").append(String.format(Locale.ROOT, "%-12s", l.limit() < 0 ? "no limit" : ByteSize.format(l.limit())))
                     .append(' ').append(l.path()).append('\n');
         }
-        sb.append(whyFreeDiffers(limit, machine)).append('\n');
+        sb.append(c.whyFreeDiffers(machine)).append('\n');
         return sb.toString();
-    }
-
-    /** The one sentence on why free inside a container shows the host. */
-    static String whyFreeDiffers(long limit, SystemMemory machine) {
-        String total = machine == null ? "the whole machine's memory" : "the machine's " + ByteSize.format(machine.memTotal());
-        if (limit < 0) {
-            return "No cgroup limit applies: free's figures (" + total + ") are what this process can have.";
-        }
-        return "free and /proc/meminfo show " + total + " even here: they are not cgroup-aware; "
-                + ByteSize.format(limit) + " above is what the kernel enforces, by reclaim and then the OOM killer.";
     }
 
     private static void row(StringBuilder sb, String name, String value) {

@@ -1,5 +1,6 @@
 package dev.aspace.lab;
 
+import dev.aspace.model.CgroupMemory;
 import dev.aspace.model.Region;
 import dev.aspace.model.RegionKind;
 import dev.aspace.model.Snapshot;
@@ -25,7 +26,7 @@ public final class AddressSpacesLab {
     }
 
     public static List<LabStep> steps() {
-        return List.of(free(), untouched(), touched(), malloc(), countRegions(), compareSizes());
+        return List.of(free(), untouched(), touched(), malloc(), countRegions(), compareSizes(), container());
     }
 
     static LabStep free() {
@@ -202,5 +203,36 @@ public final class AddressSpacesLab {
                 .sorted(Map.Entry.<RegionKind, Integer>comparingByValue().reversed())
                 .map(e -> e.getValue() + " " + e.getKey().displayName())
                 .collect(Collectors.joining(", "));
+    }
+
+    static LabStep container() {
+        return new LabStep("7. free inside a container",
+                "A container is a cgroup with a memory limit. aspace makes one with a 64 MiB limit below its own "
+                        + "and runs a second memory-user in it that asks for 128 MiB and touches every page.",
+                "What does free say this machine has, and what happens to the program?",
+                List.of("free shows the whole machine; the program is killed at the 64 MiB limit",
+                        "free shows 64 MiB in all; the program gets its 128 MiB",
+                        "free shows the whole machine; the program gets its 128 MiB"),
+                LabAction.RUN_UNDER_LIMIT,
+                m -> {
+                    Measurement x = m.get(0);
+                    if (x.memoryAfter().memTotal() <= x.cgroup().effectiveLimit()) {
+                        return 1;
+                    }
+                    return x.cgroup().oomKills() > 0 ? 0 : 2;
+                },
+                m -> {
+                    Measurement x = m.get(0);
+                    CgroupMemory c = x.cgroup();
+                    String end = c.oomKills() > 0
+                            ? "The cgroup's OOM killer ended it at " + format(c.peak()) + " (oom_kill " + c.oomKills()
+                                    + "): the limit, not MemAvailable, decided."
+                            : "It was not killed (peak " + format(c.peak()) + "): pages beyond the limit went to swap.";
+                    return "free (/proc/meminfo) showed total " + format(x.memoryAfter().memTotal()) + " and available "
+                            + format(x.memoryAfter().available()) + " all along: meminfo is not cgroup-aware. The cgroup "
+                            + "allowed " + format(c.effectiveLimit()) + ". " + end + "\n"
+                            + "Inside a container, read the cgroup's memory.max and memory.current (aspace cgroup PID), "
+                            + "not free.";
+                });
     }
 }

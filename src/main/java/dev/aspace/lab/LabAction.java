@@ -13,7 +13,9 @@ public enum LabAction {
     /** Read pmap -X of aspace itself (a JVM) and count its regions by kind; compare with sleep. */
     COUNT_REGIONS("Count the regions of aspace (a JVM) and of sleep"),
     /** Allocate and touch 50, 100 and 200 MiB in turn, measuring each. */
-    COMPARE_SIZES("Allocate 50, 100 and 200 MiB");
+    COMPARE_SIZES("Allocate 50, 100 and 200 MiB"),
+    /** Run a second memory-user for 128 MiB, touched, in a new cgroup limited to 64 MiB. */
+    RUN_UNDER_LIMIT("Run memory-user for 128 MiB under a 64 MiB limit");
 
     private final String buttonText;
 

@@ -1,15 +1,22 @@
 package dev.aspace.lab;
 
 import dev.aspace.backend.MemoryBackend;
+import dev.aspace.backend.linux.CgroupSandbox;
+import dev.aspace.backend.linux.ProcPath;
 import dev.aspace.demo.Block;
 import dev.aspace.demo.BlockKind;
 import dev.aspace.demo.ExperimentResult;
 import dev.aspace.demo.Experiments;
+import dev.aspace.demo.MemoryUserRun;
+import dev.aspace.demo.Touch;
 import dev.aspace.model.ProcessGoneException;
 import dev.aspace.model.Snapshot;
 import dev.aspace.model.SystemMemory;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +30,7 @@ public final class LiveLabRunner implements LabRunner {
 
     static final long MB = 1024 * 1024;
     static final long LAB_BLOCK = 100 * MB;
+    static final long CONTAINER_LIMIT = 64 * MB;
 
     private final Experiments experiments;
     private final MemoryBackend backend;
@@ -55,6 +63,7 @@ public final class LiveLabRunner implements LabRunner {
             case MALLOC_100MB -> List.of(of(experiments.allocate(BlockKind.MALLOC, LAB_BLOCK, 100, false), LAB_BLOCK));
             case COUNT_REGIONS -> List.of(census());
             case COMPARE_SIZES -> compareSizes();
+            case RUN_UNDER_LIMIT -> List.of(underLimit());
         };
     }
 
@@ -86,6 +95,22 @@ public final class LiveLabRunner implements LabRunner {
             Thread.sleep(10);
         }
         throw ProcessGoneException.exitedWhileReading((int) p.pid());
+    }
+
+    /**
+     * A memory-user of its own (not the app's child) asking for twice its cgroup's limit and
+     * touching it: the cgroup is read when the program has ended, before it is removed.
+     */
+    private Measurement underLimit() throws InterruptedException {
+        SystemMemory before = backend.systemMemory();
+        try (CgroupSandbox box = CgroupSandbox.create(ProcPath.SYSTEM, CONTAINER_LIMIT)) {
+            MemoryUserRun.Settings settings = new MemoryUserRun.Settings(2 * CONTAINER_LIMIT, Duration.ofSeconds(5),
+                    BlockKind.MMAP, Touch.ONCE, 0);
+            StringWriter lines = new StringWriter();
+            PrintWriter sink = new PrintWriter(lines);
+            MemoryUserRun.run(settings, box::wrap, sink, sink);
+            return new Measurement(before, backend.systemMemory(), null, null, 2 * CONTAINER_LIMIT, box.read());
+        }
     }
 
     private List<Measurement> compareSizes() {

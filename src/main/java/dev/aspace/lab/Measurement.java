@@ -1,5 +1,6 @@
 package dev.aspace.lab;
 
+import dev.aspace.model.CgroupMemory;
 import dev.aspace.model.Snapshot;
 import dev.aspace.model.SystemMemory;
 
@@ -12,9 +13,16 @@ import dev.aspace.model.SystemMemory;
  * @param before       the process before the action, or null when the action has no process
  * @param after        the process after the action, or null
  * @param sizeBytes    the size the action asked for (an allocation), or 0
+ * @param cgroup       the cgroup the action ran in, read when it ended, or null
  */
 public record Measurement(SystemMemory memoryBefore, SystemMemory memoryAfter, Snapshot before, Snapshot after,
-                          long sizeBytes) {
+                          long sizeBytes, CgroupMemory cgroup) {
+
+    /** Without a cgroup: the action ran in the app's own. */
+    public Measurement(SystemMemory memoryBefore, SystemMemory memoryAfter, Snapshot before, Snapshot after,
+                       long sizeBytes) {
+        this(memoryBefore, memoryAfter, before, after, sizeBytes, null);
+    }
 
     public long usedDelta() {
         return memoryAfter.used() - memoryBefore.used();

@@ -75,6 +75,20 @@ public record CgroupMemory(int version, String path, long limit, long high, long
         return Math.max(0, usage - anon() - file());
     }
 
+    /**
+     * Why {@code free} inside a container shows the host's memory, in one sentence: meminfo is not
+     * cgroup-aware, the limit is what the kernel enforces.
+     */
+    public String whyFreeDiffers(SystemMemory machine) {
+        String total = machine == null ? "the whole machine's memory" : "the machine's " + ByteSize.format(machine.memTotal());
+        long limit = effectiveLimit();
+        if (limit < 0) {
+            return "No cgroup limit applies: free's figures (" + total + ") are what this process can have.";
+        }
+        return "free and /proc/meminfo show " + total + " even here: they are not cgroup-aware; "
+                + ByteSize.format(limit) + " is what the kernel enforces, by reclaim and then the OOM killer.";
+    }
+
     /** How often the cgroup's OOM killer killed a process in it (events "oom_kill"), or 0. */
     public long oomKills() {
         return events.getOrDefault("oom_kill", 0L);

@@ -6,7 +6,6 @@ import dev.aspace.model.Region;
 import dev.aspace.model.Snapshot;
 import dev.aspace.ui.vm.ErrorLog;
 import dev.aspace.ui.vm.SessionModel;
-import dev.aspace.ui.vm.StatProbe;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 
@@ -52,14 +51,14 @@ public final class AspaceApp extends Application {
             LinuxBackend backend = new LinuxBackend();
             StatProbe probe = new StatProbe(backend);
             if (opts.pid() > 0) {
-                return new EarlyStart(backend, probe, opts.pid(), timed("first-read", CompletableFuture.supplyAsync(
+                return new EarlyStart(backend, probe, opts.pid(), timed("first-read", Background.early(
                         () -> SessionModel.FullRead.take(backend, probe, opts.pid(), System::nanoTime))), null);
             }
             if (StartOptions.openFile() != null) {
                 return new EarlyStart(backend, probe, -1, null, null); // a file is shown, no child
             }
             CompletableFuture<MemoryUserController> child = timed("child-started",
-                    CompletableFuture.supplyAsync(MemoryUserController::start));
+                    Background.early(MemoryUserController::start));
             return new EarlyStart(backend, probe, -1, timed("first-read", child.thenApplyAsync(
                     c -> SessionModel.FullRead.take(backend, probe, c.pid(), System::nanoTime))), child);
         }
@@ -78,7 +77,7 @@ public final class AspaceApp extends Application {
     }
 
     private static CompletableFuture<ThemePreference.Detected> askSystemTheme() {
-        return CompletableFuture.supplyAsync(() -> ThemePreference.detectNow(java.time.Duration.ofSeconds(2)));
+        return Background.early(() -> ThemePreference.detectNow(java.time.Duration.ofSeconds(2)));
     }
 
     /**
@@ -92,7 +91,7 @@ public final class AspaceApp extends Application {
             now = asked.get(250, TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException | InterruptedException e) {
             now = new ThemePreference.Detected(false, "the desktop has not answered yet");
-            asked.thenAccept(d -> Platform.runLater(() -> Theme.systemDetected(d)));
+            asked.thenAccept(d -> Background.onFx(() -> Theme.systemDetected(d)));
         }
         ThemeChoiceStore store = ThemeChoiceStore.forUser(System.getenv(), System.getProperty("user.home"));
         Theme.start(store, store.load(), now);
@@ -214,13 +213,11 @@ public final class AspaceApp extends Application {
         } catch (ClassNotFoundException e) {
             return;
         }
-        Thread warm = new Thread(() -> {
+        Background.aside("aspace-font-warm-up", () -> {
             javafx.scene.text.Text sample = new javafx.scene.text.Text("Address 0x7ffe Perm");
             sample.setFont(javafx.scene.text.Font.font("System", 14));
             sample.getLayoutBounds();
-        }, "aspace-font-warm-up");
-        warm.setDaemon(true);
-        warm.start();
+        });
     }
 
     /**
@@ -250,7 +247,7 @@ public final class AspaceApp extends Application {
         window.attachMemoryUser(c, started.read());
         if (lab > 0) {
             // after start() has shown the main window, the lab's owner
-            Platform.runLater(() -> window.openLab(lab - 1, true));
+            Background.onFx(() -> window.openLab(lab - 1, true));
         }
     }
 

@@ -1,12 +1,15 @@
 package dev.aspace.ui;
 
+import javafx.application.Platform;
 import javafx.concurrent.Task;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The one seam through which the UI does slow work (reading /proc, files). Work runs off the FX
@@ -24,7 +27,7 @@ public interface Background {
      * Waits in the background for work started elsewhere (at start-up, before the toolkit), then
      * {@code done} with its value or {@code failed} with the exception it failed with, unwrapped.
      */
-    default <T> void await(java.util.concurrent.CompletableFuture<T> started, Consumer<? super T> done,
+    default <T> void await(CompletableFuture<T> started, Consumer<? super T> done,
                            Consumer<? super Throwable> failed) {
         submit(() -> {
             try {
@@ -33,6 +36,26 @@ public interface Background {
                 throw e.getCause() instanceof Exception cause ? cause : e;
             }
         }, done, failed);
+    }
+
+    /**
+     * Work started before the toolkit exists (at start-up, while it starts): on the common pool,
+     * its result awaited later with {@link #await}.
+     */
+    static <T> CompletableFuture<T> early(Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work);
+    }
+
+    /** Runs {@code r} on the FX thread later (a result that arrived on another thread). */
+    static void onFx(Runnable r) {
+        Platform.runLater(r);
+    }
+
+    /** Runs {@code r} on a daemon thread of its own, named {@code name}; nothing waits for it. */
+    static void aside(String name, Runnable r) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        t.start();
     }
 
     /** A small pool of daemon threads; results through {@link Task}'s FX-thread callbacks. */

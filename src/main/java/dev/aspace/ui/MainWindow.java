@@ -113,7 +113,8 @@ public final class MainWindow extends BorderPane {
         this.backend = backend;
         this.background = background;
         this.session = new SessionModel(backend, background, probe, System::nanoTime);
-        this.gauge = new GaugeModel(backend::systemMemory, background, session::reportError);
+        this.gauge = new GaugeModel(backend::systemMemory, session::livePid, backend::cgroup, background,
+                session::reportError);
         getStyleClass().add("main-window");
         this.recents = new Recents(background, session::reportError);
         this.title = Bindings.createStringBinding(() -> WindowTitle.of(session.getSnapshot(), session.exitedProperty().get()),

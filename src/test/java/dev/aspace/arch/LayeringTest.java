@@ -4,7 +4,16 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import javafx.application.Platform;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The one-way layering of docs/ARCHITECTURE.md, checked on every build. */
@@ -89,4 +98,23 @@ class LayeringTest {
             .should().accessField(System.class, "out")
             .orShould().accessField(System.class, "err")
             .because("only the CLI prints; everything else returns results or throws typed errors");
+
+    @ArchTest
+    static final ArchRule viewModelsHaveNoScene = noClasses()
+            .that().resideInAPackage("dev.aspace.ui.vm..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "dev.aspace.backend.linux..")
+            .because("view models are tested without a window and read the machine through the backend interface");
+
+    @ArchTest
+    static final ArchRule onlyBackgroundLeavesTheFxThread = noClasses()
+            .that().resideInAPackage("dev.aspace.ui..")
+            .and().doNotHaveFullyQualifiedName("dev.aspace.ui.Background")
+            .and().doNotHaveFullyQualifiedName("dev.aspace.ui.Background$TaskBackground")
+            .should().callMethod(Platform.class, "runLater", Runnable.class)
+            .orShould().callMethod(Thread.class, "start")
+            .orShould().callConstructorWhere(target(owner(assignableTo(Thread.class))))
+            .orShould().callMethodWhere(target(owner(assignableTo(CompletableFuture.class)))
+                    .and(target(nameMatching("(supply|run)Async"))))
+            .orShould().callMethodWhere(target(owner(equivalentTo(Executors.class))))
+            .because("one seam, Background, moves work off the FX thread and back, so tests can make it synchronous");
 }

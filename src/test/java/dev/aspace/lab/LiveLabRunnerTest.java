@@ -4,6 +4,7 @@ import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.demo.AllocationGuard;
 import dev.aspace.demo.Experiments;
 import dev.aspace.demo.MemoryUserController;
+import dev.aspace.model.CgroupUnavailableException;
 import dev.aspace.model.RegionKind;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +17,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The lab's steps carried out for real on a memory-user child, in the order a student takes them.
@@ -107,5 +109,29 @@ class LiveLabRunnerTest {
             assertTrue(Math.abs(x.rssDelta() - sizes[i]) < 8 * MB, sizes[i] + ": RSS grew by " + x.rssDelta());
         }
         assertEquals(blocksBefore, child.blocks().size(), "each block is freed before the next");
+    }
+
+    @Test
+    @Order(20)
+    void underA64MibLimitFreeShowsTheMachineAndTheCgroupKillsTheProgram() throws Exception {
+        List<Measurement> m;
+        try {
+            m = runner.perform(LabAction.RUN_UNDER_LIMIT);
+        } catch (CgroupUnavailableException e) {
+            assumeTrue(false, "no cgroup can be made here: " + e.getMessage());
+            return;
+        }
+        Measurement x = m.get(0);
+        assertEquals(64 * MB, x.cgroup().effectiveLimit());
+        assertTrue(x.memoryAfter().memTotal() > 64 * MB, "meminfo shows the machine");
+        assertTrue(x.cgroup().peak() <= 64 * MB && x.cgroup().peak() > 32 * MB, "peak " + x.cgroup().peak());
+        String reveal = AddressSpacesLab.container().reveal().apply(m);
+        if (x.memoryAfter().swapTotal() == 0) {
+            assertEquals(1, x.cgroup().oomKills(), "without swap the limit ends the program");
+            assertEquals(0, AddressSpacesLab.container().rightChoice().applyAsInt(m));
+            assertTrue(reveal.contains("The cgroup's OOM killer ended it at "), reveal);
+        } else {
+            assertEquals(x.cgroup().oomKills() > 0 ? 0 : 2, AddressSpacesLab.container().rightChoice().applyAsInt(m));
+        }
     }
 }

@@ -4,7 +4,6 @@ import dev.aspace.backend.MemoryBackend;
 import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.snapshot.SnapshotStore;
 import dev.aspace.testutil.LiveProcess;
-import dev.aspace.ui.vm.StatProbe;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;

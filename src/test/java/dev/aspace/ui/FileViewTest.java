@@ -5,7 +5,6 @@ import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.model.Snapshot;
 import dev.aspace.snapshot.SnapshotStore;
 import dev.aspace.testutil.LiveProcess;
-import dev.aspace.ui.vm.StatProbe;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;

@@ -4,7 +4,6 @@ import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.model.Region;
 import dev.aspace.testutil.LiveProcess;
 import dev.aspace.ui.ribbon.Pin;
-import dev.aspace.ui.vm.StatProbe;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;

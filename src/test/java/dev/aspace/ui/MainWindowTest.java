@@ -8,7 +8,6 @@ import dev.aspace.model.Source;
 import dev.aspace.testutil.Fixtures;
 import dev.aspace.testutil.LiveProcess;
 import dev.aspace.ui.ribbon.RibbonView;
-import dev.aspace.ui.vm.StatProbe;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,7 +6,6 @@ import dev.aspace.demo.Pointers;
 import dev.aspace.model.Region;
 import dev.aspace.model.RegionKind;
 import dev.aspace.ui.ribbon.Pin;
-import dev.aspace.ui.vm.StatProbe;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;

@@ -4,7 +4,6 @@ import dev.aspace.backend.MemoryBackend;
 import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.model.Snapshot;
 import dev.aspace.testutil.LiveProcess;
-import dev.aspace.ui.vm.StatProbe;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;

@@ -2,7 +2,6 @@ package dev.aspace.ui;
 
 import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.testutil.LiveProcess;
-import dev.aspace.ui.vm.StatProbe;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;

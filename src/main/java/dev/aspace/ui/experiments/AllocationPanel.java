@@ -7,7 +7,6 @@ import dev.aspace.demo.ExperimentResult;
 import dev.aspace.demo.MemoryUserController;
 import dev.aspace.ui.Background;
 import dev.aspace.ui.view.ChoiceMenu;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -241,7 +240,7 @@ public final class AllocationPanel extends VBox {
             javafx.geometry.Bounds view = scroll.localToScene(scroll.getLayoutBounds());
             boolean seen = view.getHeight() > 0 && slot.getMinY() < view.getMaxY();
             if (seen || lowerAttached() || getScene() != scene) {
-                Platform.runLater(() -> {
+                Background.onFx(() -> {
                     scene.removePostLayoutPulseListener(check[0]);
                     if (seen) {
                         attachLower();

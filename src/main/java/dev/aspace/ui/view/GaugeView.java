@@ -98,7 +98,7 @@ public final class GaugeView extends VBox {
         from.visibleProperty().bind(model.fromProperty().isNotEmpty());
         from.managedProperty().bind(from.visibleProperty());
 
-        getChildren().addAll(head, from, bar, swapBar, figures, chart);
+        getChildren().addAll(head, from, bar, swapBar, figures, new CgroupGauge(model), chart);
 
         model.memoryProperty().addListener((o, a, m) -> show(m));
         model.unitsProperty().addListener((o, a, u) -> show(model.getMemory()));

@@ -10,7 +10,7 @@ import dev.aspace.testutil.LiveProcess;
 import dev.aspace.ui.Background;
 import dev.aspace.ui.MainWindow;
 import dev.aspace.ui.Theme;
-import dev.aspace.ui.vm.StatProbe;
+import dev.aspace.ui.StatProbe;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.ClipboardContent;

@@ -5,7 +5,7 @@ import dev.aspace.demo.MemoryUserController;
 import dev.aspace.ui.Background;
 import dev.aspace.ui.MainWindow;
 import dev.aspace.ui.Theme;
-import dev.aspace.ui.vm.StatProbe;
+import dev.aspace.ui.StatProbe;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ToolBar;

@@ -8,7 +8,7 @@ import dev.aspace.ui.Theme;
 import dev.aspace.ui.files.ConfigFile;
 import dev.aspace.ui.grid.CanvasTable;
 import dev.aspace.ui.vm.SessionModel;
-import dev.aspace.ui.vm.StatProbe;
+import dev.aspace.ui.StatProbe;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;

@@ -1,5 +1,6 @@
 package dev.aspace.ui.vm;
 
+import dev.aspace.ui.StatProbe;
 import dev.aspace.model.ProcessGoneException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,6 @@
 package dev.aspace.ui.vm;
 
+import dev.aspace.ui.StatProbe;
 import dev.aspace.backend.MemoryBackend;
 import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.backend.linux.TextImports;

@@ -1,8 +1,9 @@
-package dev.aspace.ui.vm;
+package dev.aspace.ui;
 
 import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.backend.linux.ProcStat;
 import dev.aspace.model.ProcessGoneException;
+import dev.aspace.ui.vm.ChangeProbe;
 
 import java.util.List;
 
