@@ -1,5 +1,6 @@
 package dev.aspace.backend;
 
+import dev.aspace.model.AslrSettings;
 import dev.aspace.model.CgroupMemory;
 import dev.aspace.model.MachineSetup;
 import dev.aspace.model.Snapshot;
@@ -39,6 +40,12 @@ public interface MemoryBackend {
 
     /** Every process, as {@code ps auxw} lists it. */
     List<ProcessRow> processes();
+
+    /** The kernel's ASLR settings; a backend that cannot read them says only randomize_va_space. */
+    default AslrSettings aslrSettings() {
+        MachineSetup m = machineSetup();
+        return new AslrSettings(m.randomizeVaSpace(), -1, -1, m.architecture(), m.pageSize());
+    }
 
     /**
      * The memory cgroup a process is in, or empty where none can be read (no memory controller,

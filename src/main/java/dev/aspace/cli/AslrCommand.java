@@ -5,12 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.demo.AslrRunner;
+import dev.aspace.model.AslrSettings;
 import dev.aspace.model.Snapshot;
 import dev.aspace.snapshot.aslr.AslrAnalysis;
 import dev.aspace.snapshot.aslr.AslrDistance;
+import dev.aspace.snapshot.aslr.AslrEntropy;
+import dev.aspace.snapshot.aslr.AslrGroup;
 import dev.aspace.snapshot.aslr.AslrObject;
 import dev.aspace.snapshot.aslr.AslrReport;
 import dev.aspace.snapshot.aslr.AslrText;
+import dev.aspace.snapshot.aslr.ExecutableKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,8 +31,8 @@ import java.util.concurrent.Callable;
 /** {@code aspace aslr [--runs N] [--no-aslr] [--json] -- COMMAND [ARGS...]}. */
 @Command(name = "aslr",
         description = {"Runs a program several times and shows where each object of its address space lands:",
-                "base per run, slide from the first run, address bits that varied, alignment, and",
-                "distances between objects. Without a command, runs the memory-user child."},
+                "base per run, slide from the first run, entropy configured beside the spread seen, alignment,",
+                "distances and the groups that move together. Without a command, runs the memory-user child."},
         mixinStandardHelpOptions = true)
 public final class AslrCommand implements Callable<Integer> {
 
@@ -72,17 +76,19 @@ public final class AslrCommand implements Callable<Integer> {
                 memoryUser ? AslrRunner.MEMORY_USER_READY : null, Duration.ofSeconds(60)));
         AslrReport report = AslrAnalysis.analyse(memoryUser ? List.of("memory-user") : cmd, snapshots, noAslr,
                 backend.machineSetup().randomizeVaSpace());
+        AslrSettings settings = backend.aslrSettings();
+        Boolean pie = ExecutableKind.of(report);
         if (json) {
             PrintWriter out = spec.commandLine().getOut();
-            out.print(Printable.json(json(report)));
+            out.print(Printable.json(json(report, settings, pie)));
             out.flush();
         } else {
-            Output.write(spec.commandLine(), AslrText.render(report));
+            Output.write(spec.commandLine(), AslrText.render(report, settings, pie));
         }
         return 0;
     }
 
-    static String json(AslrReport r) {
+    static String json(AslrReport r, AslrSettings settings, Boolean pie) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("command", r.command());
         m.put("runs", r.runs());
@@ -122,6 +128,35 @@ public final class AslrCommand implements Callable<Integer> {
             distances.add(x);
         }
         m.put("distances", distances);
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("mmapRndBits", settings.mmapRndBits());
+        config.put("mmapRndCompatBits", settings.mmapRndCompatBits());
+        config.put("randomizeVaSpace", settings.randomizeVaSpace());
+        config.put("architecture", settings.architecture());
+        config.put("pageSize", settings.pageSize());
+        m.put("settings", config);
+        List<Map<String, Object>> entropy = new ArrayList<>();
+        for (AslrEntropy e : AslrEntropy.of(r, settings, pie)) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("object", e.object());
+            x.put("configuredBits", e.configured());
+            x.put("effectiveBits", e.effective());
+            x.put("basis", e.basis());
+            x.put("spreadBits", e.spreadBits());
+            x.put("alignment", e.alignment());
+            x.put("distinctBases", e.distinct());
+            x.put("lessThanConfigured", e.flag().isEmpty() ? null : e.flag());
+            entropy.add(x);
+        }
+        m.put("entropy", entropy);
+        List<Map<String, Object>> groups = new ArrayList<>();
+        for (AslrGroup g : AslrGroup.of(r)) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("members", g.members());
+            x.put("offsets", g.offsets().stream().map(AslrText::signedHex).toList());
+            groups.add(x);
+        }
+        m.put("leakOneKnowAll", groups);
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m) + "\n";
         } catch (JsonProcessingException e) {

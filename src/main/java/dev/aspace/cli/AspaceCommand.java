@@ -77,12 +77,15 @@ public final class AspaceCommand implements Runnable {
      */
     private static int badUsage(CommandLine.ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();
-        cl.getErr().println("aspace: " + Printable.line(e.getMessage()) + " (see '" + cl.getCommandSpec().qualifiedName() + " --help')");
+        String name = cl.getCommandSpec().name();
+        boolean procps = name.equals("pmap") || name.equals("free");
+        // "aspace free: failed to parse ...": procps' words after its program's name, as scripts grep them
+        cl.getErr().println((procps ? "aspace " + name + ": " : "aspace: ") + Printable.line(e.getMessage())
+                + " (see '" + cl.getCommandSpec().qualifiedName() + " --help')");
         if (java.util.Arrays.asList(args).contains("--debug")) {
             e.printStackTrace(cl.getErr());
         }
-        String name = cl.getCommandSpec().name();
-        return name.equals("pmap") || name.equals("free") ? 1 : 2;
+        return procps ? 1 : 2;
     }
 
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {

@@ -121,7 +121,7 @@ final class FreeCommand implements Callable<Integer> {
         @Override
         public String[] getVersion() {
             return new String[] {"free from " + new AspaceCommand.Version().getVersion()[0]
-                    + " (the formats of procps-ng 4.0.2)"};
+                    + ", the formats of free from procps-ng 4.0.2"};
         }
     }
 }

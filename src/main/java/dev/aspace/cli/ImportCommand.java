@@ -29,6 +29,7 @@ import java.util.concurrent.Callable;
 public final class ImportCommand implements Callable<Integer> {
 
     private static final Set<ImportFormat> WITHOUT_REGIONS = Set.of(ImportFormat.FREE, ImportFormat.MEMINFO,
+            ImportFormat.VM_STAT, ImportFormat.TOP_PHYSMEM,
             ImportFormat.VMMAP_SUMMARY, ImportFormat.PROC_SMAPS_ROLLUP);
 
     @CommandLine.Spec

@@ -44,6 +44,12 @@ final class PmapCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
+        if (cl.getParseResult().matchedOptions().isEmpty() && targets.isEmpty()) {
+            // procps answers a bare "pmap" with its usage line, which scripts and its test suite expect
+            cl.getErr().println("Usage:\n pmap [options] PID [PID ...]\n(aspace pmap --help lists the options)");
+            cl.getErr().flush();
+            return 1;
+        }
         PmapOptions.Builder b = new PmapOptions.Builder();
         try {
             CommandLine.ParseResult parsed = cl.getParseResult();
@@ -242,7 +248,7 @@ final class PmapCommand implements Callable<Integer> {
         @Override
         public String[] getVersion() {
             return new String[] {"pmap from " + new AspaceCommand.Version().getVersion()[0]
-                    + " (the formats of procps-ng 4.0.2)"};
+                    + ", the formats of pmap from procps-ng 4.0.2"};
         }
     }
 

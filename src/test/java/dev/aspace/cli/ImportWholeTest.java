@@ -3,6 +3,7 @@ package dev.aspace.cli;
 import dev.aspace.backend.linux.TextImports;
 import dev.aspace.model.Region;
 import dev.aspace.model.Snapshot;
+import dev.aspace.model.SystemMemory;
 import dev.aspace.snapshot.SnapshotStore;
 import dev.aspace.snapshot.importers.ImportResult;
 import dev.aspace.testutil.Fixtures;
@@ -101,6 +102,20 @@ class ImportWholeTest {
         ImportResult r = new dev.aspace.snapshot.importers.TextImport(dev.aspace.snapshot.importers.TextImport.builtIn(),
                 dev.aspace.snapshot.importers.ImportLimits.DEFAULT).read(Path.of(mega), 1000_000);
         assertEquals(25276L * 1000_000, r.snapshot().memory().memTotal());
+    }
+
+    @Test
+    void macOsVmStatAndTopBecomeTheGauge() {
+        SystemMemory vm = TextImports.read(Fixtures.path("macos-vmstat-01-arm64-16k-pages-tags.txt"), 0).snapshot().memory();
+        long page = 16384;
+        assertEquals((10069L + 5899) * page, vm.memFree());
+        assertEquals((10069L + 5899 + 432859 + 426177 + 171481 + 1013366) * page, vm.memTotal());
+        assertEquals((10069L + 5899 + 426177 + 11278) * page, vm.available());
+        ImportResult top = TextImports.read(Fixtures.path("macos-top-physmem-01-arm64-compressor.txt"), 0);
+        SystemMemory m = top.snapshot().memory();
+        assertEquals(31L << 30, m.used());
+        assertEquals(245L << 20, m.available());
+        assertTrue(top.remarks().get(0).contains("total = used + unused"), top.remarks().toString());
     }
 
     @Test

@@ -321,6 +321,11 @@ public final class LinuxBackend implements MemoryBackend {
     }
 
     @Override
+    public dev.aspace.model.AslrSettings aslrSettings() {
+        return machine.aslrSettings();
+    }
+
+    @Override
     public MachineSetup machineSetup() {
         return machine.read();
     }

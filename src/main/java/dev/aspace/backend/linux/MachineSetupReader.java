@@ -1,6 +1,7 @@
 package dev.aspace.backend.linux;
 
 import dev.aspace.backend.jna.NativeSystem;
+import dev.aspace.model.AslrSettings;
 import dev.aspace.model.MachineSetup;
 
 import java.io.IOException;
@@ -26,6 +27,17 @@ public final class MachineSetupReader {
                 selectedMode(sysLine("kernel/mm/transparent_hugepage/enabled")),
                 number("sys/vm/mmap_min_addr"),
                 line("sys/kernel/hostname"));
+    }
+
+    /** What randomization the kernel is configured to give (mmap_rnd_bits and friends); -1 where unreadable. */
+    public AslrSettings aslrSettings() {
+        return new AslrSettings(known("sys/kernel/randomize_va_space"), known("sys/vm/mmap_rnd_bits"),
+                known("sys/vm/mmap_rnd_compat_bits"), System.getProperty("os.arch"), NativeSystem.pageSize());
+    }
+
+    private int known(String relative) {
+        String v = line(relative).trim();
+        return v.isEmpty() || !v.chars().allMatch(Character::isDigit) || v.length() > 9 ? -1 : Integer.parseInt(v);
     }
 
     /** The word in [brackets] of a sysfs choice line such as {@code always [madvise] never}; "" if none. */

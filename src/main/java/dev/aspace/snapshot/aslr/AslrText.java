@@ -1,7 +1,9 @@
 package dev.aspace.snapshot.aslr;
 
+import dev.aspace.model.AslrSettings;
 import dev.aspace.model.ByteSize;
 
+import java.util.List;
 import java.util.Locale;
 
 /** The ASLR report as text: bases per run with slides, varied bits, alignment; distances per run. */
@@ -25,14 +27,14 @@ public final class AslrText {
         for (int i = 0; i < r.runs(); i++) {
             sb.append(String.format(Locale.ROOT, " %18s", "RUN " + (i + 1)));
         }
-        sb.append(String.format(Locale.ROOT, " %5s %8s %9s%n", "BITS", "VARIED", "ALIGN"));
+        sb.append(String.format(Locale.ROOT, " %6s %9s%n", "SPREAD", "ALIGN"));
         for (AslrObject o : r.objects()) {
             sb.append(String.format(Locale.ROOT, "%-28s", shortName(o.name())));
             for (Long b : o.bases()) {
                 sb.append(String.format(Locale.ROOT, " %18s", b == null ? "-" : "0x" + Long.toHexString(b)));
             }
-            String varied = o.identical() ? "none" : o.lowestVariedBit() + ".." + o.highestVariedBit();
-            sb.append(String.format(Locale.ROOT, " %5d %8s %9s%n", o.variedBits(), varied,
+            long step = Math.max(4096, o.alignment());
+            sb.append(String.format(Locale.ROOT, " %6s %9s%n", o.identical() ? "none" : AslrEntropy.spreadBits(o, step) + " b",
                     o.alignment() == 0 ? "-" : ByteSize.formatUnsigned(o.alignment())));
             if (!o.identical()) {
                 sb.append(String.format(Locale.ROOT, "%-28s", "  slide"));
@@ -58,6 +60,48 @@ public final class AslrText {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * The report with the entropy the kernel is configured to give beside what the runs showed, and
+     * the groups of objects that move together.
+     */
+    public static String render(AslrReport r, AslrSettings settings, Boolean pie) {
+        StringBuilder sb = new StringBuilder(render(r));
+        sb.append("\nENTROPY (random bits, in pages)  vm.mmap_rnd_bits = ").append(unknown(settings.mmapRndBits()))
+                .append(", mmap_rnd_compat_bits = ").append(unknown(settings.mmapRndCompatBits()))
+                .append(", randomize_va_space = ").append(unknown(settings.randomizeVaSpace())).append('\n');
+        sb.append(String.format(Locale.ROOT, "%-28s %10s %9s %6s %8s  %s%n", "OBJECT", "CONFIGURED", "EFFECTIVE",
+                "SPREAD", "DISTINCT", "LESS THAN CONFIGURED"));
+        List<AslrEntropy> rows = AslrEntropy.of(r, settings, pie);
+        for (AslrEntropy e : rows) {
+            sb.append(String.format(Locale.ROOT, "%-28s %10s %9s %6s %8d  %s%n", shortName(e.object()), unknown(e.configured()),
+                    unknown(e.effective()), e.spreadBits(), e.distinct(), e.flag().isEmpty() ? "-" : e.flag()));
+        }
+        sb.append("  SPREAD: log2 of (highest base - lowest) / alignment over the runs. Counting the address bits that\n"
+                + "  ever changed would overstate it: adding random pages carries into higher bits, so 28 random bits\n"
+                + "  can flip 30 bit positions. " + r.runs() + " runs tell apart at most " + r.runs() + " values.\n");
+        for (AslrEntropy e : rows) {
+            sb.append("  ").append(shortName(e.object())).append(": ").append(e.basis()).append('\n');
+        }
+        List<AslrGroup> groups = AslrGroup.of(r);
+        sb.append("\nLEAK ONE, KNOW ALL (distances the same in every run)\n");
+        if (groups.isEmpty()) {
+            sb.append(r.runs() < 2 ? "  one run: nothing to compare\n" : "  no two objects kept their distance\n");
+        }
+        int n = 1;
+        for (AslrGroup g : groups) {
+            for (int i = 0; i < g.members().size(); i++) {
+                sb.append(String.format(Locale.ROOT, "%-6s %-28s %s%n", i == 0 ? "group " + n : "",
+                        shortName(g.members().get(i)), i == 0 ? "(known)" : signedHex(g.offsets().get(i))));
+            }
+            n++;
+        }
+        return sb.toString();
+    }
+
+    private static String unknown(int v) {
+        return v < 0 ? "?" : Integer.toString(v);
     }
 
     /** "library /usr/lib/x86_64-linux-gnu/libc.so.6" -> "libc.so.6"; "executable /usr/bin/sleep" -> "exe sleep". */

@@ -19,6 +19,8 @@ public enum ImportFormat {
     VMMAP_SUMMARY("macOS vmmap -summary"),
     WINDOWS_VMMAP_CSV("Sysinternals VMMap CSV"),
     FREE("free"),
+    VM_STAT("macOS vm_stat"),
+    TOP_PHYSMEM("macOS top -l 1 (PhysMem line)"),
     MEMINFO("/proc/meminfo");
 
     private final String displayName;

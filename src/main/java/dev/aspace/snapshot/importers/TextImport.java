@@ -30,10 +30,10 @@ public final class TextImport {
         this.limits = limits;
     }
 
-    /** The importers that need nothing but text: BusyBox/toybox pmap, pmap, vmmap, VMMap CSV, free. */
+    /** The importers that need nothing but text: BusyBox/toybox pmap, pmap, vmmap, VMMap CSV, free, vm_stat, top. */
     public static List<Importer> builtIn() {
         return List.of(new BusyboxPmapImporter(), new PmapImporter(), new VmmapImporter(), new WindowsVmmapImporter(),
-                new FreeImporter());
+                new FreeImporter(), new MacMemoryImporter());
     }
 
     /** These importers plus {@code more} (asked first). */

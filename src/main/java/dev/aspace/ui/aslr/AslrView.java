@@ -3,6 +3,8 @@ package dev.aspace.ui.aslr;
 import dev.aspace.model.ByteSize;
 import dev.aspace.model.Snapshot;
 import dev.aspace.snapshot.aslr.AslrDistance;
+import dev.aspace.snapshot.aslr.AslrEntropy;
+import dev.aspace.snapshot.aslr.AslrGroup;
 import dev.aspace.snapshot.aslr.AslrObject;
 import dev.aspace.snapshot.aslr.AslrReport;
 import dev.aspace.snapshot.aslr.AslrText;
@@ -37,7 +39,7 @@ import java.util.function.Function;
 /**
  * The ASLR experiment: the setup on top (runs, command, delay or ready line, ASLR off), then the
  * machine's randomize_va_space beside the result: per object its base in every run, the slide
- * from the first run, the address bits that varied and the alignment; below, distances between
+ * from the first run, the entropy configured beside the spread seen, and the alignment; below, distances between
  * objects per run. "Compare ribbons" shows the runs side by side; "Save runs…" keeps them.
  */
 public final class AslrView {
@@ -46,6 +48,7 @@ public final class AslrView {
     private final BorderPane root = new BorderPane();
     private final TableView<AslrObject> objects = new TableView<>();
     private final TableView<AslrDistance> distances = new TableView<>();
+    private final TableView<String[]> groups = new TableView<>();
 
     /**
      * @param compare  opens the compare view of the run snapshots
@@ -61,8 +64,21 @@ public final class AslrView {
         distances.setPlaceholder(new Label("Distances between objects per run"));
         objects.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         distances.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        SplitPane tables = new SplitPane(titled("Objects: base per run, slide from run 1", objects),
-                titled("Distances between objects (to − from)", distances));
+        groups.setId("aslr-groups");
+        groups.setPlaceholder(new Label("Objects whose distances stay the same in every run"));
+        groups.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        for (int c = 0; c < 3; c++) {
+            int col = c;
+            TableColumn<String[], String> column = text(new String[] {"group", "object", "offset from the first"}[c],
+                    row -> row[col]);
+            column.setPrefWidth(c == 1 ? 220 : 110);
+            groups.getColumns().add(column);
+        }
+        model.entropyProperty().addListener(o -> objects.refresh());
+        SplitPane lower = new SplitPane(titled("Distances between objects (to − from)", distances),
+                titled("Leak one, know all: distances fixed in every run", groups));
+        SplitPane tables = new SplitPane(titled("Objects: configured entropy, spread seen, base per run, slide from run 1",
+                objects), lower);
         tables.setOrientation(Orientation.VERTICAL);
         tables.setDividerPositions(0.64);
         root.setCenter(tables);
@@ -208,6 +224,7 @@ public final class AslrView {
     }
 
     private void show(AslrReport r) {
+        showGroups(r);
         objects.getColumns().clear();
         distances.getColumns().clear();
         if (r == null) {
@@ -219,16 +236,24 @@ public final class AslrView {
         name.setId("aslr-col-object");
         name.setPrefWidth(190);
         objects.getColumns().add(name);
-        // what varied first (bits, alignment): the bases per run may need scrolling
-        TableColumn<AslrObject, Integer> bits = new TableColumn<>("bits varied");
+        // how random first (configured bits, spread seen, flag): the bases per run may need scrolling
+        TableColumn<AslrObject, String> configured = text("configured bits", o -> entropyOf(o)
+                .map(e -> e.configured() < 0 ? "?" : e.effective() == e.configured() ? Integer.toString(e.configured())
+                        : e.effective() + " of " + e.configured()).orElse(""));
+        configured.setId("aslr-col-configured");
+        configured.setPrefWidth(120);
+        objects.getColumns().add(configured);
+        TableColumn<AslrObject, Integer> bits = new TableColumn<>("spread bits");
         bits.setId("aslr-col-bits");
-        bits.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().variedBits()));
-        bits.setPrefWidth(115);
+        bits.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
+                AslrEntropy.spreadBits(c.getValue(), Math.max(4096, c.getValue().alignment()))));
+        bits.setPrefWidth(100);
         objects.getColumns().add(bits);
-        TableColumn<AslrObject, String> which = text("which bits", o -> o.identical() ? "none"
-                : o.lowestVariedBit() + ".." + o.highestVariedBit());
-        which.setPrefWidth(110);
-        objects.getColumns().add(which);
+        TableColumn<AslrObject, String> flag = text("less than configured", o -> entropyOf(o)
+                .map(e -> e.flag().isEmpty() ? "-" : e.flag()).orElse(""));
+        flag.setId("aslr-col-flag");
+        flag.setPrefWidth(190);
+        objects.getColumns().add(flag);
         TableColumn<AslrObject, String> align = text("alignment", o -> o.alignment() == 0 ? "-"
                 : ByteSize.formatUnsigned(o.alignment()));
         align.setId("aslr-col-alignment");
@@ -269,6 +294,24 @@ public final class AslrView {
         fixed.setPrefWidth(70);
         distances.getColumns().add(fixed);
         distances.setItems(FXCollections.observableArrayList(r.distances()));
+    }
+
+    private java.util.Optional<AslrEntropy> entropyOf(AslrObject o) {
+        return model.entropyProperty().get().stream().filter(e -> e.object().equals(o.name())).findFirst();
+    }
+
+    /** "Leak one, know all": each group's members with their offsets from the first. */
+    private void showGroups(AslrReport r) {
+        List<String[]> rows = new java.util.ArrayList<>();
+        int n = 1;
+        for (AslrGroup g : r == null ? List.<AslrGroup>of() : AslrGroup.of(r)) {
+            for (int i = 0; i < g.members().size(); i++) {
+                rows.add(new String[] {i == 0 ? "group " + n : "", AslrText.shortName(g.members().get(i)),
+                    i == 0 ? "known" : AslrText.signedHex(g.offsets().get(i))});
+            }
+            n++;
+        }
+        groups.setItems(FXCollections.observableArrayList(rows));
     }
 
     private static <S> TableColumn<S, String> text(String title, Function<S, String> f) {

@@ -2,10 +2,13 @@ package dev.aspace.ui.aslr;
 
 import dev.aspace.backend.MemoryBackend;
 import dev.aspace.demo.AslrRunner;
+import dev.aspace.model.AslrSettings;
 import dev.aspace.model.Snapshot;
 import dev.aspace.snapshot.SnapshotStore;
 import dev.aspace.snapshot.aslr.AslrAnalysis;
+import dev.aspace.snapshot.aslr.AslrEntropy;
 import dev.aspace.snapshot.aslr.AslrReport;
+import dev.aspace.snapshot.aslr.ExecutableKind;
 import dev.aspace.ui.Background;
 import dev.aspace.ui.vm.ErrorLog;
 import javafx.beans.property.BooleanProperty;
@@ -50,6 +53,8 @@ public final class AslrViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyIntegerWrapper randomizeVaSpace = new ReadOnlyIntegerWrapper(this, "randomizeVaSpace", -1);
     private final ReadOnlyObjectWrapper<AslrReport> report = new ReadOnlyObjectWrapper<>(this, "report");
+    private final ReadOnlyObjectWrapper<List<AslrEntropy>> entropy = new ReadOnlyObjectWrapper<>(this, "entropy", List.of());
+    private AslrSettings settings;
     private final ReadOnlyObjectWrapper<List<Snapshot>> snapshots = new ReadOnlyObjectWrapper<>(this, "snapshots", List.of());
 
     private final MemoryBackend backend;
@@ -104,6 +109,11 @@ public final class AslrViewModel {
         return randomizeVaSpace.getReadOnlyProperty();
     }
 
+    /** Per object, configured entropy beside the runs' spread; empty until a report's executable was read. */
+    public ReadOnlyObjectProperty<List<AslrEntropy>> entropyProperty() {
+        return entropy.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<AslrReport> reportProperty() {
         return report.getReadOnlyProperty();
     }
@@ -138,12 +148,14 @@ public final class AslrViewModel {
         running.set(true);
         progress.set(0);
         report.set(null);
+        entropy.set(List.of());
         snapshots.set(List.of());
         AslrRunner.Options one = setup.oneRun();
         status.set("run 1 of " + setup.runs() + ": " + String.join(" ", setup.label())
                 + (setup.noAslr() ? " with ASLR off" : ""));
-        background.submit(() -> backend.machineSetup().randomizeVaSpace(), rvs -> {
-            randomizeVaSpace.set(rvs);
+        background.submit(backend::aslrSettings, read -> {
+            settings = read;
+            randomizeVaSpace.set(read.randomizeVaSpace());
             runNext(setup, one, new ArrayList<>());
         }, this::failed);
     }
@@ -171,7 +183,14 @@ public final class AslrViewModel {
     }
 
     private void finish(AslrSetup setup, List<Snapshot> done) {
-        report.set(AslrAnalysis.analyse(setup.label(), done, setup.noAslr(), randomizeVaSpace.get()));
+        AslrReport r = AslrAnalysis.analyse(setup.label(), done, setup.noAslr(), randomizeVaSpace.get());
+        report.set(r);
+        AslrSettings s = settings;
+        background.submit(() -> AslrEntropy.of(r, s, ExecutableKind.of(r)), rows -> {
+            if (report.get() == r) {
+                entropy.set(rows);
+            }
+        }, t -> { });
         running.set(false);
         status.set(done.size() < setup.runs()
                 ? "stopped after " + done.size() + " of " + setup.runs() + " runs"
