@@ -6,6 +6,7 @@ import dev.aspace.model.MalformedInputException;
 import dev.aspace.model.Snapshot;
 import dev.aspace.snapshot.OutputFiles;
 import dev.aspace.snapshot.SnapshotStore;
+import dev.aspace.snapshot.importers.CoreImporter;
 import dev.aspace.snapshot.importers.ImportFormat;
 import dev.aspace.snapshot.importers.ImportResult;
 import dev.aspace.snapshot.importers.ImportWarning;
@@ -59,6 +60,18 @@ public final class ImportCommand implements Callable<Integer> {
         if (output != null) {
             SnapshotFiles.checkNotInput(output, file);
             OutputFiles.check(output, "save");
+        }
+        if (CoreImporter.isElf(file)) {
+            Snapshot core = CoreImporter.read(file);
+            StringBuilder sb = new StringBuilder(file.toString()).append(": ").append(core.source().description()).append('\n');
+            sb.append("  ").append(ByteSize.formatUnsigned(core.virtualSize())).append(" mapped, pid ")
+                    .append(core.process().pid()).append(' ').append(core.process().commandLine()).append('\n');
+            if (output != null) {
+                SnapshotStore.save(redact ? Redactor.redact(core) : core, output);
+                sb.append("wrote ").append(output).append(redact ? " (redacted)" : "").append('\n');
+            }
+            Output.write(spec.commandLine(), sb);
+            return 0;
         }
         ImportResult r = TextImports.read(file, freeUnit);
         StringBuilder sb = new StringBuilder();

@@ -239,6 +239,9 @@ final class PmapCommand implements Callable<Integer> {
                 return Backends.live().mappings(pid, detail);
             }
             Snapshot frame = SeriesFrames.frameOrNull(file);
+            if (frame == null && dev.aspace.snapshot.importers.CoreImporter.isElf(file)) {
+                return dev.aspace.snapshot.importers.CoreImporter.read(file);
+            }
             return frame != null ? frame : SnapshotStore.load(file);
         }
     }

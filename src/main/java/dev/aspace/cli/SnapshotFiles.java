@@ -5,6 +5,7 @@ import dev.aspace.model.MalformedInputException;
 import dev.aspace.model.Snapshot;
 import dev.aspace.snapshot.InputFiles;
 import dev.aspace.snapshot.SnapshotStore;
+import dev.aspace.snapshot.importers.CoreImporter;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +27,10 @@ final class SnapshotFiles {
         if (frame != null) {
             return frame;
         }
-        return isJson(file) ? SnapshotStore.load(file) : TextImports.read(file, 0).snapshot();
+        if (isJson(file)) {
+            return SnapshotStore.load(file);
+        }
+        return CoreImporter.isElf(file) ? CoreImporter.read(file) : TextImports.read(file, 0).snapshot();
     }
 
     /**

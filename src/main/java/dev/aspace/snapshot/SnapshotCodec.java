@@ -117,8 +117,8 @@ public final class SnapshotCodec {
     }
 
     /**
-     * Writes the snapshot as compact UTF-8 JSON on one line (no line break anywhere: JSON escapes
-     * them inside strings), for files that hold one snapshot per line (a recorded series). Read
+     * Writes the snapshot in version 1 as compact UTF-8 JSON on one line (no line break anywhere:
+     * JSON escapes them inside strings), as version 1 series held one snapshot per line. Read
      * it back with {@link #read}. The stream is flushed, not closed.
      */
     public static void writeLine(Snapshot snapshot, OutputStream out) throws IOException {

@@ -116,7 +116,8 @@ class RecordCommandTest {
         assertEquals(1, err.toString().lines().count(), err.toString());
         assertFalse(Files.exists(file), "no frame, no file");
 
-        try (LiveProcess p = LiveProcess.sleep()) {
+        // a frame is compressed: 20,000 mappings take more than 4 KiB, a sleep alone does not
+        try (LiveProcess p = LiveProcess.startHelper("many_maps", "20000")) {
             assertEquals(2, run("record", Integer.toString(p.pid()), "-o", file.toString(), "--max-size", "4K"));
         }
         assertTrue(err.toString().startsWith("aspace: --max-size 4K is too small: the first frame alone is "),

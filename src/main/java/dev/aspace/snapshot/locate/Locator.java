@@ -103,7 +103,8 @@ public final class Locator {
     }
 
     private static boolean isElfCandidate(Region r) {
-        return r.inode() != 0 && r.path().startsWith("/") && !r.path().endsWith(" (deleted)");
+        // a core's regions have no inode (NT_FILE names only the path): the path decides there
+        return (r.inode() != 0 || r.device().equals("00:00")) && r.path().startsWith("/") && !r.path().endsWith(" (deleted)");
     }
 
     /** A MappedElf, or a String saying why there is none. */
@@ -118,7 +119,7 @@ public final class Locator {
                 return r.path() + " is not on this machine: sections and symbols unknown";
             }
             Object ino = Files.getAttribute(p, "unix:ino", LinkOption.NOFOLLOW_LINKS);
-            if (ino instanceof Number n && n.longValue() != r.inode() && !Files.isSymbolicLink(p)) {
+            if (r.inode() != 0 && ino instanceof Number n && n.longValue() != r.inode() && !Files.isSymbolicLink(p)) {
                 return r.path() + " is now another file (inode " + n + ", mapped " + r.inode()
                         + "): sections and symbols unknown";
             }

@@ -28,10 +28,11 @@ import java.util.Objects;
  * @param pid       the recorded process
  * @param comm      its short name
  */
-public record SeriesHeader(Instant startedAt, Duration every, long maxBytes, int pid, String comm) {
+public record SeriesHeader(Instant startedAt, Duration every, long maxBytes, int pid, String comm, int version) {
 
     public static final String FORMAT = "aspace-series";
-    public static final int VERSION = 1;
+    /** The version written: frames as records, most of them holding only changes. Version 1 (JSON lines) is read. */
+    public static final int VERSION = 2;
     /** The header is a few hundred bytes; a first line longer than this is not a series. */
     static final int MAX_LENGTH = 64 * 1024;
 
@@ -41,6 +42,11 @@ public record SeriesHeader(Instant startedAt, Duration every, long maxBytes, int
                     .maxDocumentLength(MAX_LENGTH).build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
+
+    /** A header for a new recording, in the version written. */
+    public SeriesHeader(Instant startedAt, Duration every, long maxBytes, int pid, String comm) {
+        this(startedAt, every, maxBytes, pid, comm, VERSION);
+    }
 
     public SeriesHeader {
         Objects.requireNonNull(startedAt);
@@ -60,7 +66,7 @@ public record SeriesHeader(Instant startedAt, Duration every, long maxBytes, int
         try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartObject();
             g.writeStringField("format", FORMAT);
-            g.writeNumberField("version", VERSION);
+            g.writeNumberField("version", version);
             g.writeStringField("startedAt", startedAt.toString());
             g.writeStringField("every", every.toString());
             g.writeNumberField("maxBytes", maxBytes);
@@ -140,9 +146,9 @@ public record SeriesHeader(Instant startedAt, Duration every, long maxBytes, int
                 throw bad(source, "not an aspace series: expected \"format\": \"" + FORMAT + "\""
                         + (format == null ? "" : ", got \"" + shorten(format) + "\""));
             }
-            if (version == null || version != VERSION) {
+            if (version == null || (version != 1 && version != 2)) {
                 throw bad(source, version == null ? "missing field 'version' (expected " + VERSION + ")"
-                        : "version " + version + " is not supported: this aspace reads version " + VERSION);
+                        : "version " + version + " is not supported: this aspace reads versions 1 and 2");
             }
             if (startedAt == null || every == null || maxBytes == null || pid == null || comm == null) {
                 throw bad(source, "missing field: the header needs startedAt, every, maxBytes, pid and comm");
@@ -150,7 +156,7 @@ public record SeriesHeader(Instant startedAt, Duration every, long maxBytes, int
             if (every.isNegative() || every.isZero() || maxBytes <= 0 || pid < 0 || pid > Integer.MAX_VALUE) {
                 throw bad(source, "'every', 'maxBytes' and 'pid' must be positive");
             }
-            return new SeriesHeader(startedAt, every, maxBytes, (int) (long) pid, comm);
+            return new SeriesHeader(startedAt, every, maxBytes, (int) (long) pid, comm, (int) (long) version);
         }
     }
 

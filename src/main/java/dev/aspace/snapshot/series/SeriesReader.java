@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Reads a series file without holding its frames: opening reads the header and indexes where
+ * Reads a series file (version 2, or version 1: JSON lines) without holding its frames: opening reads the header and indexes where
  * each line ends (8 bytes per frame); {@link #frame} reads and checks one frame with
  * {@link SnapshotCodec}. A last line without its line break is a frame the recorder was killed
  * while writing: it is skipped and {@link #truncation()} says so, naming the frame and line.
@@ -43,14 +43,18 @@ public final class SeriesReader {
     /** Where each frame's line break is; frame i is [i == 0 ? firstFrame : ends[i-1] + 1, ends[i]). */
     private final long[] ends;
     private final String truncation;
+    /** The frames of a version 2 series, or null for version 1 (one snapshot per line). */
+    private final RecordFrames records;
 
-    private SeriesReader(Path file, SeriesHeader header, long firstFrame, long[] ends, String truncation) {
+    private SeriesReader(Path file, SeriesHeader header, long firstFrame, long[] ends, String truncation,
+                         RecordFrames records) {
         this.file = file;
         this.name = file.toString();
         this.header = header;
         this.firstFrame = firstFrame;
         this.ends = ends;
         this.truncation = truncation;
+        this.records = records;
     }
 
     /** True when the file starts like a series ({@code {"format": "aspace-series"}), whatever its name. */
@@ -88,13 +92,21 @@ public final class SeriesReader {
             Index index = new Index(name);
             index.scan(ch);
             SeriesHeader header = index.header;
+            if (header.version() != 1) {
+                RecordFrames records = RecordFrames.open(file, ch, index.headerEnd + 1);
+                if (records.size() == 0) {
+                    throw new MalformedInputException(name, "", "has no whole frame" + (records.truncation().isEmpty()
+                            ? " (the recorder stopped before the first)" : ": " + records.truncation()));
+                }
+                return new SeriesReader(file, header, index.headerEnd + 1, new long[0], records.truncation(), records);
+            }
             String truncation = index.truncation(ch.size());
             if (index.count == 0) {
                 throw new MalformedInputException(name, "", "has no whole frame"
                         + (truncation.isEmpty() ? " (the recorder stopped before the first)" : ": " + truncation));
             }
             return new SeriesReader(file, header, index.headerEnd + 1, Arrays.copyOf(index.ends, index.count),
-                    truncation);
+                    truncation, null);
         } catch (NoSuchFileException e) {
             throw new MalformedInputException(name, "", "no such file", e);
         } catch (IOException e) {
@@ -115,7 +127,7 @@ public final class SeriesReader {
 
     /** Whole frames in the file. */
     public int size() {
-        return ends.length;
+        return records != null ? records.size() : ends.length;
     }
 
     /** Why the last line was skipped ("frame 7 (line 9) is cut off ..."), or "" when the file ends whole. */
@@ -129,8 +141,11 @@ public final class SeriesReader {
      * @throws MalformedInputException no such frame, or the frame is not a valid snapshot
      */
     public Snapshot frame(int i) {
-        if (i < 0 || i >= ends.length) {
-            throw new MalformedInputException(name, "", "has frames 0 to " + (ends.length - 1) + "; there is no frame " + i);
+        if (i < 0 || i >= size()) {
+            throw new MalformedInputException(name, "", "has frames 0 to " + (size() - 1) + "; there is no frame " + i);
+        }
+        if (records != null) {
+            return records.frame(i).withSource(new Source(Source.Type.FILE, name + "@" + i));
         }
         long from = i == 0 ? firstFrame : ends[i - 1] + 1;
         String where = name + " frame " + i + " (line " + (i + 2) + ")";
@@ -145,11 +160,16 @@ public final class SeriesReader {
     }
 
     /**
-     * Reads every frame once, keeping only its summary (memory holds one frame at a time).
+     * What the timeline shows of every frame. Version 2 keeps it in each frame's head, so nothing
+     * is decoded (a frame whose head was damaged shows empty); version 1 reads every frame once,
+     * keeping only its summary (memory holds one frame at a time).
      *
-     * @throws MalformedInputException the first frame that is not a valid snapshot
+     * @throws MalformedInputException version 1: the first frame that is not a valid snapshot
      */
     public List<FrameSummary> summaries() {
+        if (records != null) {
+            return records.summaries();
+        }
         List<FrameSummary> out = new ArrayList<>(ends.length);
         for (int i = 0; i < ends.length; i++) {
             out.add(FrameSummary.of(i, frame(i)));
@@ -194,6 +214,9 @@ public final class SeriesReader {
                     if (headerEnd < 0) {
                         headerEnd = at;
                         header = SeriesHeader.parse(headerLine(ch), name); // before reading on: is it ours?
+                        if (header.version() != 1) {
+                            return; // frames as records, not lines: RecordFrames indexes them
+                        }
                     } else {
                         add(at, line);
                     }

@@ -1,6 +1,8 @@
 package dev.aspace.snapshot.series;
 
 import dev.aspace.model.ByteSize;
+import dev.aspace.model.Region;
+import dev.aspace.model.SmapsLayout;
 import dev.aspace.model.Snapshot;
 import dev.aspace.snapshot.OutputFiles;
 import dev.aspace.snapshot.SaveFailedException;
@@ -16,12 +18,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Objects;
 
 /**
- * Appends frames to a series file: the header line once, then one snapshot per line, each
- * written whole in one go, so a recorder killed at any moment leaves at most one cut-off last
- * line (which {@link SeriesReader} reports and skips). The size cap is enforced before writing:
- * a frame that would take the file past it is not written, and the caller stops.
+ * Appends frames to a series file (version 2): the header line once, then one record per frame
+ * ({@link FrameRecord} and the compressed snapshot), each written whole with one write, so a
+ * recorder killed at any moment leaves at most one cut-off last frame (which
+ * {@link SeriesReader} reports and skips). A frame holds what changed since the frame before;
+ * the first frame, every {@link #KEY_EVERY}th, and any frame whose changes would take more bytes
+ * than the last whole one are whole (key frames), so damage costs at most the frames up to the
+ * next key frame. The size cap is enforced before writing: a frame that would take the file
+ * past it is not written, and the caller stops.
  *
  * <p>The header and the first frame go to a temporary file beside the target, which takes the
  * target's name only once that frame is whole on disk: an existing file (replaced only when
@@ -40,6 +48,11 @@ public final class SeriesWriter implements Closeable {
     private Path temp;
     private long bytes;
     private int frames;
+    /** A key frame at least this often: rebuilding a frame decodes its key frame and at most 59 changes. */
+    public static final int KEY_EVERY = 60;
+    private Snapshot previous;
+    private int sinceKey;
+    private int lastKeyBytes;
 
     private SeriesWriter(Path file, SeriesHeader header, FileChannel channel, long bytes, Path temp, boolean overwrite,
             OutputFiles.Existing old) {
@@ -122,15 +135,22 @@ public final class SeriesWriter implements Closeable {
      * @throws SaveFailedException writing failed (disk full); the frames before it are intact
      */
     public Append append(Snapshot snapshot) {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream(64 * 1024);
-        try {
-            SnapshotCodec.writeLine(snapshot, buf);
-        } catch (IOException e) {
-            throw new SaveFailedException("cannot record to " + file + ": " + OutputFiles.reason(e, temp, file)
-                    + kept(), e);
+        boolean key = previous == null || sinceKey + 1 >= KEY_EVERY
+                || !Objects.equals(layout(previous), layout(snapshot));
+        byte[] payload = null;
+        if (!key) {
+            Deltas.Change c = Deltas.between(previous.regions(), snapshot.regions());
+            payload = encode(snapshot, c.rows(), c.removed());
+            key = payload.length >= lastKeyBytes;
         }
-        buf.write('\n');
-        byte[] line = buf.toByteArray();
+        if (key) {
+            payload = encode(snapshot, snapshot.regions(), null);
+        }
+        FrameRecord head = new FrameRecord(frames, key, payload.length, FrameRecord.crc(payload, 0, payload.length),
+                FrameSummary.of(frames, snapshot));
+        byte[] line = new byte[FrameRecord.HEAD_BYTES + payload.length];
+        System.arraycopy(head.head(), 0, line, 0, FrameRecord.HEAD_BYTES);
+        System.arraycopy(payload, 0, line, FrameRecord.HEAD_BYTES, payload.length);
         if (bytes + line.length > header.maxBytes()) {
             return new Append(false, line.length);
         }
@@ -144,10 +164,38 @@ public final class SeriesWriter implements Closeable {
         }
         bytes += line.length;
         frames++;
+        previous = snapshot;
+        sinceKey = key ? 0 : sinceKey + 1;
+        if (key) {
+            lastKeyBytes = payload.length;
+        }
         if (temp != null) {
             publish();
         }
         return new Append(true, line.length);
+    }
+
+    private byte[] encode(Snapshot s, List<Region> rows, long[] removed) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream(64 * 1024);
+        try {
+            SnapshotCodec.writeFrame(s, rows, removed, buf);
+        } catch (IOException e) {
+            throw new SaveFailedException("cannot record to " + file + ": " + OutputFiles.reason(e, temp, file)
+                    + kept(), e);
+        } catch (IllegalArgumentException e) {
+            throw new SaveFailedException("cannot record to " + file + ": " + e.getMessage() + kept(), e);
+        }
+        return buf.toByteArray();
+    }
+
+    /** The smaps keys of a frame's regions: a frame with other keys than the one before is a key frame. */
+    private static SmapsLayout layout(Snapshot s) {
+        for (Region r : s.regions()) {
+            if (r.smaps() != null) {
+                return r.smaps().layout();
+            }
+        }
+        return null;
     }
 
     /** What a failure leaves, said truly: the old file, nothing, or the frames written. */

@@ -2,6 +2,7 @@ package dev.aspace.ui.vm;
 
 import dev.aspace.model.Snapshot;
 import dev.aspace.snapshot.SnapshotStore;
+import dev.aspace.snapshot.importers.CoreImporter;
 import dev.aspace.snapshot.importers.ImportResult;
 import dev.aspace.snapshot.series.SeriesReader;
 import dev.aspace.ui.Background;
@@ -80,9 +81,17 @@ public final class FileActions {
             }, session::reportError);
             return;
         }
-        background.submit(() -> text.read(file), result -> {
-            session.show(result.snapshot());
+        background.submit(() -> CoreImporter.isElf(file) ? CoreImporter.read(file) : text.read(file), read -> {
             recents.add(file);
+            if (read instanceof Snapshot core) {
+                session.show(core);
+                if (core.source().description().contains("TRUNCATED")) {
+                    session.showMessage(file.getFileName() + ": " + core.source().description());
+                }
+                return;
+            }
+            ImportResult result = (ImportResult) read;
+            session.show(result.snapshot());
             if (result.unreadableLines() > 0) {
                 session.showMessage(file.getFileName() + ": " + result.format() + ", " + result.regionCount()
                         + " regions; " + result.unreadableLines() + " lines could not be read, first: "

@@ -118,24 +118,28 @@ class SeriesTest {
         }
         Path probe = dir.resolve("probe.series");
         Recording one = new SeriesRecorder(probe, () -> s, Duration.ofSeconds(1), 50L << 20).run(1, r -> { }, new FakePacer());
-        long header = Files.readAllLines(probe).get(0).length() + 1;
-        long frame = one.bytes() - header;
+        long header = headerLength(probe);
+        long key = one.bytes() - header;
+        Recording two = new SeriesRecorder(dir.resolve("probe2.series"), () -> s, Duration.ofSeconds(1), 50L << 20)
+                .run(2, r -> { }, new FakePacer());
+        long change = two.bytes() - header - key; // the second frame holds only what changed: nothing
 
         Path file = dir.resolve("capped.series");
-        long cap = header + 2 * frame + frame / 2;
+        long cap = header + key + change + change / 2;
         List<Integer> seen = new ArrayList<>();
         Recording end = new SeriesRecorder(file, () -> s, Duration.ofSeconds(1), cap).run(0, r -> seen.add(r.frames()),
                 new FakePacer());
         assertEquals(StopReason.SIZE_CAP, end.stop());
         assertEquals(List.of(1, 2), seen);
         assertEquals(2, end.frames());
-        assertEquals(frame, end.nextFrame());
-        assertEquals(Files.readAllLines(file).get(0).length() + 1 + 2 * frame, Files.size(file));
+        assertEquals(change, end.nextFrame());
+        assertEquals(headerLength(file) + key + change, Files.size(file));
         assertTrue(Files.size(file) <= cap);
         assertEquals(2, SeriesReader.open(file).size());
         assertTrue(end.describe().startsWith("stopped at the size cap: the next frame ("), end.describe());
         assertTrue(end.describe().endsWith("kept 2 frames (" + dev.aspace.model.ByteSize.format(Files.size(file))
                 + ") in " + file), end.describe());
+        long frame = key;
 
         Path tiny = dir.resolve("tiny.series");
         Recording none = new SeriesRecorder(tiny, () -> s, Duration.ofSeconds(1), frame).run(0, r -> { }, new FakePacer());
@@ -200,10 +204,33 @@ class SeriesTest {
         assertEquals(end, rec.finish(), "finishing a finished recording changes nothing");
     }
 
+    private static long headerLength(Path file) throws IOException {
+        byte[] all = Files.readAllBytes(file);
+        for (int i = 0; i < all.length; i++) {
+            if (all[i] == '\n') {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no header line in " + file);
+    }
+
+    /** A series in version 1 (JSON lines), as aspace recorded before version 2, of the frames given. */
+    static void writeVersion1(Path file, List<Snapshot> frames) throws IOException {
+        Snapshot first = frames.get(0);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(new SeriesHeader(first.takenAt(), Duration.ofSeconds(1), 50L << 20, first.process().pid(),
+                first.process().comm(), 1).toLine());
+        for (Snapshot s : frames) {
+            dev.aspace.snapshot.SnapshotCodec.writeLine(s, out);
+            out.write('\n');
+        }
+        Files.write(file, out.toByteArray());
+    }
+
     @Test
-    void aFileCutInsideAFrameKeepsTheFramesBefore() throws IOException {
+    void aVersion1FileCutInsideAFrameKeepsTheFramesBefore() throws IOException {
         Path file = dir.resolve("whole.series");
-        recordGrowing(file, 3);
+        writeVersion1(file, recordGrowing(dir.resolve("v2.series"), 3));
         byte[] all = Files.readAllBytes(file);
         int[] breaks = lineBreaks(all);
         assertEquals(4, breaks.length, "header and 3 frames, each ending in a line break");
@@ -238,9 +265,9 @@ class SeriesTest {
     }
 
     @Test
-    void hostileAndWrongFilesFailWithTheLineAndNeverLoadEverything() throws IOException {
+    void hostileAndWrongVersion1FilesFailWithTheLineAndNeverLoadEverything() throws IOException {
         Path file = dir.resolve("whole.series");
-        recordGrowing(file, 2);
+        writeVersion1(file, recordGrowing(dir.resolve("v2.series"), 2));
         byte[] all = Files.readAllBytes(file);
         int[] breaks = lineBreaks(all);
         String header = new String(all, 0, breaks[0], StandardCharsets.UTF_8);
@@ -255,9 +282,9 @@ class SeriesTest {
         assertMessage(notes, ":line 1: not an aspace series; expected a first line {\"format\":\"aspace-series\",...}");
 
         // a later version
-        Path v2 = dir.resolve("v2.series");
-        Files.writeString(v2, header.replace("\"version\":1", "\"version\":2") + "\n");
-        assertMessage(v2, ":line 1: version 2 is not supported: this aspace reads version 1");
+        Path v3 = dir.resolve("v3.series");
+        Files.writeString(v3, header.replace("\"version\":1", "\"version\":3") + "\n");
+        assertMessage(v3, ":line 1: version 3 is not supported: this aspace reads versions 1 and 2");
 
         // a blank line
         Path blank = dir.resolve("blank.series");

@@ -146,7 +146,8 @@ class TimelineModelTest {
         TimelineModel m = new TimelineModel(Background.direct(), shown::add, errors::add);
         m.open(cut, () -> { });
         assertEquals(3, m.frames().size());
-        assertTrue(m.seriesProperty().get().truncation().startsWith("frame 3 (line 5) is cut off"));
+        assertTrue(m.seriesProperty().get().truncation().startsWith("frame 3 is cut off"),
+                m.seriesProperty().get().truncation());
 
         Path notSeries = dir.resolve("notes.txt");
         Files.writeString(notSeries, "hello\n");
