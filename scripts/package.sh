@@ -16,7 +16,7 @@ cp target/aspace.jar "$input/"
 cp target/lib/*.jar "$input/lib/"
 # the memory-user child (src/main/c), where MemoryUserController looks: native/ beside the jar
 mkdir -p "$input/native"
-cp target/native/memory-user "$input/native/"
+cp target/native/memory-user target/native/aspace-run "$input/native/"
 # JavaFX's native libraries beside its jars, where its loader looks first: else, at every start,
 # it reads each one out of its jar and compares it with a copy in ~/.openjfx/cache by checksum
 for jar in target/lib/javafx-*-linux.jar; do

@@ -2,6 +2,7 @@ package dev.aspace.demo;
 
 import dev.aspace.backend.MemoryBackend;
 import dev.aspace.backend.jna.Personality;
+import dev.aspace.backend.jna.ProcessGroups;
 import dev.aspace.model.AspaceException;
 import dev.aspace.model.Snapshot;
 
@@ -20,7 +21,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * Launches a command N times, with or without address-space randomization, and snapshots each
  * run at the same point: once the command has been exec'ed and then either printed its ready
- * line, stopped itself, or the delay passed. Each child is killed right after its snapshot.
+ * line, stopped itself, or the delay passed.
+ *
+ * <p>Each run starts as the leader of a session of its own (src/main/c/aspace-run.c), and right
+ * after its snapshot its whole process group is ended: SIGTERM, then SIGKILL after a grace, so
+ * neither its children nor a child that ignores SIGTERM outlive it. Should aspace itself end
+ * first, by any signal, SIGKILL included, aspace-run's watcher ends the group the same way.
  *
  * <p>Without randomization the child runs under {@code setarch -R} (util-linux), or, where that
  * is missing, is started while this process has ADDR_NO_RANDOMIZE set (personality(2) is
@@ -61,6 +67,9 @@ public final class AslrRunner {
     public static final String MEMORY_USER_READY = "ready ";
 
     private static final Path SETARCH = Path.of("/usr/bin/setarch");
+    /** How long a run's processes have after SIGTERM before SIGKILL. */
+    static final long GRACE_MILLIS = 1000;
+    private static final String WRAPPER = "aspace-run";
     /** How long a program that never blocks may keep running before it is snapshotted anyway. */
     private static final Duration SETTLE = Duration.ofSeconds(2);
 
@@ -96,6 +105,7 @@ public final class AslrRunner {
             awaitReady(p, o);
             return backend.snapshot((int) p.pid(), MemoryBackend.Detail.MAPS);
         } finally {
+            ProcessGroups.end((int) p.pid(), GRACE_MILLIS);
             p.destroyForcibly();
             try {
                 p.waitFor(10, TimeUnit.SECONDS);
@@ -106,7 +116,14 @@ public final class AslrRunner {
     }
 
     private Process start(Options o) {
+        Path wrapper = MemoryUserController.nativeProgram(WRAPPER);
+        if (!Files.isExecutable(wrapper)) {
+            throw new RunFailed("the " + WRAPPER + " program is missing: no executable " + wrapper
+                    + " (mvn compile builds it with gcc, beside memory-user)");
+        }
         List<String> cmd = new ArrayList<>();
+        cmd.add(wrapper.toString());
+        cmd.add(Long.toString(GRACE_MILLIS));
         if (o.noAslr() && method == Method.SETARCH) {
             cmd.add(SETARCH.toString());
             cmd.add("-R");
@@ -146,18 +163,22 @@ public final class AslrRunner {
         }
     }
 
-    /** Waits until the child runs the command itself, not setarch (or Java's spawn helper). */
+    /** Waits until the child runs the command itself, not aspace-run, setarch (or Java's spawn helper). */
     private static void awaitExec(Process p, Options o) {
         Path exe = Path.of("/proc", Long.toString(p.pid()), "exe");
         long deadline = System.nanoTime() + o.timeout().toNanos();
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {
+                if (p.exitValue() == 127) {  // aspace-run's exec of it failed (sh says the same with 127)
+                    throw new RunFailed("cannot start " + o.command().get(0)
+                            + ": no such program, or it is not executable");
+                }
                 throw new RunFailed(o.command().get(0) + " exited (status " + p.exitValue()
                         + ") before it could be snapshotted: give a command that keeps running, e.g. sleep 600");
             }
             try {
                 String target = Files.readSymbolicLink(exe).getFileName().toString();
-                if (!target.equals("setarch") && !target.equals("jspawnhelper")) {
+                if (!target.equals(WRAPPER) && !target.equals("setarch") && !target.equals("jspawnhelper")) {
                     return;
                 }
             } catch (IOException e) {

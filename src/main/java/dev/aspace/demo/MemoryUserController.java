@@ -143,6 +143,11 @@ public final class MemoryUserController implements AutoCloseable {
         return program;
     }
 
+    /** Another program built from src/main/c, beside the memory-user program. */
+    static Path nativeProgram(String name) {
+        return program(System.getProperty(PROGRAM_PROPERTY, ""), codeLocation()).resolveSibling(name);
+    }
+
     /** Names the memory-user program where it is not in its usual place. */
     public static final String PROGRAM_PROPERTY = "aspace.memoryUser";
 

@@ -40,6 +40,8 @@ public interface LibC extends Library {
 
     int getpid();
 
+    int kill(int pid, int sig);
+
     int geteuid();
 
     int open(String path, int flags, int mode);
