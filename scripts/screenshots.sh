@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates assets/screenshots/*.png from the real aspace windows under Xvfb:
 #   memory-user.png the default view: the memory-user child (C) with the gauge and allocation panel
+#   main-WxH-light.png, main-WxH-dark.png  the default view on 1280x800 and 1920x1080 screens
 #   c-program.png a small C program with threads and mappings (src/test/c/threads_maps.c), heap selected
 #   linear.png    the same program on the linear (true-scale) ribbon, the 128 TiB user half
 #   dark.png      the dark theme, the main stack selected
@@ -39,13 +40,18 @@ trap cleanup EXIT
 shot() { # NAME [java options...]
   local name=$1
   shift
-  xvfb-run -a -s "-screen 0 1600x1000x24" \
+  xvfb-run -a -s "-screen 0 ${SCREEN:-1600x1000}x24" \
     java -Dprism.order=sw -Daspace.screenshot="$out/$name.png" -Daspace.screenshotDelay=2500 "$@" \
     -jar "$root/target/aspace.jar" 2>/dev/null
   echo "wrote $out/$name.png"
 }
 
 shot memory-user
+# the default view on a laptop screen and a desktop one, light and dark: the window fits each
+for size in 1280x800 1920x1080; do
+  SCREEN=$size shot main-$size-light
+  SCREEN=$size shot main-$size-dark -Daspace.dark=true
+done
 
 target/testc/threads_maps 4 >/dev/null &
 helper=$!

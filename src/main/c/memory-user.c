@@ -1134,7 +1134,12 @@ int main(int argc, char **argv)
         at.stack);
     char *line = NULL;
     size_t cap = 0;
-    while (getline(&line, &cap, stdin) >= 0) {
+    ssize_t n;
+    while ((n = getline(&line, &cap, stdin)) >= 0) {
+        if (memchr(line, 0, (size_t) n)) {  /* a NUL would hide the rest of the line from strtok */
+            say("err 0 malformed command: the line holds a NUL byte; expected 'ID VERB ARGS...' with a numeric ID");
+            continue;
+        }
         line[strcspn(line, "\n")] = 0;
         if (execute(line)) {
             break;

@@ -50,17 +50,21 @@ public final class AspaceCommand implements Runnable {
             if (quick >= 0) {
                 return quick;
             }
-            CommandLine cl = commandLine();
-            cl.setOut(out);
-            cl.setErr(err);
-            int code = cl.execute(args);
-            out.flush();
-            err.flush();
-            return code;
+            return run(commandLine(), out, err, args);
         } catch (Error e) {
             out.flush();
             return Errors.report(e, err, args);
         }
+    }
+
+    /** Runs {@code args} on a command line made by {@link #commandLine()}, which may be used again. */
+    static int run(CommandLine cl, PrintWriter out, PrintWriter err, String... args) {
+        cl.setOut(out);
+        cl.setErr(err);
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
     }
 
     /** The configured command line: every subcommand, and errors mapped to one line and an exit code. */

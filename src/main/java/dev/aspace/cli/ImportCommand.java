@@ -4,6 +4,7 @@ import dev.aspace.backend.linux.TextImports;
 import dev.aspace.model.ByteSize;
 import dev.aspace.model.MalformedInputException;
 import dev.aspace.model.Snapshot;
+import dev.aspace.snapshot.InputFiles;
 import dev.aspace.snapshot.OutputFiles;
 import dev.aspace.snapshot.SnapshotStore;
 import dev.aspace.snapshot.importers.CoreImporter;
@@ -61,6 +62,7 @@ public final class ImportCommand implements Callable<Integer> {
             SnapshotFiles.checkNotInput(output, file);
             OutputFiles.check(output, "save");
         }
+        InputFiles.requireOrdinary(file, "a text file to import, or a core file"); // before anything opens it
         if (CoreImporter.isElf(file)) {
             Snapshot core = CoreImporter.read(file);
             StringBuilder sb = new StringBuilder(file.toString()).append(": ").append(core.source().description()).append('\n');

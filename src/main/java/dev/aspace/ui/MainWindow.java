@@ -193,6 +193,8 @@ public final class MainWindow extends BorderPane {
         strip.setId("residencyStrip");
         Label caption = new Label("Pages of the selected region (pagemap): green present, orange swapped, grey not in RAM");
         caption.getStyleClass().add("text-small");
+        caption.setWrapText(true);
+        caption.setMinHeight(javafx.scene.control.Control.USE_PREF_SIZE);
         VBox box = new VBox(2, caption, strip);
         box.setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
         box.managedProperty().bind(box.visibleProperty());

@@ -89,6 +89,8 @@ class MemoryUserProgramTest {
         assertEquals("err 15 block 1 has 2 whole pages: choose a page index from 0 to 1, got 2", send("15 protect 1 2"));
         assertEquals("err 16 process 1 is not a fork of this memory-user", send("16 unfork 1"));
         assertEquals("err 17 thread 5 was not started with 'thread'", send("17 endthread 5"));
+        assertEquals("err 0 malformed command: the line holds a NUL byte; expected 'ID VERB ARGS...' with a numeric ID",
+                send("\u0000 17 ping"));
         // a blank line gets no reply: the next reply is the next command's
         assertEquals("ok 18 pid=" + child.pid(), send("\n18 ping"));
         assertTrue(child.isAlive());

@@ -140,17 +140,25 @@ public final class ProcessLister {
         return s.toString();
     }
 
-    /** HH:MM within a day, MonDD within a year, else the year; in local time like ps. */
-    private String start(ProcStat stat, Clock clock) {
-        long t = clock.bootTime + stat.startTime() / hertz;
-        ZonedDateTime when = Instant.ofEpochSecond(t).atZone(ZoneId.systemDefault());
-        if (t + 60 * 60 * 24 > clock.now) {
-            return HOUR_MINUTE.format(when);
+    /**
+     * ps's START (procps pr_stime): HH:MM when started today, MonDD when earlier this year, else
+     * the year; by calendar day in local time, so a process started at 23:59 shows its date a
+     * minute later.
+     */
+    static String start(long startedAt, long now, ZoneId zone) {
+        ZonedDateTime when = Instant.ofEpochSecond(startedAt).atZone(zone);
+        ZonedDateTime today = Instant.ofEpochSecond(now).atZone(zone);
+        if (when.getYear() != today.getYear()) {
+            return YEAR.format(when);
         }
-        if (t + 60L * 60 * 24 * 365 > clock.now) {
+        if (when.getDayOfYear() != today.getDayOfYear()) {
             return MONTH_DAY.format(when);
         }
-        return YEAR.format(when);
+        return HOUR_MINUTE.format(when);
+    }
+
+    private String start(ProcStat stat, Clock clock) {
+        return start(clock.bootTime + stat.startTime() / hertz, clock.now, ZoneId.systemDefault());
     }
 
     /** ps's bsdtime: minutes:seconds of CPU time. */

@@ -102,7 +102,7 @@ public final class BusyboxPmapImporter implements Importer {
             }
             int pidEnd = PmapImporter.pidHeaderEnd(line);
             if (pidEnd > 0 && pid < 0 && c.size() == 0) {
-                pid = (int) Math.min(Integer.MAX_VALUE, Scan.dec(line, 0, pidEnd - 1));
+                pid = PmapImporter.pid(lines, line, pidEnd);
                 command = line.substring(pidEnd).strip();
                 continue;
             }
@@ -112,9 +112,9 @@ public final class BusyboxPmapImporter implements Importer {
                 continue;
             }
             if (first.equals("total") || first.equals("mapped:")) {
-                String v = Scan.token(line, t, 1);
+                String v = t.length >= 4 ? Scan.token(line, t, 1) : "";
                 v = v.endsWith("K") ? v.substring(0, v.length() - 1) : v;
-                if (!Scan.isDigits(v, 0, v.length())) {
+                if (!Scan.isKilobytes(v)) {
                     c.remark(lines.lineNumber(), "totals line has no readable size");
                 } else if (Scan.dec(v, 0, v.length()) != sumKb) {
                     c.remark(lines.lineNumber(), "totals line says " + v + " kB but the regions read add up to " + sumKb

@@ -85,6 +85,14 @@ public final class PmapImporter implements Importer {
         return i > 0 && i < line.length() && line.charAt(i) == ':' ? i + 1 : -1;
     }
 
+    /** The process id of a {@code "4711:   sleep 600"} line; one past what a pid can be is bad input. */
+    static int pid(LineSource lines, String line, int pidEnd) {
+        if (pidEnd > 11 || Long.parseLong(line, 0, pidEnd - 1, 10) > Integer.MAX_VALUE) {
+            throw lines.error("process id " + line.substring(0, pidEnd - 1) + " is out of range (1 to 2147483647)");
+        }
+        return Integer.parseInt(line, 0, pidEnd - 1, 10);
+    }
+
     @Override
     public ImportResult read(LineSource lines, ImportFormat format, ImportContext context) {
         Collector c = new Collector(lines);
@@ -96,14 +104,23 @@ public final class PmapImporter implements Importer {
             }
             int pidEnd = pidHeaderEnd(line);
             if (pidEnd > 0 && st.pid < 0 && c.size() == 0) {
-                st.pid = (int) Math.min(Integer.MAX_VALUE, Scan.dec(line, 0, pidEnd - 1));
+                st.pid = pid(lines, line, pidEnd);
                 st.command = line.substring(pidEnd).strip();
                 continue;
             }
             int[] t = Scan.tokens(line);
             String first = Scan.token(line, t, 0);
             if (first.equals("Address")) {
-                st.header(line, t, format);
+                if (st.headerLine > 0) {
+                    throw lines.error("a second column header (the first is line " + st.headerLine + "): one pmap"
+                            + " output per file; split the file, one process in each");
+                }
+                st.headerLine = lines.lineNumber();
+                try {
+                    st.header(line, t, format);
+                } catch (IllegalArgumentException e) {
+                    throw lines.error("the column header cannot be read: " + e.getMessage());
+                }
                 continue;
             }
             if (isFooter(line, first, t, c, st, lines.lineNumber())) {
@@ -130,6 +147,7 @@ public final class PmapImporter implements Importer {
     /** What the header and earlier lines taught about this file. */
     private static final class State {
         int pid = -1;
+        long headerLine;
         String command = "";
         long sumKb;
         // -x: positions of columns between Kbytes and Mode
@@ -200,7 +218,7 @@ public final class PmapImporter implements Importer {
             return true;
         }
         if (first.equals("total")) { // " total 75732K" and "total kB 1700 ..."
-            String v = Scan.token(line, t, 1);
+            String v = t.length >= 4 ? Scan.token(line, t, 1) : "";
             if (v.equals("kB") && t.length >= 6) {
                 v = Scan.token(line, t, 2);
             }
@@ -208,7 +226,7 @@ public final class PmapImporter implements Importer {
             return true;
         }
         if (first.equals("mapped:")) { // -d: "mapped: 1700K  writeable/private: 276K  shared: 0K"
-            String v = Scan.token(line, t, 1);
+            String v = t.length >= 4 ? Scan.token(line, t, 1) : "";
             checkTotal(v.endsWith("K") ? v.substring(0, v.length() - 1) : v, st, c, lineNo);
             return true;
         }
@@ -222,7 +240,7 @@ public final class PmapImporter implements Importer {
     }
 
     private static void checkTotal(String kb, State st, Collector c, long lineNo) {
-        if (!Scan.isDigits(kb, 0, kb.length())) {
+        if (!Scan.isKilobytes(kb)) {
             c.remark(lineNo, "totals line has no readable size");
             return;
         }

@@ -122,6 +122,11 @@ final class Scan {
         return Arrays.copyOf(out, n);
     }
 
+    /** A size in kB that {@link #dec} reads: digits, at most 18 of them (a total past that is not real). */
+    static boolean isKilobytes(String v) {
+        return !v.isEmpty() && v.length() <= 18 && isDigits(v, 0, v.length());
+    }
+
     static String token(String s, int[] t, int k) {
         return s.substring(t[2 * k], t[2 * k + 1]);
     }

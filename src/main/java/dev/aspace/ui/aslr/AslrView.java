@@ -71,7 +71,10 @@ public final class AslrView {
             int col = c;
             TableColumn<String[], String> column = text(new String[] {"group", "object", "offset from the first"}[c],
                     row -> row[col]);
-            column.setPrefWidth(c == 1 ? 220 : 110);
+            column.setPrefWidth(c == 1 ? 220 : c == 2 ? 160 : 110);
+            if (c == 2) {
+                column.setMinWidth(150); // its header whole ("offset from the first")
+            }
             groups.getColumns().add(column);
         }
         model.entropyProperty().addListener(o -> objects.refresh());

@@ -68,13 +68,13 @@ public final class PickerDialog extends Dialog<ProcessRow> {
             table.setId("pickerTable");
             table.getColumns().add(col("PID", r -> r.pid(), 70));
             table.getColumns().add(col("USER", ProcessRow::user, 90));
-            table.getColumns().add(col("%CPU", r -> r.cpuPercent(), 55));
-            table.getColumns().add(col("%MEM", r -> r.memPercent(), 55));
+            table.getColumns().add(col("%CPU", r -> r.cpuPercent(), 70));
+            table.getColumns().add(col("%MEM", r -> r.memPercent(), 70));
             table.getColumns().add(col("VSZ", r -> r.vsz(), 90));
             table.getColumns().add(col("RSS", r -> r.rss(), 80));
             table.getColumns().add(col("TTY", ProcessRow::tty, 60));
-            table.getColumns().add(col("STAT", ProcessRow::stat, 50));
-            table.getColumns().add(col("START", ProcessRow::start, 60));
+            table.getColumns().add(col("STAT", ProcessRow::stat, 64));
+            table.getColumns().add(col("START", ProcessRow::start, 70));
             table.getColumns().add(col("TIME", ProcessRow::time, 60));
             table.getColumns().add(col("COMMAND", ProcessRow::command, 300));
             table.getColumns().add(col("readable?", r -> r.readable() ? "yes" : "no: " + r.whyNot(), 300));

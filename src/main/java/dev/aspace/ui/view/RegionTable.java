@@ -86,6 +86,10 @@ public final class RegionTable extends BorderPane {
         model.rows().addListener((javafx.collections.ListChangeListener<Region>) c -> updateCount());
 
         HBox bar = new HBox(6, search, perm, kind, count);
+        // in a narrow column the search field gives up its room first: the choices and the count stay whole
+        for (javafx.scene.control.Control c : List.of(perm, kind, count)) {
+            c.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        }
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 4, 4, 4));
         setTop(bar);

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -93,5 +95,16 @@ class ProcessListerTest {
         assertEquals("pts/259", ProcessLister.tty(137 << 8 | 3));
         assertEquals("tty2", ProcessLister.tty(4 << 8 | 2));
         assertEquals("ttyS0", ProcessLister.tty(4 << 8 | 64));
+    }
+
+    @Test
+    void startIsTheTimeTodayTheDateEarlierThisYearAndTheYearBefore() {
+        ZoneId utc = ZoneId.of("UTC");
+        long now = Instant.parse("2026-12-05T00:28:00Z").getEpochSecond();
+        assertEquals("00:05", ProcessLister.start(Instant.parse("2026-12-05T00:05:00Z").getEpochSecond(), now, utc));
+        assertEquals("Dec04", ProcessLister.start(Instant.parse("2026-12-04T22:10:00Z").getEpochSecond(), now, utc),
+                "started yesterday, less than a day ago: ps shows the date, as procps' pr_stime does");
+        assertEquals("Jan01", ProcessLister.start(Instant.parse("2026-01-01T10:00:00Z").getEpochSecond(), now, utc));
+        assertEquals("2025", ProcessLister.start(Instant.parse("2025-12-31T23:00:00Z").getEpochSecond(), now, utc));
     }
 }
