@@ -963,9 +963,34 @@ static int run_tick(struct walk *w)
     return now() >= r->deadline;
 }
 
+/* ---- every address you see is virtual ------------------------------------------------ */
+
+/* OSTEP chapter 13's program prints where its code, data, heap and stack are; so does this one,
+ * and the app pins the four on the ribbon. The global is initialised, so it lives in .data; the
+ * heap block is kept for the process's life, so its address stays true. */
+int location_of_data = 13;
+static char *location_of_heap;
+
+int main(int argc, char **argv);
+
+struct locations {
+    uintptr_t code, data, heap, stack;
+};
+
+static struct locations where(const void *local)
+{
+    if (!location_of_heap) {
+        location_of_heap = malloc(64);
+    }
+    struct locations l = { (uintptr_t) main, (uintptr_t) &location_of_data, (uintptr_t) location_of_heap,
+                           (uintptr_t) local };
+    return l;
+}
+
 /* memory-user as the OSTEP homework has it: allocate, touch as asked, stream until the time is
  * up (or forever), and say once a second how much is resident and how fast the walk goes. */
-static int run_homework(size_t bytes, double seconds, enum kind via, enum touch touch, double mbps)
+static int run_homework(size_t bytes, double seconds, enum kind via, enum touch touch, double mbps,
+                        const struct locations *at)
 {
     char path[4096] = "";
     char *addr = obtain(via, bytes, 1, path);
@@ -983,6 +1008,10 @@ static int run_homework(size_t bytes, double seconds, enum kind via, enum touch 
     }
     say("memory-user: pid %d, %s via %s at 0x%" PRIxPTR ", touch %s%s%s", getpid(), size, KIND_WORDS[via],
         (uintptr_t) addr, TOUCH_WORDS[touch], rate, until);
+    say("location of code : 0x%" PRIxPTR, at->code);
+    say("location of data : 0x%" PRIxPTR, at->data);
+    say("location of heap : 0x%" PRIxPTR, at->heap);
+    say("location of stack : 0x%" PRIxPTR, at->stack);
     say("look at it with: pmap -x %d", getpid());
     double start = now();
     struct run r = { .walk = { .base = addr, .bytes = bytes, .tick = run_tick },
@@ -1088,8 +1117,10 @@ int main(int argc, char **argv)
     page_size = sysconf(_SC_PAGESIZE);
     char oom[32];
     const char *adj = set_oom_score_adj(oom, sizeof oom);
+    int local = 0;
+    struct locations at = where(&local);
     if (run > 0) {
-        return run_homework((size_t) run, seconds, via, touch, mbps);
+        return run_homework((size_t) run, seconds, via, touch, mbps, &at);
     }
     /* the stack a thread gets without asking: glibc's default, from RLIMIT_STACK at our start */
     size_t thread_stack = 0;
@@ -1098,7 +1129,9 @@ int main(int argc, char **argv)
         pthread_attr_getstacksize(&attr, &thread_stack);
         pthread_attr_destroy(&attr);
     }
-    say("ready pid=%d pagesize=%ld threadstack=%zu oom_score_adj=%s", getpid(), page_size, thread_stack, adj);
+    say("ready pid=%d pagesize=%ld threadstack=%zu oom_score_adj=%s code=0x%" PRIxPTR " data=0x%" PRIxPTR
+        " heap=0x%" PRIxPTR " stack=0x%" PRIxPTR, getpid(), page_size, thread_stack, adj, at.code, at.data, at.heap,
+        at.stack);
     char *line = NULL;
     size_t cap = 0;
     while (getline(&line, &cap, stdin) >= 0) {

@@ -1,10 +1,12 @@
 package dev.aspace.backend;
 
+import dev.aspace.model.CgroupMemory;
 import dev.aspace.model.MachineSetup;
 import dev.aspace.model.Snapshot;
 import dev.aspace.model.SystemMemory;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where address spaces come from. The Linux implementation reads /proc; every method is safe to
@@ -37,4 +39,14 @@ public interface MemoryBackend {
 
     /** Every process, as {@code ps auxw} lists it. */
     List<ProcessRow> processes();
+
+    /**
+     * The memory cgroup a process is in, or empty where none can be read (no memory controller,
+     * or a backend without cgroups).
+     *
+     * @throws dev.aspace.model.ProcessGoneException no such process
+     */
+    default Optional<CgroupMemory> cgroup(int pid) {
+        return Optional.empty();
+    }
 }

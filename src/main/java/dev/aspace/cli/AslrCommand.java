@@ -72,9 +72,13 @@ public final class AslrCommand implements Callable<Integer> {
                 memoryUser ? AslrRunner.MEMORY_USER_READY : null, Duration.ofSeconds(60)));
         AslrReport report = AslrAnalysis.analyse(memoryUser ? List.of("memory-user") : cmd, snapshots, noAslr,
                 backend.machineSetup().randomizeVaSpace());
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? json(report) : AslrText.render(report));
-        out.flush();
+        if (json) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(Printable.json(json(report)));
+            out.flush();
+        } else {
+            Output.write(spec.commandLine(), AslrText.render(report));
+        }
         return 0;
     }
 

@@ -13,7 +13,8 @@ import java.io.PrintWriter;
                 + "With no arguments, opens the desktop app.",
         subcommands = {CommandLine.HelpCommand.class, PmapCommand.class, FreeCommand.class, PsCommand.class,
             SnapshotCommand.class, MemoryUserCommand.class, ImportCommand.class, DiffCommand.class, AslrCommand.class,
-            RenderCommand.class, RecordCommand.class, LocateCommand.class, FramesCommand.class, ShareCommand.class})
+            RenderCommand.class, RecordCommand.class, LocateCommand.class, FramesCommand.class, ShareCommand.class,
+            CgroupCommand.class})
 public final class AspaceCommand implements Runnable {
 
     @CommandLine.Spec
@@ -76,7 +77,7 @@ public final class AspaceCommand implements Runnable {
      */
     private static int badUsage(CommandLine.ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();
-        cl.getErr().println("aspace: " + e.getMessage() + " (see '" + cl.getCommandSpec().qualifiedName() + " --help')");
+        cl.getErr().println("aspace: " + Printable.line(e.getMessage()) + " (see '" + cl.getCommandSpec().qualifiedName() + " --help')");
         if (java.util.Arrays.asList(args).contains("--debug")) {
             e.printStackTrace(cl.getErr());
         }

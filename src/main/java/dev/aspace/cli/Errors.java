@@ -21,14 +21,14 @@ final class Errors {
     static int report(Exception e, PrintWriter err, boolean debug) {
         int code;
         if (e instanceof AspaceException ae) {
-            err.println("aspace: " + ae.getMessage());
+            err.println("aspace: " + Printable.line(ae.getMessage()));
             code = ae.exitCode();
         } else if (e instanceof UncheckedIOException io) {
             // an I/O failure outside any one process (/proc/meminfo unreadable, a full disk): a runtime condition
-            err.println("aspace: " + io.getMessage());
+            err.println("aspace: " + Printable.line(String.valueOf(io.getMessage())));
             code = 1;
         } else {
-            err.println("aspace: internal error: " + e + " (run with --debug for details, and please report it)");
+            err.println("aspace: internal error: " + Printable.line(e.toString()) + " (run with --debug for details, and please report it)");
             code = 3;
         }
         if (debug) {

@@ -41,8 +41,13 @@ public final class ImportCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--unit", paramLabel = "UNIT",
-            description = "Unit of free output without units: B, KiB (free's default), MiB (free -m), GiB (free -g).")
+            description = "Unit of free output without units: B, KiB (free's default), MiB (free -m), GiB (free -g),"
+                    + " kB (--kilo), MB (--mega), GB (--giga). Without it, KiB is assumed and the report says so.")
     String unit;
+
+    @Option(names = "--partial", description = "Accept a text with unreadable lines: import what was read, the snapshot"
+            + " marked partial (without it such a text exits 2).")
+    boolean partial;
 
     @Option(names = "--redact", description = "Replace user names, home directories and the host name before writing.")
     boolean redact;
@@ -95,6 +100,13 @@ public final class ImportCommand implements Callable<Integer> {
             throw new MalformedInputException(file.toString(), "", "no region could be read from this "
                     + r.format().displayName() + " text");
         }
+        if (r.unreadableLines() > 0 && !partial) {
+            Output.write(spec.commandLine(), sb);
+            throw new MalformedInputException(file.toString(), "", r.unreadableLines()
+                    + (r.unreadableLines() == 1 ? " line" : " lines") + " could not be read (listed above)"
+                    + (output != null ? ", so " + output + " was not written" : "")
+                    + ": --partial imports the rest, marked partial");
+        }
         if (output != null) {
             SnapshotStore.save(redact ? Redactor.redact(s) : s, output);
             sb.append("wrote ").append(output).append(redact ? " (redacted)" : "").append('\n');
@@ -103,14 +115,19 @@ public final class ImportCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** free's units: -k/-m/-g are powers of 1024 (KiB, MiB, GiB), --kilo/--mega/--giga of 1000 (kB, MB, GB). */
     private long unitBytes(String u) {
-        return switch (u.toLowerCase(Locale.ROOT)) {
-            case "b" -> 1;
-            case "k", "kib", "kb" -> 1L << 10;
-            case "m", "mib", "mb" -> 1L << 20;
-            case "g", "gib", "gb" -> 1L << 30;
+        return switch (u) {
+            case "B", "b" -> 1;
+            case "KiB", "K", "k" -> 1L << 10;
+            case "MiB", "M", "m" -> 1L << 20;
+            case "GiB", "G", "g" -> 1L << 30;
+            case "kB", "KB" -> 1000;
+            case "MB" -> 1000_000;
+            case "GB" -> 1000_000_000;
             default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--unit must be B, KiB, MiB or GiB, got '" + u + "'");
+                    "--unit must be B, KiB, MiB, GiB (free -k/-m/-g) or kB, MB, GB (free --kilo/--mega/--giga), got '"
+                    + u + "'");
         };
     }
 }

@@ -1,17 +1,21 @@
 package dev.aspace.cli;
 
+import dev.aspace.backend.linux.CgroupSandbox;
+import dev.aspace.backend.linux.ProcPath;
 import dev.aspace.demo.AllocationGuard;
 import dev.aspace.demo.BlockKind;
 import dev.aspace.demo.MemoryUserException;
 import dev.aspace.demo.MemoryUserRun;
 import dev.aspace.demo.Sizes;
 import dev.aspace.demo.Touch;
+import dev.aspace.model.ByteSize;
 import dev.aspace.model.SystemMemory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -54,6 +58,12 @@ public final class MemoryUserCommand implements Callable<Integer> {
             description = "Part of MemAvailable kept free (default 10).")
     int margin;
 
+    @Option(names = "--cgroup-limit", paramLabel = "SIZE",
+            description = "Run in a new memory cgroup below aspace's own with this limit (64M, 1G; MiB when bare),"
+                    + " removed at the end: past it the kernel reclaims, swaps where there is swap, then the cgroup's"
+                    + " OOM killer ends the program. Needs root or a delegated cgroup v2 subtree.")
+    String cgroupLimit;
+
     private final Supplier<SystemMemory> memory;
 
     public MemoryUserCommand() {
@@ -72,6 +82,7 @@ public final class MemoryUserCommand implements Callable<Integer> {
         BlockKind kind;
         double mbps;
         AllocationGuard guard;
+        long limit;
         try {
             bytes = Sizes.parse(megabytes, "SIZE");
             duration = seconds == null ? null : duration(seconds);
@@ -82,6 +93,7 @@ public final class MemoryUserCommand implements Callable<Integer> {
             kind = BlockKind.parse(via);
             mbps = rate == null ? 0 : positive(rate, "--rate");
             guard = new AllocationGuard(margin);
+            limit = cgroupLimit == null ? 0 : Sizes.parse(cgroupLimit, "--cgroup-limit");
         } catch (IllegalArgumentException e) {
             // one line naming the value and the fix; exit 2 (bad usage)
             spec.commandLine().getErr().println("aspace: memory-user: " + e.getMessage());
@@ -92,13 +104,32 @@ public final class MemoryUserCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("aspace: memory-user: " + refusal.get());
             return 1;
         }
+        MemoryUserRun.Settings settings = new MemoryUserRun.Settings(bytes, duration, kind, t, mbps);
         try {
-            int code = MemoryUserRun.run(new MemoryUserRun.Settings(bytes, duration, kind, t, mbps),
-                    spec.commandLine().getOut(), spec.commandLine().getErr());
+            if (limit > 0) {
+                return underLimit(settings, limit);
+            }
+            int code = MemoryUserRun.run(settings, spec.commandLine().getOut(), spec.commandLine().getErr());
             return code == 0 ? 0 : 1;
         } catch (MemoryUserException e) {
             spec.commandLine().getErr().println("aspace: memory-user: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /** Runs the program in a cgroup of its own with this limit, and says how the cgroup ended it. */
+    private int underLimit(MemoryUserRun.Settings settings, long limit) throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        try (CgroupSandbox box = CgroupSandbox.create(ProcPath.SYSTEM, limit)) {
+            err.println("aspace: memory-user: running in cgroup " + box.path() + " with a limit of " + ByteSize.format(limit));
+            err.flush();
+            int code = MemoryUserRun.run(settings, box::wrap, spec.commandLine().getOut(), err);
+            String death = box.death(code);
+            if (!death.isEmpty()) {
+                err.println("aspace: memory-user: " + death);
+                return 1;
+            }
+            return code == 0 ? 0 : 1;
         }
     }
 

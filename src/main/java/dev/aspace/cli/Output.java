@@ -4,7 +4,7 @@ import picocli.CommandLine;
 
 import java.io.PrintWriter;
 
-/** Writes a command's whole output at once (one buffer, one flush: pmap can print megabytes). */
+/** Writes a command's whole output at once (one buffer, one flush), control characters escaped. */
 final class Output {
 
     private Output() {
@@ -12,7 +12,7 @@ final class Output {
 
     static void write(CommandLine cl, CharSequence text) {
         PrintWriter out = cl.getOut();
-        out.append(text);
+        out.append(Printable.text(text)); // names and imported lines never reach a terminal raw
         out.flush();
     }
 }

@@ -45,14 +45,15 @@ final class PmapNames {
 
     /**
      * An argument as procps prints it: a newline as a space, other control characters as '?',
-     * and, unless the locale is UTF-8, every byte of a non-ASCII character as '?'.
+     * and, unless the locale is UTF-8, every byte of a non-ASCII character as '?'. C1 controls
+     * and bidirectional overrides, which procps leaves as they are, are '?' per byte too.
      */
     static String printable(String a, boolean utf8) {
         StringBuilder out = null;
         for (int j = 0; j < a.length(); j++) {
             char c = a.charAt(j);
             char shown = c == '\n' ? ' ' : c < 0x20 || c == 0x7f ? '?' : c;
-            if (c >= 0x80 && !utf8) {
+            if (c >= 0x80 && (!utf8 || Printable.unsafe(c))) {
                 out = out != null ? out : new StringBuilder(a.length() + 8).append(a, 0, j);
                 int cp = a.codePointAt(j);
                 out.append("????", 0, cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
@@ -125,7 +126,8 @@ final class PmapNames {
             }
         }
         int from = showPath ? 0 : path.lastIndexOf('/') + 1;
-        return sb.text(path, from, path.length());
+        // procps prints this column raw, escape sequences too; a terminal gets them as '?'
+        return sb.text(Printable.line(path.substring(from)));
     }
 
     /** Major number of a kernel device string such as {@code fe:00}. */

@@ -101,7 +101,7 @@ final class RecordCommand implements Callable<Integer> {
             Recording end = recorder.run(count == null ? 0 : count, r -> {
                 Snapshot s = r.frame();
                 if (r.frames() == 1) {
-                    out.println("recording process " + target.pid() + " (" + s.process().comm() + ") every "
+                    out.println("recording process " + target.pid() + " (" + Printable.line(s.process().comm()) + ") every "
                             + seconds(every) + " to " + output + ", at most " + ByteSize.format(cap)
                             + (count == null ? "; Ctrl+C stops" : ", " + count + " frames"));
                 }
@@ -133,11 +133,11 @@ final class RecordCommand implements Callable<Integer> {
             }
         }
         if (end.stop() == StopReason.SOURCE_FAILED || end.stop() == StopReason.WRITE_FAILED) {
-            cl.getErr().println("aspace: " + end.describe());
+            cl.getErr().println("aspace: " + Printable.line(end.describe()));
             cl.getErr().flush();
             return end.failure() instanceof AspaceException ae ? ae.exitCode() : 1;
         }
-        cl.getOut().println(end.describe());
+        cl.getOut().println(Printable.line(end.describe()));
         cl.getOut().flush();
         return 0;
     }

@@ -43,7 +43,7 @@ final class SnapshotCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
         }
         spec.commandLine().getOut().println("saved " + s.regions().size() + " regions of process " + target.pid()
-                + " (" + s.process().comm() + ") to " + output + (torn != null ? ", marked torn" : ""));
+                + " (" + Printable.line(s.process().comm()) + ") to " + output + (torn != null ? ", marked torn" : ""));
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -29,13 +29,19 @@ final class SnapshotFiles {
         return isJson(file) ? SnapshotStore.load(file) : TextImports.read(file, 0).snapshot();
     }
 
-    /** True when the first non-blank byte is '{' (a snapshot file); imported text never starts so. */
+    /**
+     * True for a snapshot file: gzip's magic bytes (version 2) or a first non-blank byte '{'
+     * (version 1, or version 2 uncompressed); imported text never starts so.
+     */
     static boolean isJson(Path file) {
         InputFiles.requireOrdinary(file, WHAT);
         try (InputStream in = Files.newInputStream(file)) {
-            int c;
-            while ((c = in.read()) == ' ' || c == '\n' || c == '\r' || c == '\t' || c == 0xEF || c == 0xBB || c == 0xBF) {
-                // skip blanks and a UTF-8 byte-order mark
+            int c = in.read();
+            if (c == 0x1f) {
+                return in.read() == 0x8b;
+            }
+            while (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == 0xEF || c == 0xBB || c == 0xBF) {
+                c = in.read(); // blanks and a UTF-8 byte-order mark
             }
             return c == '{';
         } catch (IOException e) {

@@ -3,6 +3,8 @@ package dev.aspace.demo;
 import dev.aspace.model.Region;
 import dev.aspace.model.Snapshot;
 import dev.aspace.model.SystemMemory;
+import dev.aspace.snapshot.diff.RegionDiff;
+import dev.aspace.snapshot.diff.RegionMatcher;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Computes an {@link ExperimentResult} from two snapshots of the child and two readings of free.
- * Regions are matched by overlap, not by start: a region that only shrank, grew, split or merged
+ * Computes an {@link ExperimentResult} from two snapshots of the child and two readings of free,
+ * the regions paired by {@link RegionMatcher}: a region that only shrank, grew, split or merged
  * (mprotect inside a block; the kernel merging a new mmap with its neighbour; the JVM committing
  * part of a reservation) is a change of the region it overlaps, and only a range that nothing
  * covered before is new.
@@ -28,28 +30,22 @@ public final class ExperimentDiff {
     public static ExperimentResult compute(Experiment experiment, String expectation, String action,
                                            Snapshot before, Snapshot after, SystemMemory memBefore,
                                            SystemMemory memAfter, long focusAddress) {
-        List<Region> old = before.regions();
-        List<Region> now = after.regions();
         List<Region> added = new ArrayList<>();
-        List<RegionChange> changed = new ArrayList<>();
-        for (Region r : now) {
-            Region o = mostOverlapping(old, r);
-            if (o == null) {
-                added.add(r);
-            } else if (differs(o, r)) {
-                changed.add(new RegionChange(o, r));
-            }
-        }
         List<Region> removed = new ArrayList<>();
-        for (Region r : old) {
-            if (mostOverlapping(now, r) == null) {
-                removed.add(r);
+        List<RegionChange> changed = new ArrayList<>();
+        for (RegionMatcher.Pair p : RegionMatcher.match(before.regions(), after.regions(), true)) {
+            if (p.before() == null) {
+                added.add(p.after());
+            } else if (p.after() == null) {
+                removed.add(p.before());
+            } else if (RegionDiff.of(p.before(), p.after()).changed()) {
+                changed.add(new RegionChange(p.before(), p.after()));
             }
         }
         changed.sort(Comparator.comparingLong(RegionChange::magnitude).reversed());
         Optional<Region> focus = Optional.empty();
         if (focusAddress != 0) {
-            focus = now.stream().filter(r -> r.contains(focusAddress)).findFirst();
+            focus = after.regions().stream().filter(r -> r.contains(focusAddress)).findFirst();
         }
         if (focus.isEmpty()) {
             focus = added.stream().max(Comparator.comparingLong(Region::size));
@@ -58,35 +54,13 @@ public final class ExperimentDiff {
                 new MemoryDelta(memBefore, memAfter), focus);
     }
 
-    /** The region of {@code sorted} (by unsigned start) that overlaps {@code r} most, or null. */
-    static Region mostOverlapping(List<Region> sorted, Region r) {
-        int lo = 0;
-        int hi = sorted.size();
-        while (lo < hi) {  // first region whose end is above r.start
-            int mid = (lo + hi) >>> 1;
-            if (Long.compareUnsigned(sorted.get(mid).end(), r.start()) <= 0) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
+    /** The region before the experiment that {@code after} is a change of, or null when it is new or unchanged. */
+    static Region prior(ExperimentResult result, Region after) {
+        for (RegionChange c : result.changed()) {
+            if (c.after().equals(after)) {
+                return c.before();
             }
         }
-        Region best = null;
-        long bestOverlap = 0;
-        for (int i = lo; i < sorted.size() && Long.compareUnsigned(sorted.get(i).start(), r.end()) < 0; i++) {
-            Region o = sorted.get(i);
-            long from = Long.compareUnsigned(o.start(), r.start()) > 0 ? o.start() : r.start();
-            long to = Long.compareUnsigned(o.end(), r.end()) < 0 ? o.end() : r.end();
-            long overlap = to - from;
-            if (Long.compareUnsigned(overlap, bestOverlap) > 0) {
-                best = o;
-                bestOverlap = overlap;
-            }
-        }
-        return best;
-    }
-
-    private static boolean differs(Region a, Region b) {
-        return a.start() != b.start() || a.end() != b.end() || !a.perms().equals(b.perms()) || a.rss() != b.rss()
-                || a.pss() != b.pss() || !a.path().equals(b.path());
+        return null;
     }
 }

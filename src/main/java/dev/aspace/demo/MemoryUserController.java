@@ -171,6 +171,12 @@ public final class MemoryUserController implements AutoCloseable {
         return pid;
     }
 
+    /** Where the child's main, a global, a heap block and a local are (its "ready" line). */
+    public Pointers pointers() {
+        String line = ready.getNow("");
+        return line.isEmpty() ? Pointers.NONE : Pointers.of(Protocol.fields(line.split(" "), 1));
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * memory-user as the OSTEP homework has it, for {@code aspace memory-user}: the C program
@@ -53,10 +54,19 @@ public final class MemoryUserRun {
      * @throws MemoryUserException when it cannot start (its program missing, say)
      */
     public static int run(Settings s, PrintWriter out, PrintWriter err) throws InterruptedException {
+        return run(s, UnaryOperator.identity(), out, err);
+    }
+
+    /**
+     * As above, with the command line passed through {@code launcher} first (to start it inside a
+     * cgroup, say).
+     */
+    public static int run(Settings s, UnaryOperator<List<String>> launcher, PrintWriter out, PrintWriter err)
+            throws InterruptedException {
         Process p;
         try {
             // started from this thread, which waits for it: PR_SET_PDEATHSIG ends it with this thread
-            p = new ProcessBuilder(command(s)).redirectInput(ProcessBuilder.Redirect.INHERIT).start();
+            p = new ProcessBuilder(launcher.apply(command(s))).redirectInput(ProcessBuilder.Redirect.INHERIT).start();
         } catch (IOException e) {
             throw new MemoryUserException("cannot start memory-user: " + e.getMessage());
         }

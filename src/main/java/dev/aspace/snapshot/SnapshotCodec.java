@@ -13,21 +13,28 @@ import dev.aspace.model.MalformedInputException;
 import dev.aspace.model.Snapshot;
 import dev.aspace.snapshot.importers.ImportLimits;
 
+import dev.aspace.model.Region;
+import dev.aspace.model.SmapsLayout;
+
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.List;
 
 /**
  * The snapshot file format ({@code docs/snapshot-format.md}): JSON with
- * {@code "format": "aspace-snapshot"} and {@code "version": 1}. Writing then reading gives an
- * equal {@link Snapshot}. Reading checks everything and fails with a
+ * {@code "format": "aspace-snapshot"}. Version 2 (written) holds each region as one row and is
+ * gzip-compressed; version 1 (pretty JSON, a region an object) is still read. Writing then
+ * reading gives an equal {@link Snapshot}. Reading checks everything and fails with a
  * {@link MalformedInputException} naming the file and the JSON path of the first problem;
  * hostile input is bounded by Jackson's stream limits. Thread-safe.
  */
 public final class SnapshotCodec {
 
     public static final String FORMAT = "aspace-snapshot";
-    public static final int VERSION = 1;
+    /** The version written; 1 and 2 are read. */
+    public static final int VERSION = 2;
 
     /** Our own nesting is 5 deep; anything past this is not a snapshot. */
     static final int MAX_DEPTH = 16;
@@ -55,9 +62,58 @@ public final class SnapshotCodec {
     private SnapshotCodec() {
     }
 
-    /** Writes the snapshot as UTF-8 JSON. The stream is flushed, not closed. */
+    /** Writes the snapshot in version 2, compressed. The stream is flushed, not closed. */
     public static void write(Snapshot snapshot, OutputStream out) throws IOException {
+        writeFrame(snapshot, snapshot.regions(), null, out);
+    }
+
+    /**
+     * Writes a frame of a series in version 2, compressed: the snapshot with only {@code rows}
+     * and, for a frame that changes the one before, the starts of the regions {@code removed}
+     * (null: a whole snapshot). The stream is flushed, not closed.
+     */
+    public static void writeFrame(Snapshot snapshot, List<Region> rows, long[] removed, OutputStream out)
+            throws IOException {
+        OutputStream unclosed = new FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+        try (OutputStream z = Compression.compress(unclosed);
+             JsonGenerator g = FACTORY.createGenerator(z, JsonEncoding.UTF8)) {
+            new CompactSnapshotWriter(g).write(snapshot, rows, removed);
+        }
+    }
+
+    /** Writes the snapshot in version 1: pretty UTF-8 JSON, as aspace wrote before version 2. */
+    public static void writeVersion1(Snapshot snapshot, OutputStream out) throws IOException {
         write(snapshot, out, true);
+    }
+
+    /**
+     * The smaps layout all regions share, or null when none has smaps.
+     *
+     * @throws IllegalArgumentException the regions do not all have the same smaps keys
+     */
+    static SmapsLayout regionLayout(Snapshot s) {
+        SmapsLayout layout = null;
+        for (Region r : s.regions()) {
+            if (r.smaps() != null) {
+                if (layout == null) {
+                    layout = r.smaps().layout();
+                } else if (r.smaps().layout() != layout && !r.smaps().layout().equals(layout)) {
+                    throw new IllegalArgumentException("region " + r.rangeText() + " has other smaps keys than the"
+                            + " regions before it");
+                }
+            }
+        }
+        return layout;
     }
 
     /**
@@ -89,10 +145,29 @@ public final class SnapshotCodec {
      * @throws IOException             reading the stream failed
      */
     public static Snapshot read(InputStream in, String sourceName) throws IOException {
-        JsonParser p = FACTORY.createParser(in);
+        Frame f = readFrame(in, sourceName);
+        if (f.removed() != null) {
+            throw new MalformedInputException(sourceName, "$.removed", "is a frame of a recorded series that holds"
+                    + " only what changed, not a whole snapshot");
+        }
+        return f.snapshot();
+    }
+
+    /**
+     * A frame of a series as read: a whole snapshot ({@code removed} null), or only the regions
+     * added or changed since the frame before, and the starts of those removed.
+     */
+    public record Frame(Snapshot snapshot, long[] removed) {
+    }
+
+    /** Reads a whole snapshot or a frame that holds only changes; see {@link #read}. */
+    public static Frame readFrame(InputStream in, String sourceName) throws IOException {
+        InputStream text = Compression.decompress(in, sourceName);
+        JsonParser p = FACTORY.createParser(text);
         p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
         try (p) {
-            return new SnapshotReader(p, sourceName).read();
+            SnapshotReader.Decoded d = new SnapshotReader(p, sourceName).read();
+            return new Frame(d.snapshot(), d.removed());
         } catch (JsonEOFException e) {
             throw malformed(sourceName, p, "truncated: the file ends inside the snapshot", e);
         } catch (StreamConstraintsException e) {

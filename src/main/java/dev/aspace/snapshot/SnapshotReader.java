@@ -59,7 +59,13 @@ final class SnapshotReader {
         return new MalformedInputException(source, at.toString(), problem);
     }
 
-    Snapshot read() throws IOException {
+    /** A snapshot as read: whole, or a frame of a series holding only its changed rows. */
+    record Decoded(Snapshot snapshot, long[] removed) {
+    }
+
+    private int version;
+
+    Decoded read() throws IOException {
         JsonToken first = p.nextToken();
         if (first == null) {
             throw bad(JsonPath.ROOT, "the file is empty; expected an aspace snapshot (a JSON object with \"format\": \""
@@ -69,7 +75,7 @@ final class SnapshotReader {
             throw bad(JsonPath.ROOT, "expected a JSON object with \"format\": \"" + SnapshotCodec.FORMAT + "\", got "
                     + describe(first));
         }
-        formatAndVersion();
+        version = formatAndVersion();
         Top top = new Top();
         restOfObject(JsonPath.ROOT, top::field);
         if (p.nextToken() != null) {
@@ -79,7 +85,7 @@ final class SnapshotReader {
     }
 
     /** The first two fields say what the file is, so a reader knows before it reads the rest. */
-    private void formatAndVersion() throws IOException {
+    private int formatAndVersion() throws IOException {
         JsonPath format = JsonPath.ROOT.field("format");
         if (p.nextToken() != JsonToken.FIELD_NAME || !"format".equals(p.currentName())) {
             throw bad(format, "not an aspace snapshot: the first field must be \"format\": \"" + SnapshotCodec.FORMAT + "\"");
@@ -95,9 +101,10 @@ final class SnapshotReader {
         }
         p.nextToken();
         long v = integer(version, 0, Integer.MAX_VALUE);
-        if (v != SnapshotCodec.VERSION) {
-            throw bad(version, "version " + v + " is not supported: this aspace reads version " + SnapshotCodec.VERSION);
+        if (v != 1 && v != 2) {
+            throw bad(version, "version " + v + " is not supported: this aspace reads versions 1 and 2");
         }
+        return (int) v;
     }
 
     // ---- top level ----
@@ -117,6 +124,11 @@ final class SnapshotReader {
         RawSmaps rollup;
         boolean hasRollup;
         List<RawRegion> regions;
+        List<String> smapsKeys;
+        boolean hasColumns;
+        SmapsLayout rowLayout;
+        List<Region> rows;
+        long[] removed;
 
         void field(String name, JsonPath at) throws IOException {
             switch (name) {
@@ -139,31 +151,160 @@ final class SnapshotReader {
                     hasRollup = true;
                     rollup = rawSmaps(at);
                 }
-                case "regions" -> regions = regions(at);
+                case "regions" -> {
+                    if (version == 1) {
+                        regions = regions(at);
+                    } else {
+                        rows = rows(at);
+                    }
+                }
+                case "smapsKeys" -> smapsKeys = version == 1 ? skip() : strings(at, MAX_SMAPS_KEYS, "smaps keys");
+                case "regionColumns" -> hasColumns = version == 1 ? skip() == null : columns(at);
+                case "removed" -> removed = version == 1 ? skip() : starts(at);
                 case "format", "version" -> throw bad(at, "field '" + name + "' appears twice");
                 default -> p.skipChildren();   // fields a later minor writer may add
             }
         }
 
-        Snapshot build() {
+        Decoded build() {
             JsonPath root = JsonPath.ROOT;
             require(root, "takenAt", takenAt);
             require(root, "readTime", readTime);
             require(root, "source", source);
             require(root, "process", process);
             require(root, "threads", threads);
-            require(root, "regions", regions);
+            require(root, "regions", version == 1 ? regions : rows);
             requirePresent(root, "machine", hasMachine);
             requirePresent(root, "memory", hasMemory);
             requirePresent(root, "rollup", hasRollup);
             require(root, "smapsUnits", units);
             Layouts layouts = new Layouts(units);
             Smaps roll = rollup == null ? null : rollup.build(layouts, root.field("rollup"));
+            if (version == 2) {
+                return new Decoded(new Snapshot(process, threads, rows, roll, memory, machine, takenAt, readTime,
+                        source, torn), removed);
+            }
             List<Region> out = new ArrayList<>(regions.size());
             for (RawRegion r : regions) {
                 out.add(r.build(layouts));
             }
-            return new Snapshot(process, threads, out, roll, memory, machine, takenAt, readTime, source, torn);
+            return new Decoded(new Snapshot(process, threads, out, roll, memory, machine, takenAt, readTime, source,
+                    torn), null);
+        }
+
+        // ---- version 2: regions as rows under one column header ----
+
+        private <T> T skip() throws IOException {
+            p.skipChildren();
+            return null;
+        }
+
+        private boolean columns(JsonPath at) throws IOException {
+            List<String> c = strings(at, CompactSnapshotWriter.COLUMNS.size() + 1, "columns");
+            if (!c.equals(CompactSnapshotWriter.COLUMNS)) {
+                throw bad(at, "expected the columns " + CompactSnapshotWriter.COLUMNS + " of version 2");
+            }
+            return true;
+        }
+
+        private long[] starts(JsonPath at) throws IOException {
+            long[][] out = {new long[16]};
+            int[] n = {0};
+            elements(at, SnapshotCodec.MAX_REGIONS, "removed regions", e -> {
+                if (n[0] == out[0].length) {
+                    out[0] = java.util.Arrays.copyOf(out[0], n[0] * 2);
+                }
+                out[0][n[0]++] = hex(e);
+            });
+            return java.util.Arrays.copyOf(out[0], n[0]);
+        }
+
+        private List<Region> rows(JsonPath at) throws IOException {
+            JsonPath root = JsonPath.ROOT;
+            String before = " must come before $.regions (their order is part of version 2)";
+            if (units == null) {
+                throw bad(root.field("smapsUnits"), "missing field 'smapsUnits': it" + before);
+            }
+            if (smapsKeys == null) {
+                throw bad(root.field("smapsKeys"), "missing field 'smapsKeys': it" + before);
+            }
+            if (!hasColumns) {
+                throw bad(root.field("regionColumns"), "missing field 'regionColumns': it" + before);
+            }
+            rowLayout = smapsKeys.isEmpty() ? null : new Layouts(units).of(smapsKeys, root.field("smapsKeys"));
+            List<Region> out = new ArrayList<>();
+            elements(at, SnapshotCodec.MAX_REGIONS, "regions", e -> {
+                Region r = row(e);
+                if (!out.isEmpty()) {
+                    Region prev = out.get(out.size() - 1);
+                    if (Long.compareUnsigned(r.start(), prev.end()) < 0) {
+                        throw bad(e.index(0), "region starts at " + Hex.format(r.start()) + ", below the end "
+                                + Hex.format(prev.end()) + " of the region before it: regions must be sorted by"
+                                + " address and must not overlap");
+                    }
+                }
+                out.add(r);
+            });
+            return out;
+        }
+
+        private Region row(JsonPath at) throws IOException {
+            if (p.currentToken() != JsonToken.START_ARRAY) {
+                throw bad(at, "expected a region row (an array of " + CompactSnapshotWriter.COLUMNS + "), got "
+                        + describe(p.currentToken()));
+            }
+            long start = hex(next(at, 0));
+            long end = hex(next(at, 1));
+            if (Long.compareUnsigned(start, end) >= 0) {
+                throw bad(at.index(1), "end " + Hex.format(end) + " is not above start " + Hex.format(start));
+            }
+            Perms perms = perms(next(at, 2));
+            long offset = hex(next(at, 3));
+            String device = string(next(at, 4));
+            long inode = integer(next(at, 5), 0, Long.MAX_VALUE);
+            String path = string(next(at, 6));
+            RegionKind kind = kind(next(at, 7));
+            String label = string(next(at, 8));
+            Smaps smaps = rowSmaps(at, next(at, 9));
+            if (p.nextToken() != JsonToken.END_ARRAY) {
+                throw bad(at.index(CompactSnapshotWriter.COLUMNS.size()), "a region row has "
+                        + CompactSnapshotWriter.COLUMNS.size() + " columns; this one has more");
+            }
+            return new Region(start, end, perms, offset, device, inode, path, smaps, kind, label);
+        }
+
+        /** The values (column 9) and VmFlags (column 10) of a row: both null, or both there. */
+        private Smaps rowSmaps(JsonPath row, JsonPath at) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_NULL) {
+                JsonPath flags = next(row, 10);
+                if (p.currentToken() != JsonToken.VALUE_NULL) {
+                    throw bad(flags, "expected null: the region has no smaps values, so no VmFlags either");
+                }
+                return null;
+            }
+            if (rowLayout == null) {
+                throw bad(at, "expected null: $.smapsKeys is empty, so no region has smaps values");
+            }
+            long[] values = new long[rowLayout.size()];
+            int[] n = {0};
+            elements(at, values.length, "smaps values (as many as $.smapsKeys)", e -> {
+                values[n[0]++] = integer(e, 0, Long.MAX_VALUE);
+            });
+            if (n[0] != values.length) {
+                throw bad(at, "has " + n[0] + " smaps values for the " + values.length + " keys of $.smapsKeys");
+            }
+            List<String> flags = strings(next(row, 10), MAX_VM_FLAGS, "VmFlags");
+            return new Smaps(rowLayout, values, flags);
+        }
+
+        /** Moves to column {@code i} of a row and returns its path. */
+        private JsonPath next(JsonPath row, int i) throws IOException {
+            JsonPath at = row.index(i);
+            if (p.nextToken() == JsonToken.END_ARRAY) {
+                throw bad(at, "a region row has " + CompactSnapshotWriter.COLUMNS.size() + " columns "
+                        + CompactSnapshotWriter.COLUMNS + "; this one ends after " + i);
+            }
+            return at;
         }
     }
 

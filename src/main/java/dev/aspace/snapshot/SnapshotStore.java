@@ -29,7 +29,8 @@ public final class SnapshotStore {
     }
 
     /**
-     * Reads and checks a snapshot file. Its source becomes the file.
+     * Reads and checks a snapshot file. Its source becomes the file, still marked partial when
+     * it was saved from an import that could not read every line.
      *
      * @throws MalformedInputException the file is missing, unreadable or not a valid snapshot
      */
@@ -37,11 +38,19 @@ public final class SnapshotStore {
         String name = file.toString();
         InputFiles.requireOrdinary(file, "a snapshot file (JSON)");
         try (InputStream in = Files.newInputStream(file)) {
-            return SnapshotCodec.read(in, name).withSource(new Source(Source.Type.FILE, name));
+            Snapshot s = SnapshotCodec.read(in, name);
+            return s.withSource(new Source(Source.Type.FILE, name + partialMark(s.source())));
         } catch (NoSuchFileException e) {
             throw new MalformedInputException(name, "", "no such file", e);
         } catch (IOException e) {
             throw InputFiles.readFailure(name, e);
         }
+    }
+
+    /** " (partial: N unreadable lines)" when the saved source said so (ImportResult.markedPartial), else "". */
+    private static String partialMark(Source saved) {
+        String d = saved == null ? "" : saved.description();
+        int at = d.lastIndexOf(" (partial: ");
+        return at >= 0 && d.endsWith(")") ? d.substring(at) : "";
     }
 }

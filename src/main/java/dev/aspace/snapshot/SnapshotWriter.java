@@ -26,7 +26,22 @@ final class SnapshotWriter {
     void write(Snapshot s) throws IOException {
         g.writeStartObject();
         g.writeStringField("format", SnapshotCodec.FORMAT);
-        g.writeNumberField("version", SnapshotCodec.VERSION);
+        g.writeNumberField("version", 1);
+        header(s);
+        smapsUnits(s);
+        g.writeFieldName("rollup");
+        smaps(s.rollup());
+        g.writeArrayFieldStart("regions");
+        for (Region r : s.regions()) {
+            region(r);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        g.flush();
+    }
+
+    /** The fields both versions share, from takenAt to memory. */
+    void header(Snapshot s) throws IOException {
         g.writeStringField("takenAt", s.takenAt().toString());
         g.writeStringField("readTime", s.readTime().toString());
         g.writeObjectFieldStart("source");
@@ -49,16 +64,6 @@ final class SnapshotWriter {
         g.writeEndArray();
         machine(s.machine());
         memory(s.memory());
-        smapsUnits(s);
-        g.writeFieldName("rollup");
-        smaps(s.rollup());
-        g.writeArrayFieldStart("regions");
-        for (Region r : s.regions()) {
-            region(r);
-        }
-        g.writeEndArray();
-        g.writeEndObject();
-        g.flush();
     }
 
     private void process(ProcessInfo p) throws IOException {
@@ -117,7 +122,7 @@ final class SnapshotWriter {
     }
 
     /** The unit of every smaps key used in the file: "kB" (held in bytes) or "" (a plain number). */
-    private void smapsUnits(Snapshot s) throws IOException {
+    void smapsUnits(Snapshot s) throws IOException {
         Map<String, Boolean> units = new LinkedHashMap<>();
         SmapsLayout last = null;
         for (Region r : s.regions()) {
@@ -145,7 +150,7 @@ final class SnapshotWriter {
         }
     }
 
-    private void smaps(Smaps s) throws IOException {
+    void smaps(Smaps s) throws IOException {
         if (s == null) {
             g.writeNull();
             return;

@@ -29,6 +29,9 @@ public final class AspaceApp extends Application {
 
     private MainWindow window;
     private MemoryUserController child;
+    private Stage stage;
+    private final WindowMemory places = WindowMemory.forUser();
+    private boolean remembered;
 
     /** The system's theme preference, asked (gsettings may be slow) while the toolkit starts. */
     private static volatile CompletableFuture<ThemePreference.Detected> systemTheme;
@@ -111,13 +114,17 @@ public final class AspaceApp extends Application {
         StartupClock.mark("window-built");
         window.ribbon().model().scaleProperty().set(opts.scale());
 
-        Scene scene = new Scene(window, 1500, 940);
+        // where it was last time, brought onto today's screen; the first time, fitted to it
+        Scene scene = WindowMemory.apply(places.place(MainWindow.DIVIDERS), stage, window, window.splits());
         scene.getStylesheets().add(Theme.stylesheet());
-        stage.setScene(scene);
+        this.stage = stage;
         stage.titleProperty().bind(window.titleProperty());
         window.recents().useStore(dev.aspace.ui.files.RecentFilesStore.forUser());
         window.table().rememberColumnsIn(dev.aspace.ui.files.ConfigFile.forUser("table-columns"), background);
-        stage.setOnHidden(e -> window.stop());
+        stage.setOnHidden(e -> {
+            remember();
+            window.stop();
+        });
         int lab = opts.pid() > 0 ? 0 : StartOptions.labStep(); // the lab needs the memory-user child
         List<Path> compare = StartOptions.compareFiles();
         int aslrRuns = StartOptions.aslrRuns();
@@ -247,8 +254,17 @@ public final class AspaceApp extends Application {
         }
     }
 
+    /** Remembers the main window's place (closing, or quitting with Ctrl+Q). */
+    private void remember() {
+        if (stage != null && window != null && stage.getWidth() > 0 && !remembered) {
+            remembered = true;
+            places.save(WindowMemory.of(stage, window.splits()), e -> { });
+        }
+    }
+
     @Override
     public void stop() {
+        remember();
         if (window != null) {
             window.stop();
         }

@@ -17,6 +17,7 @@ import dev.aspace.ui.files.WindowTitle;
 import dev.aspace.ui.lab.LabWindow;
 import dev.aspace.ui.ribbon.RibbonView;
 import dev.aspace.ui.view.GoToAddress;
+import dev.aspace.ui.view.PointerPins;
 import dev.aspace.ui.timeline.RecordControl;
 import dev.aspace.ui.timeline.TimelineModel;
 import dev.aspace.ui.timeline.TimelineView;
@@ -44,6 +45,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
@@ -75,6 +78,12 @@ public final class MainWindow extends BorderPane {
     private final RegionTable table;
     private final RibbonView ribbon;
     private final VBox side;
+    private final TabPane sideTabs;
+    /** Ribbon | table and details | side column; and table over details. */
+    private final SplitPane center;
+    private final SplitPane middle;
+    /** The dividers' first positions: center's two, then middle's one. */
+    public static final List<Double> DIVIDERS = List.of(0.34, 0.73, 0.55);
     private final TimelineModel timelineModel;
     private final VBox top;
     /** Made when a series is first opened: the default view never shows one. */
@@ -98,16 +107,27 @@ public final class MainWindow extends BorderPane {
     private final dev.aspace.backend.linux.FrameReader frameReader = new dev.aspace.backend.linux.FrameReader();
     private final GoToAddress goTo;
 
+    private static final java.time.format.DateTimeFormatter TAKEN =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
+
     public MainWindow(MemoryBackend backend, Background background, ChangeProbe probe) {
         this.backend = backend;
         this.background = background;
         this.session = new SessionModel(backend, background, probe, System::nanoTime);
-        this.gauge = new GaugeModel(backend::systemMemory, background, session::reportError);
+        this.gauge = new GaugeModel(backend::systemMemory, session::livePid, backend::cgroup, background,
+                session::reportError);
         getStyleClass().add("main-window");
         this.recents = new Recents(background, session::reportError);
         this.title = Bindings.createStringBinding(() -> WindowTitle.of(session.getSnapshot(), session.exitedProperty().get()),
                 session.snapshotProperty(), session.exitedProperty());
         DropTarget.install(this, this::drop);
+        // a file's view shows the memory saved with it, not this machine's now
+        session.snapshotProperty().addListener((o, a, snap) -> {
+            if (snap != null && !session.liveProperty().get()) {
+                gauge.showSaved(snap.memory(), snap.source() == null ? "the file" : snap.source().description()
+                        + (snap.takenAt() == null ? "" : ", taken " + TAKEN.format(snap.takenAt())));
+            }
+        });
 
         table = new RegionTable(session);
         ribbon = new RibbonView(session);
@@ -116,26 +136,32 @@ public final class MainWindow extends BorderPane {
         SummaryPane summary = new SummaryPane(session, gauge.unitsProperty());
         GaugeView gaugeView = new GaugeView(gauge);
 
-        SplitPane middle = new SplitPane(table, withResidency(details));
+        middle = new SplitPane(table, withResidency(details));
         middle.setOrientation(Orientation.VERTICAL);
-        middle.setDividerPositions(0.55);
 
         side = new VBox(summary, new Separator(), gaugeView);
         side.setMinWidth(300);
         ScrollPane sideScroll = new ScrollPane(side);
         sideScroll.setFitToWidth(true);
-        sideScroll.setMinWidth(320);
+        // the side column as tabs: on a laptop screen the memory-user panel, the summary and the
+        // gauge do not fit one above the other, and each stays one click away
+        Tab figures = new Tab("Summary · memory", sideScroll);
+        figures.setId("summaryTab");
+        sideTabs = new TabPane(figures);
+        sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        sideTabs.setMinWidth(320);
 
         ribbon.setMinWidth(460);
-        SplitPane center = new SplitPane(ribbon, middle, sideScroll);
-        center.setDividerPositions(0.34, 0.73);
+        center = new SplitPane(ribbon, middle, sideTabs);
+        WindowMemory.apply(new dev.aspace.ui.files.WindowPlace(0, 0, 0, 0, false, DIVIDERS), null, null, splits());
         SplitPane.setResizableWithParent(ribbon, false);
-        SplitPane.setResizableWithParent(sideScroll, false);
+        SplitPane.setResizableWithParent(sideTabs, false);
         setCenter(center);
         toolbar = toolbar();
         // recording a series and scrubbing one: a toggle in the toolbar, a timeline below it
         recorder = new RecordControl(backend, background, session::livePid, session::showMessage,
                 () -> getScene() == null ? null : getScene().getWindow());
+        recorder.setOnFinished(recents::add);
         // beside Compare…, where a toolbar that overflows on a narrow window does not hide it
         int beside = 1 + toolbar.getItems().stream().map(javafx.scene.Node::getId).toList().indexOf("compare");
         toolbar.getItems().add(beside, recorder.button());
@@ -224,7 +250,17 @@ public final class MainWindow extends BorderPane {
         return ribbon;
     }
 
-    /** The side column (the experiments panel is added below the gauge). */
+    /** The side column's tabs: the memory-user panel (when there is a child), the summary and the gauge. */
+    public TabPane sideTabs() {
+        return sideTabs;
+    }
+
+    /** The split panes whose dividers the window remembers, in a fixed order. */
+    public List<SplitPane> splits() {
+        return List.of(center, middle);
+    }
+
+    /** The side column's summary and gauge (the memory-user panel is a tab of its own beside them). */
     public VBox side() {
         return side;
     }
@@ -296,13 +332,21 @@ public final class MainWindow extends BorderPane {
             }
         });
         panel.setId("allocationPanel");
-        side.getChildren().addAll(new Separator(), panel);
+        // the first tab, shown at start: what a student uses first
+        ScrollPane panelScroll = new ScrollPane(panel);
+        panelScroll.setFitToWidth(true);
+        Tab allocate = new Tab("memory-user", panelScroll);
+        allocate.setId("allocateTab");
+        sideTabs.getTabs().add(0, allocate);
+        sideTabs.getSelectionModel().select(allocate);
         Button lab = new Button("Lab…");
         lab.setId("openLab");
         Tips.install(lab, "The Address Spaces homework, step by step: predict, act, see the numbers");
         this.child = child;
+        PointerPins.install(session, ribbon, child);
         lab.setOnAction(e -> openLab(0, false));
-        toolbar.getItems().addAll(new Separator(), lab);
+        // beside ASLR…: the toolbar's end (the theme) is what a narrow window folds away first
+        toolbar.getItems().add(1 + toolbar.getItems().stream().map(javafx.scene.Node::getId).toList().indexOf("openAslr"), lab);
         if (first != null) {
             openLive(child.pid(), first);
         } else {
@@ -405,7 +449,7 @@ public final class MainWindow extends BorderPane {
     }
 
     private void tick() {
-        if (!session.pausedProperty().get()) {
+        if (!session.pausedProperty().get() && session.liveProperty().get()) {
             session.tick();
             gauge.sample();
         }
@@ -446,17 +490,21 @@ public final class MainWindow extends BorderPane {
                 d -> d.toMillis() < 1000 ? "every " + (long) d.toMillis() + " ms"
                         : "every " + (long) d.toSeconds() + " s");
         every.setId("refreshInterval");
+        // a file does not change: the live view's controls rest while one is shown
+        every.disableProperty().bind(session.liveProperty().not());
         every.valueProperty().bindBidirectional(interval);
         Tips.install(every, "How often a live view checks the process");
 
         ToggleButton pause = new ToggleButton("Pause");
         pause.setId("pause");
         pause.selectedProperty().bindBidirectional(session.pausedProperty());
+        pause.disableProperty().bind(session.liveProperty().not());
 
-        Button refresh = new Button("Refresh (F5)");
+        Button refresh = new Button("Refresh");
         refresh.setId("refresh");
+        Tips.install(refresh, "Read the process again now (F5)");
         refresh.setOnAction(e -> session.refreshNow());
-        refresh.disableProperty().bind(session.busyProperty());
+        refresh.disableProperty().bind(session.busyProperty().or(session.liveProperty().not()));
 
 
         Button compare = new Button("Compare…");
@@ -469,8 +517,8 @@ public final class MainWindow extends BorderPane {
         Tips.install(aslr, "Run a program several times and see where each object lands (with or without ASLR)");
         aslr.setOnAction(e -> openAslr());
 
-        ToolBar bar = new ToolBar(pick, open, saveButton, compare, aslr, new Separator(), badge, new Separator(), every, pause, refresh,
-                new Separator(), Theme.chooser(background, session::reportError));
+        ToolBar bar = new ToolBar(pick, open, saveButton, compare, aslr, badge, every, pause, refresh,
+                Theme.chooser(background, session::reportError));
         bar.setId("toolbar");
         return bar;
     }

@@ -67,6 +67,18 @@ class PermissionIT {
         }
     }
 
+    @Test
+    void aRunUnderACgroupLimitWithoutTheRightToMakeOneSaysWhatIsNeeded() throws Exception {
+        Path jar = jarToRunAsNobody();
+        Result r = asNobody(jar, List.of("memory-user", "8", "1", "--cgroup-limit", "64M"));
+        assertEquals(1, r.code, r.err);
+        assertEquals(1, r.err.strip().split("\n").length, "one line: " + r.err);
+        assertTrue(r.err.startsWith("aspace: cannot run under a memory limit: ") && r.err.contains("root"),
+                "says what is needed: " + r.err);
+        assertFalse(r.err.contains("\tat "), "no stack trace: " + r.err);
+        assertFalse(r.out.contains("memory-user: pid"), "the program did not run unlimited instead: " + r.out);
+    }
+
     /** The packaged jar, when this test can run it as another user. */
     private static Path jarToRunAsNobody() {
         assumeTrue("root".equals(System.getProperty("user.name")), "needs root to start a process as another user");

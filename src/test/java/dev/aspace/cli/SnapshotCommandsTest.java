@@ -46,7 +46,8 @@ class SnapshotCommandsTest {
 
     @Test
     void importListsUnreadableLinesByNumber() {
-        assertEquals(0, run("import", Fixtures.path("vmmap-08-macosx10.10.5-x86_64-format2.3-snipped.txt").toString()));
+        assertEquals(0, run("import", "--partial",
+                Fixtures.path("vmmap-08-macosx10.10.5-x86_64-format2.3-snipped.txt").toString()));
         assertTrue(out.toString().contains("20 regions, 2 unreadable lines"), out.toString());
         assertTrue(out.toString().contains("unreadable line 28: not a vmmap region line"), out.toString());
         assertTrue(out.toString().contains("unreadable line 31:"), out.toString());
@@ -167,5 +168,30 @@ class SnapshotCommandsTest {
         Path file = savedSleep(false);
         assertEquals(0, run("pmap", "-X", file.toString()));
         assertEquals("", err.toString());
+    }
+
+    @Test
+    void diffSaysWhenAFileIsMappedWhereAnonymousMemoryWas() {
+        Snapshot before;
+        try (LiveProcess p = LiveProcess.sleep()) {
+            p.stop();
+            before = new LinuxBackend().snapshot(p.pid(), MemoryBackend.Detail.SMAPS);
+        }
+        java.util.List<dev.aspace.model.Region> regions = new java.util.ArrayList<>(before.regions());
+        int i = 0;
+        while (!regions.get(i).path().isEmpty()) {
+            i++;
+        }
+        dev.aspace.model.Region anon = regions.get(i);
+        regions.set(i, new dev.aspace.model.Region(anon.start(), anon.end(), anon.perms(), 0, "fe:01", 4242,
+                "/tmp/mapped-over", anon.smaps(), dev.aspace.model.RegionKind.FILE_MAPPING, ""));
+        Path a = dir.resolve("a.json");
+        Path b = dir.resolve("b.json");
+        SnapshotStore.save(before, a);
+        SnapshotStore.save(before.withRegions(regions), b);
+        assertEquals(0, run("diff", a.toString(), b.toString()), err.toString());
+        String row = out.toString().lines().filter(l -> l.contains("/tmp/mapped-over")).findFirst().orElseThrow();
+        assertTrue(row.startsWith("backing"), out.toString());
+        assertTrue(out.toString().contains(" 1 backing, "), out.toString());
     }
 }

@@ -57,7 +57,7 @@ class ExperimentsTest {
         assertTrue(Long.compareUnsigned(region.start(), b.address()) <= 0
                 && Long.compareUnsigned(b.end(), region.end()) <= 0, "the region covers the block: " + r.lines());
         assertTrue(region.isAnonymous() && !region.perms().shared() && region.perms().write(), region.toString());
-        Region prior = ExperimentDiff.mostOverlapping(r.before().regions(), region);
+        Region prior = ExperimentDiff.prior(r, region);
         assertTrue(prior == null || r.changed().stream().anyMatch(c -> c.after().equals(region)), r.lines().toString());
         assertGrewBy64Mb(region.size() - (prior == null ? 0 : prior.size()), "address space: " + r.lines());
         assertEquals(64 * MB, region.rss() - (prior == null ? 0 : prior.rss()),
@@ -76,7 +76,7 @@ class ExperimentsTest {
     void untouchedMmapHasSizeButNoResidentPages() {
         ExperimentResult r = experiments.allocate(BlockKind.MMAP, 64 * MB, 0, false);
         Region region = r.focus().orElseThrow();
-        Region prior = ExperimentDiff.mostOverlapping(r.before().regions(), region);
+        Region prior = ExperimentDiff.prior(r, region);
         assertGrewBy64Mb(region.size() - (prior == null ? 0 : prior.size()), "Size");
         assertEquals(0, region.rss() - (prior == null ? 0 : prior.rss()), "demand paging: nothing touched, nothing resident");
         Block b = child.blocks().get(0);
@@ -102,7 +102,7 @@ class ExperimentsTest {
         assertTrue(!region.path().equals("[heap]") && region.isAnonymous(), "not [heap]: " + r.lines());
         long chunk = b.address() - 16;  // glibc's 16-byte chunk header starts the mapping
         assertEquals(0, chunk % PAGE, "the block sits 16 bytes into a page-aligned mapping of its own");
-        Region prior = ExperimentDiff.mostOverlapping(r.before().regions(), region);
+        Region prior = ExperimentDiff.prior(r, region);
         assertEquals(64 * MB + PAGE, region.size() - (prior == null ? 0 : prior.size()),
                 "64 MB plus the header, rounded up to a page (merged with a neighbour or not): " + r.lines());
     }

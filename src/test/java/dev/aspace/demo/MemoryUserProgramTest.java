@@ -49,7 +49,8 @@ class MemoryUserProgramTest {
         });
         reader.setDaemon(true);
         reader.start();
-        assertTrue(next().matches("ready pid=" + child.pid() + " pagesize=4096 threadstack=[1-9][0-9]* oom_score_adj=1000"));
+        assertTrue(next().matches("ready pid=" + child.pid() + " pagesize=4096 threadstack=[1-9][0-9]* oom_score_adj=1000"
+                + " code=0x[0-9a-f]+ data=0x[0-9a-f]+ heap=0x[0-9a-f]+ stack=0x[0-9a-f]+"));
     }
 
     @AfterEach

@@ -37,6 +37,13 @@ class SnapshotCodecTest {
         return out.toByteArray();
     }
 
+    /** Version 1, as aspace wrote before version 2: the malformed-input cases below mutate its JSON. */
+    static byte[] bytesV1(Snapshot s) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SnapshotCodec.writeVersion1(s, out);
+        return out.toByteArray();
+    }
+
     static Snapshot read(byte[] json) throws IOException {
         return SnapshotCodec.read(new ByteArrayInputStream(json), "test.json");
     }
@@ -72,9 +79,9 @@ class SnapshotCodecTest {
     }
 
     @Test
-    void formatFieldsUnitsAndAddressesAreAsDocumented() throws IOException {
+    void version1FieldsUnitsAndAddressesAreAsDocumented() throws IOException {
         Snapshot s = RealSnapshots.importedWithSmaps();
-        JsonNode root = JSON.readTree(bytes(s));
+        JsonNode root = JSON.readTree(bytesV1(s));
         assertEquals("aspace-snapshot", root.get("format").asText());
         assertEquals(1, root.get("version").asInt());
         Region r0 = s.regions().get(0);
@@ -98,7 +105,7 @@ class SnapshotCodecTest {
     private static synchronized byte[] realJson() throws IOException {
         if (liveJson == null) {
             try (LiveProcess p = LiveProcess.startHelper("threads_maps", "2")) {
-                liveJson = bytes(RealSnapshots.live(p.pid()));
+                liveJson = bytesV1(RealSnapshots.live(p.pid()));
             }
         }
         return liveJson;
@@ -148,7 +155,7 @@ class SnapshotCodecTest {
     @Test
     void unknownFormatAndUnsupportedVersion() throws IOException {
         rejects(mutated(root -> root.put("format", "pmap")), "$.format", "expected \"aspace-snapshot\"");
-        rejects(mutated(root -> root.put("version", 2)), "$.version", "version 2 is not supported");
+        rejects(mutated(root -> root.put("version", 3)), "$.version", "version 3 is not supported");
         rejects("{\"regions\":[]}".getBytes(StandardCharsets.UTF_8), "$.format", "not an aspace snapshot");
     }
 
@@ -257,7 +264,7 @@ class SnapshotCodecTest {
     void aTornSnapshotSaysSoAndAFileWithoutTheFieldIsWhole() throws IOException {
         Snapshot whole = RealSnapshots.importedWithSmaps();
         byte[] wholeJson = bytes(whole);
-        assertFalse(new String(wholeJson, StandardCharsets.UTF_8).contains("\"torn\""),
+        assertFalse(text(wholeJson).contains("\"torn\""),
                 "a whole snapshot is written as before, without the field");
         assertFalse(read(wholeJson).torn());
 
@@ -317,5 +324,81 @@ class SnapshotCodecTest {
         });
         assertEquals("$.regions[" + SnapshotCodec.MAX_REGIONS + "]", e.location(), e.getMessage());
         assertTrue(e.getMessage().contains("more than 524288 regions"), e.getMessage());
+    }
+
+    // ---- version 2 ----
+
+    /** The JSON text inside a version 2 file. */
+    static String text(byte[] file) throws IOException {
+        return new String(new java.util.zip.GZIPInputStream(new ByteArrayInputStream(file)).readAllBytes(),
+                StandardCharsets.UTF_8);
+    }
+
+    /** The real snapshot as version 2 text (uncompressed, which reads as well) with one change made to its tree. */
+    private static byte[] mutatedV2(Consumer<ObjectNode> change) throws IOException {
+        ObjectNode root = (ObjectNode) JSON.readTree(text(bytes(read(realJson()))));
+        change.accept(root);
+        return JSON.writeValueAsBytes(root);
+    }
+
+    private static ArrayNode row(ObjectNode root, int i) {
+        return (ArrayNode) root.get("regions").get(i);
+    }
+
+    @Test
+    void version2IsGzipWithEachRegionOneRowUnderOneColumnHeader() throws IOException {
+        Snapshot s = read(realJson());
+        byte[] file = bytes(s);
+        assertEquals(0x1f, file[0] & 0xff);
+        assertEquals(0x8b, file[1] & 0xff);
+        JsonNode root = JSON.readTree(text(file));
+        assertEquals(2, root.get("version").asInt());
+        assertEquals(s.regions().get(0).smaps().layout().keys(),
+                JSON.convertValue(root.get("smapsKeys"), java.util.List.class));
+        assertEquals(CompactSnapshotWriter.COLUMNS, JSON.convertValue(root.get("regionColumns"), java.util.List.class));
+        Region r3 = s.regions().get(3);
+        JsonNode row = root.get("regions").get(3);
+        assertEquals(11, row.size());
+        assertEquals("0x" + Long.toHexString(r3.start()), row.get(0).asText());
+        assertEquals(r3.smaps().rss(), row.get(9).get(r3.smaps().layout().indexOf("Rss")).asLong(), "bytes, not kB");
+        assertEquals(r3.smaps().vmFlags().size(), row.get(10).size());
+        assertEquals(s, read(file));
+    }
+
+    @Test
+    void malformedVersion2RowsAreNamedWithTheirPath() throws IOException {
+        rejects(mutatedV2(root -> row(root, 3).remove(10)), "$.regions[3][10]", "this one ends after 10");
+        rejects(mutatedV2(root -> row(root, 3).add(1)), "$.regions[3][11]", "this one has more");
+        rejects(mutatedV2(root -> ((ArrayNode) row(root, 3).get(9)).remove(0)), "$.regions[3][9]",
+                "smaps values for the");
+        rejects(mutatedV2(root -> ((ArrayNode) row(root, 3).get(9)).add(0)), "$.regions[3][9][" + keyCount() + "]",
+                "more than " + keyCount() + " smaps values");
+        rejects(mutatedV2(root -> row(root, 3).set(6, JSON.getNodeFactory().textNode("a\u0000b"))), "$.regions[3][6]",
+                "NUL");
+        rejects(mutatedV2(root -> row(root, 3).set(1, row(root, 3).get(0))), "$.regions[3][1]", "is not above start");
+        rejects(mutatedV2(root -> row(root, 4).set(0, row(root, 2).get(0))), "$.regions[4][0]", "must be sorted");
+        rejects(mutatedV2(root -> root.set("smapsKeys", root.remove("smapsKeys"))), "$.smapsKeys",
+                "must come before $.regions");
+        rejects(mutatedV2(root -> ((ArrayNode) root.get("regionColumns")).remove(0)), "$.regionColumns",
+                "expected the columns");
+        rejects(mutatedV2(root -> root.putArray("removed").add("0x1000")), "$.removed", "only what changed");
+    }
+
+    private static int keyCount() throws IOException {
+        return read(realJson()).regions().get(0).smaps().layout().size();
+    }
+
+    @Test
+    void aDamagedOrCutCompressedFileIsBadInput() throws IOException {
+        byte[] file = bytes(read(realJson()));
+        byte[] cut = Arrays.copyOf(file, file.length / 2);
+        MalformedInputException e = assertThrows(MalformedInputException.class, () -> read(cut));
+        assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+        byte[] damaged = file.clone();
+        for (int i = 40; i < 80; i++) {
+            damaged[i] ^= 0x5a;
+        }
+        e = assertThrows(MalformedInputException.class, () -> read(damaged));
+        assertEquals("test.json", e.source());
     }
 }

@@ -3,6 +3,7 @@ package dev.aspace.backend.linux;
 import dev.aspace.backend.MemoryBackend;
 import dev.aspace.backend.ProcessRow;
 import dev.aspace.classify.RegionClassifier;
+import dev.aspace.model.CgroupMemory;
 import dev.aspace.model.AccessDeniedException;
 import dev.aspace.model.MachineSetup;
 import dev.aspace.model.ProcessChangedException;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Address spaces read from /proc, classified by {@link RegionClassifier}. Every call reads
@@ -326,5 +328,10 @@ public final class LinuxBackend implements MemoryBackend {
     @Override
     public List<ProcessRow> processes() {
         return new ProcessLister(proc, users()).list();
+    }
+
+    @Override
+    public Optional<CgroupMemory> cgroup(int pid) {
+        return new CgroupReader(proc).memory(pid);
     }
 }

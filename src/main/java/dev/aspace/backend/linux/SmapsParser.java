@@ -42,6 +42,8 @@ public final class SmapsParser {
     }
 
     private static final byte[] VMFLAGS = "VmFlags".getBytes(StandardCharsets.ISO_8859_1);
+    /** Android kernels name anonymous regions in smaps too: {@code Name:           [anon:libc_malloc]}. */
+    private static final byte[] NAME = "Name".getBytes(StandardCharsets.ISO_8859_1);
     private static final int UNKNOWN = 0;
     private static final int MAPS = 1;
     private static final int SMAPS = 2;
@@ -378,6 +380,20 @@ public final class SmapsParser {
         }
     }
 
+    /**
+     * Android's {@code Name:} line: the region's name as the maps line shows it (e.g.
+     * {@code [anon:dalvik-main space]}). It names the region when the maps line has no path;
+     * else the maps line's path, the same text, stays.
+     */
+    private void name(byte[] b, int from, int to) {
+        while (from < to && (b[from] == ' ' || b[from] == '\t')) {
+            from++;
+        }
+        if (path.isEmpty() && from < to) {
+            path = paths.get(b, from, to);
+        }
+    }
+
     // ---- field: "Rss:                 120 kB", "THPeligible:    0", "VmFlags: rd mr mw me"
 
     private void field(byte[] b, int from, int colon, int to) {
@@ -400,6 +416,10 @@ public final class SmapsParser {
         if (i < 0) {
             if (keyLen == VMFLAGS.length && Arrays.equals(VMFLAGS, 0, keyLen, b, from, colon)) {
                 vmFlags = flagsCache.get(b, colon + 1, to);
+                return;
+            }
+            if (keyLen == NAME.length && Arrays.equals(NAME, 0, keyLen, b, from, colon)) {
+                name(b, colon + 1, to);
                 return;
             }
             Integer known = keyIndex.get(keyText(b, from, colon));

@@ -26,13 +26,13 @@ public final class TextImports {
     }
 
     /**
-     * Imports a file, classified.
+     * Imports a file, classified; marked partial in its source when lines could not be read.
      *
      * @param freeUnit bytes per unit for {@code free} text without units (0: KiB, with a remark)
      * @throws dev.aspace.model.MalformedInputException unknown format, unreadable file, past a limit
      */
     public static ImportResult read(Path file, long freeUnit) {
-        return classified(importer().read(file, freeUnit));
+        return classified(importer().read(file, freeUnit)).markedPartial();
     }
 
     static ImportResult classified(ImportResult r) {

@@ -4,6 +4,8 @@ package dev.aspace.snapshot.diff;
 public enum Change {
     ADDED("added"),
     REMOVED("removed"),
+    /** Matched, but backed by something else: anonymous memory became a file or back, or another file or offset. */
+    BACKING("backing"),
     /** Both ends moved: a different base (ASLR, a remap); the slide says by how much. */
     MOVED("moved"),
     GROWN("grown"),

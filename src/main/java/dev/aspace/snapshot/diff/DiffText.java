@@ -32,10 +32,10 @@ public final class DiffText {
                     name(r)));
         }
         sb.append(String.format(Locale.ROOT, "%d regions: %d added, %d removed, %d moved, %d grown, %d shrunk,"
-                        + " %d perms, %d rss/pss, %d unchanged%n",
+                        + " %d perms, %d rss/pss, %d backing, %d unchanged%n",
                 diff.rows().size(), diff.count(Change.ADDED), diff.count(Change.REMOVED), diff.count(Change.MOVED),
                 diff.count(Change.GROWN), diff.count(Change.SHRUNK), diff.count(Change.PERMS),
-                diff.count(Change.RESIDENT), diff.count(Change.UNCHANGED)));
+                diff.count(Change.RESIDENT), diff.count(Change.BACKING), diff.count(Change.UNCHANGED)));
         return sb.toString();
     }
 

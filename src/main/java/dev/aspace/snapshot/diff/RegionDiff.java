@@ -15,7 +15,8 @@ public record RegionDiff(Region before, Region after, Set<Change> changes) {
         changes = Set.copyOf(changes);
     }
 
-    static RegionDiff of(Region before, Region after) {
+    /** How {@code before} became {@code after}; either may be null (added, removed). */
+    public static RegionDiff of(Region before, Region after) {
         if (before == null) {
             return new RegionDiff(null, after, EnumSet.of(Change.ADDED));
         }
@@ -23,8 +24,13 @@ public record RegionDiff(Region before, Region after, Set<Change> changes) {
             return new RegionDiff(before, null, EnumSet.of(Change.REMOVED));
         }
         EnumSet<Change> c = EnumSet.noneOf(Change.class);
-        // a stack that grows down keeps its end, a heap that grows up keeps its start: not moved
-        if (before.start() != after.start() && before.end() != after.end()) {
+        if (!RegionMatcher.sameBacking(before, after)) {
+            c.add(Change.BACKING);
+        }
+        // a stack that grows down keeps its end, a heap that grows up keeps its start, a piece of a
+        // split region lies inside it: none of them moved
+        if (before.start() != after.start() && before.end() != after.end()
+                && !inside(after, before) && !inside(before, after)) {
             c.add(Change.MOVED);
         }
         long delta = after.size() - before.size();
@@ -85,6 +91,10 @@ public record RegionDiff(Region before, Region after, Set<Change> changes) {
     /** The region as it is now (after), or as it was when removed. */
     public Region region() {
         return after != null ? after : before;
+    }
+
+    private static boolean inside(Region inner, Region outer) {
+        return Long.compareUnsigned(inner.start(), outer.start()) >= 0 && Long.compareUnsigned(inner.end(), outer.end()) <= 0;
     }
 
     private static long size(Region r) {

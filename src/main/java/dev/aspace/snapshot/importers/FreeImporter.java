@@ -86,8 +86,8 @@ public final class FreeImporter implements Importer {
             throw lines.error("no Mem: row: this is not complete free output");
         }
         if (bare && context.freeUnit() <= 0) {
-            c.remark(0, "free prints no unit: numbers were read as KiB (its default); if this came from free -m"
-                    + " or -g, import it again with the unit given");
+            c.remark(0, "free prints no unit: numbers were read as KiB (its default); if this came from free -m,"
+                    + " --mega, -g, ... import it again with --unit MiB, MB, GiB, ...");
         }
         long buffers = col(cols, mem, "buffers", 0);
         long cached = col(cols, mem, "cached", col(cols, mem, "cache", -1));
@@ -95,11 +95,49 @@ public final class FreeImporter implements Importer {
             // procps-ng without -w prints buffers and cache as one column
             cached = col(cols, mem, "buff/cache", 0);
         }
+        usedDefinition(c, cols, mem, unit);
         SystemMemory m = new SystemMemory(col(cols, mem, "total", -1), col(cols, mem, "free", -1),
                 col(cols, mem, "available", -1), buffers, cached, -1, col(cols, mem, "shared", -1),
                 swap == null ? -1 : col(cols, swap, "total", -1), swap == null ? -1 : col(cols, swap, "free", -1), -1, -1);
         return ImportedSnapshots.result(format, ImportedSnapshots.snapshot(
                 ImportedSnapshots.process(0, "", List.of()), List.of(), null, m, null, null, format, context), c, List.of());
+    }
+
+    /**
+     * Which "used" the text printed: procps 3.3 to procps-ng 4.0.0 printed total - free -
+     * buff/cache, procps-ng 4.0.1 and later total - available. The report says which one the
+     * printed column is, and the other figure.
+     */
+    private static void usedDefinition(Collector c, List<String> cols, long[] mem, long unit) {
+        long total = col(cols, mem, "total", -1);
+        long used = col(cols, mem, "used", -1);
+        long free = col(cols, mem, "free", -1);
+        long available = col(cols, mem, "available", -1);
+        long cache = col(cols, mem, "buff/cache", -1);
+        if (cache < 0) {
+            cache = Math.max(0, col(cols, mem, "buffers", 0)) + Math.max(0, col(cols, mem, "cache", col(cols, mem, "cached", 0)));
+        }
+        if (total < 0 || used < 0 || free < 0 || available < 0) {
+            return; // procps 3.2 (no available column): its used is total - free, said in its own -/+ row
+        }
+        long old = total - free - cache;
+        long now = total - available;
+        // each printed figure is cut to its unit: allow three of them
+        long slack = Math.max(3 * Math.max(unit, 1024), total / 100); // -h prints 2.0Gi: a tenth of a unit
+        boolean isOld = Math.abs(used - old) <= slack;
+        boolean isNew = Math.abs(used - now) <= slack;
+        String mib = " MiB";
+        if (isNew && !isOld) {
+            c.remark(0, "used as printed (" + (used >> 20) + mib + ") is total - available, the definition of procps-ng"
+                    + " 4.0.1 and later (and of aspace's gauge)");
+        } else if (isOld && !isNew) {
+            c.remark(0, "used as printed (" + (used >> 20) + mib + ") is total - free - buff/cache, the definition of"
+                    + " procps 3.3 to procps-ng 4.0.0; procps-ng 4.0.1 and later (and aspace's gauge) count total -"
+                    + " available = " + (now >> 20) + mib);
+        } else if (!isOld) {
+            c.remark(0, "used as printed (" + (used >> 20) + mib + ") is neither total - available (" + (now >> 20)
+                    + mib + ") nor total - free - buff/cache (" + (old >> 20) + mib + "): the text was edited or mixed");
+        }
     }
 
     private static long col(List<String> cols, long[] row, String name, long missing) {

@@ -1,6 +1,7 @@
 package dev.aspace.snapshot.importers;
 
 import dev.aspace.model.Snapshot;
+import dev.aspace.model.Source;
 
 import java.util.List;
 
@@ -22,6 +23,20 @@ public record ImportResult(ImportFormat format, Snapshot snapshot, List<ImportWa
         warnings = List.copyOf(warnings);
         typeTotals = List.copyOf(typeTotals);
         remarks = List.copyOf(remarks);
+    }
+
+    /**
+     * The same result, its snapshot's source saying it is partial when lines could not be read
+     * ("pmap -x text from run.txt (partial: 2 unreadable lines)"), so the title and badge say so.
+     */
+    public ImportResult markedPartial() {
+        if (unreadableLines == 0 || snapshot.source() == null) {
+            return this;
+        }
+        Source src = snapshot.source();
+        Snapshot marked = snapshot.withSource(new Source(src.type(), src.description() + " (partial: " + unreadableLines
+                + (unreadableLines == 1 ? " unreadable line)" : " unreadable lines)")));
+        return new ImportResult(format, marked, warnings, unreadableLines, typeTotals, remarks);
     }
 
     public int regionCount() {

@@ -77,7 +77,7 @@ public final class PmapImporter implements Importer {
     }
 
     /** End of {@code "4711:"} when the line starts with pmap's pid header, else -1. */
-    private static int pidHeaderEnd(String line) {
+    static int pidHeaderEnd(String line) {
         int i = 0;
         while (i < line.length() && Character.isDigit(line.charAt(i))) {
             i++;
@@ -395,7 +395,7 @@ public final class PmapImporter implements Importer {
     /** pmap's names for nameless mappings back to the kernel's: "[ anon ]" is none, "[ stack ]" is [stack]. */
     static String mappingName(String m) {
         return switch (m) {
-            case "[ anon ]" -> "";
+            case "[ anon ]", "[anon]" -> ""; // procps; toybox
             case "[ stack ]" -> "[stack]";
             default -> m.startsWith("[ shmid=") && m.endsWith(" ]") ? "[" + m.substring(2, m.length() - 2) + "]" : m;
         };

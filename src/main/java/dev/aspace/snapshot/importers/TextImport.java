@@ -30,9 +30,10 @@ public final class TextImport {
         this.limits = limits;
     }
 
-    /** The importers that need nothing but text: pmap, vmmap, VMMap CSV, free. */
+    /** The importers that need nothing but text: BusyBox/toybox pmap, pmap, vmmap, VMMap CSV, free. */
     public static List<Importer> builtIn() {
-        return List.of(new PmapImporter(), new VmmapImporter(), new WindowsVmmapImporter(), new FreeImporter());
+        return List.of(new BusyboxPmapImporter(), new PmapImporter(), new VmmapImporter(), new WindowsVmmapImporter(),
+                new FreeImporter());
     }
 
     /** These importers plus {@code more} (asked first). */

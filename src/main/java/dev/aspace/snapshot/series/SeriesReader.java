@@ -80,7 +80,8 @@ public final class SeriesReader {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             String head = head(file);
             if (!head.isEmpty() && !SERIES_START.matcher(head).find()) {
-                throw new MalformedInputException(name, "line 1", head.contains("\"" + SnapshotCodec.FORMAT + "\"")
+                boolean snapshot = head.contains("\"" + SnapshotCodec.FORMAT + "\"") || head.startsWith("\u001f\ufffd");
+                throw new MalformedInputException(name, "line 1", snapshot
                         ? "is one snapshot, not a recorded series: open it as a snapshot"
                         : "not an aspace series; expected a first line {\"format\":\"" + SeriesHeader.FORMAT + "\",...}");
             }

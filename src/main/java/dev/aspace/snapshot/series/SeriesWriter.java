@@ -76,8 +76,8 @@ public final class SeriesWriter implements Closeable {
                     + ByteSize.format(header.maxBytes()) + " is smaller than the file's header", null);
         }
         OutputFiles.Existing old = checkTarget(file, overwrite);
-        String keep = old != null ? "; " + file + " was left as it was" : "";
-        Path temp = OutputFiles.createTemp(file, "record to", keep);
+        String keep = old != null ? ", " + file + " was left as it was" : "";
+        Path temp = OutputFiles.createTemp(file, "record to", "; nothing was recorded" + keep);
         FileChannel ch = null;
         boolean started = false;
         try {

@@ -129,10 +129,10 @@ public final class CompareView {
         List<RegionDiff> rows = model.rows(a, b, onlyChanged.isSelected());
         table.setItems(FXCollections.observableArrayList(rows));
         summary.setText(String.format("#%d → #%d: %d moved, %d added, %d removed, %d grown, %d shrunk, %d perms,"
-                        + " %d rss/pss, %d same", a + 1, b + 1, model.count(a, b, Change.MOVED),
+                        + " %d rss/pss, %d backing, %d same", a + 1, b + 1, model.count(a, b, Change.MOVED),
                 model.count(a, b, Change.ADDED), model.count(a, b, Change.REMOVED), model.count(a, b, Change.GROWN),
                 model.count(a, b, Change.SHRUNK), model.count(a, b, Change.PERMS), model.count(a, b, Change.RESIDENT),
-                model.count(a, b, Change.UNCHANGED)));
+                model.count(a, b, Change.BACKING), model.count(a, b, Change.UNCHANGED)));
     }
 
     /** A click on ribbon i selects the row of that region in the table, when the table shows ribbon i. */

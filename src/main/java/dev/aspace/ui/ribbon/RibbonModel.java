@@ -26,7 +26,15 @@ public final class RibbonModel {
     private int pid = -1;
 
     public RibbonModel() {
-        scale.addListener((o, a, s) -> relayout());
+        scale.addListener((o, a, s) -> {
+            // the true scale opens on the user half: across all 16 EiB every mapping is a pixel
+            if (s == Scale.LINEAR && viewport.get().isWhole()) {
+                viewport.set(userHalf());
+            } else if (s == Scale.LOG && isUserHalf(viewport.get())) {
+                viewport.set(Viewport.whole(viewport.get().lengthPx()));
+            }
+            relayout();
+        });
         relayout();
     }
 
@@ -61,7 +69,7 @@ public final class RibbonModel {
         int newPid = s == null ? -1 : s.process().pid();
         if (newPid != pid) {
             pid = newPid;
-            viewport.set(Viewport.whole(viewport.get().lengthPx()));
+            viewport.set(scale.get() == Scale.LINEAR ? userHalf() : Viewport.whole(viewport.get().lengthPx()));
         }
         relayout();
     }
@@ -87,6 +95,16 @@ public final class RibbonModel {
     /** Back to the whole 64-bit space. */
     public void reset() {
         show(Viewport.whole(viewport.get().lengthPx()));
+    }
+
+    /** The user half of the address space (128 TiB; 64 PiB with 5-level paging), where mappings are. */
+    public Viewport userHalf() {
+        return Viewport.of(viewport.get().lengthPx(), 0, set.userTop());
+    }
+
+    /** True when {@code v} shows the user half. */
+    public boolean isUserHalf(Viewport v) {
+        return v.lo() == 0 && v.last() == set.userTop() - 1;
     }
 
     /** Shows a region with a margin of a quarter of its size on each side. */

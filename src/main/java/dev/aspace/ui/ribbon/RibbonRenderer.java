@@ -193,12 +193,13 @@ public final class RibbonRenderer {
         g.setLineDashes((double[]) null);
     }
 
-    /** Appeared green, grew blue, shrank amber, vanished red. */
+    /** Appeared green, grew blue, shrank amber, replaced purple, vanished red. */
     public static Color changeColor(RegionChange c) {
         return switch (c) {
             case APPEARED -> Color.web("#1a7f37");
             case GREW -> Color.web("#0969da");
             case SHRANK -> Color.web("#bf8700");
+            case REPLACED -> Color.web("#8250df");
             case VANISHED -> Color.web("#cf222e");
         };
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import dev.aspace.layout.Bin;
+import dev.aspace.layout.FreeSpace;
 import dev.aspace.layout.RibbonLayout;
 import dev.aspace.layout.Scale;
 import dev.aspace.layout.Viewport;
@@ -60,6 +61,8 @@ public final class RibbonView extends BorderPane {
     private double dragY = Double.NaN;
     private boolean dragged;
     private RibbonLayout wholeCache;
+    private FreeSpace freeCache;
+    private dev.aspace.layout.RegionSet freeCacheSet;
     private final Map<String, List<Pin>> pins = new LinkedHashMap<>();
 
     public RibbonView(SessionModel session) {
@@ -268,7 +271,8 @@ public final class RibbonView extends BorderPane {
 
     private void showViewport() {
         Viewport v = model.getViewport();
-        status.setText((v.isWhole() ? "whole 64-bit space" : "0x" + Long.toHexString(v.lo()) + " – 0x"
+        status.setText((v.isWhole() ? "whole 64-bit space" : model.isUserHalf(v) ? "user half (0 – 0x"
+                + Long.toHexString(v.last() + 1) + ")" : "0x" + Long.toHexString(v.lo()) + " – 0x"
                 + Long.toHexString(v.last())) + " · " + ByteSize.formatUnsigned(v.spanBytes() >= 0x1p63 ? -1L
                 : (long) v.spanBytes()));
     }
@@ -348,7 +352,7 @@ public final class RibbonView extends BorderPane {
                 int gap = l.gapAt(p);
                 if (gap >= 0) {
                     text = Long.toHexString(l.gapFirst(gap)) + "-" + Long.toHexString(l.gapLast(gap) + 1) + "\n"
-                            + l.gapLabel(gap);
+                            + l.gapLabel(gap) + holeText(l.gapFirst(gap));
                 }
             }
         }
@@ -381,6 +385,28 @@ public final class RibbonView extends BorderPane {
             hovered = -1;
             repaint();
         }
+    }
+
+    /** For a free hole of the user half: the largest hole, and which new mmaps would land here. */
+    private String holeText(long address) {
+        if (freeCache == null || freeCacheSet != model.regionSet()) {
+            freeCacheSet = model.regionSet();
+            freeCache = FreeSpace.of(freeCacheSet);
+        }
+        FreeSpace f = freeCache;
+        FreeSpace.Hole largest = f.largest();
+        if (largest == null || Long.compareUnsigned(address, f.userTop()) >= 0 || Long.compareUnsigned(address, FreeSpace.MIN_ADDR) < 0) {
+            return "";
+        }
+        boolean isLargest = Long.compareUnsigned(address, largest.start()) >= 0 && Long.compareUnsigned(address, largest.end()) < 0;
+        String text = isLargest ? "\nthe largest free hole of the user half"
+                : "\nlargest free hole of the user half: " + ByteSize.format(largest.size()) + " at "
+                + Long.toHexString(largest.start());
+        long[] sizes = f.mmapSizesLandingIn(address);
+        return text + (sizes == null ? "\na new mmap does not go here (the kernel searches down from "
+                + Long.toHexString(f.mmapTop()) + ")"
+                : "\na new mmap of " + (sizes[0] == 0 ? "up to " : "more than " + ByteSize.format(sizes[0]) + " and up to ")
+                + ByteSize.format(sizes[1]) + " goes here (the kernel's top-down search)");
     }
 
     /** The tooltip's lines: range, size, perms, kind, path, RSS/PSS, and the latest change. */
@@ -457,7 +483,7 @@ public final class RibbonView extends BorderPane {
         return true;
     }
 
-    private HBox controls() {
+    private javafx.scene.Node controls() {
         ToggleGroup scaleGroup = new ToggleGroup();
         ToggleButton log = new ToggleButton("log");
         log.setId("scaleLog");
@@ -492,8 +518,14 @@ public final class RibbonView extends BorderPane {
         for (var b : java.util.List.of(log, linear, in, out, all)) {
             b.getStyleClass().add(atlantafx.base.theme.Styles.SMALL);
         }
-        HBox box = new HBox(4, log, linear, in, out, all, status);
-        box.setAlignment(Pos.CENTER_LEFT);
+        HBox buttons = new HBox(4, log, linear, in, out, all);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        for (var b : buttons.getChildren()) {
+            ((javafx.scene.control.Control) b).setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        }
+        // the range on a line of its own: zoomed in, its long addresses would take the buttons' room
+        status.setWrapText(true);
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(2, buttons, status);
         box.setPadding(new Insets(4));
         return box;
     }
@@ -519,7 +551,12 @@ public final class RibbonView extends BorderPane {
         }
         Label hint = new Label("edge strip = kind · wheel/+/− zoom · drag/↑↓ pan · double-click zooms to a region");
         hint.getStyleClass().add("text-muted");
+        hint.setWrapText(true);
         box.getChildren().add(hint);
+        // a small preferred width, so the legend never widens the ribbon past its split pane's
+        // room; it wraps at the width it is given, the hint too
+        box.setPrefWrapLength(200);
+        hint.maxWidthProperty().bind(box.widthProperty().subtract(8));
         return box;
     }
 }

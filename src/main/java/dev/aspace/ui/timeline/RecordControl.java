@@ -43,6 +43,7 @@ public final class RecordControl {
     private final ReadOnlyObjectWrapper<Recording> state = new ReadOnlyObjectWrapper<>(this, "state");
     private final Timeline ticker = new Timeline();
     private SeriesRecorder recorder;
+    private Consumer<java.nio.file.Path> finished = f -> { };
     private boolean stepping;
 
     /**
@@ -68,6 +69,11 @@ public final class RecordControl {
                 stop();
             }
         });
+    }
+
+    /** Told the file of each recording that ended with frames in it (the window's recent files). */
+    public void setOnFinished(Consumer<java.nio.file.Path> then) {
+        this.finished = Objects.requireNonNull(then);
     }
 
     public ToggleButton button() {
@@ -157,5 +163,8 @@ public final class RecordControl {
         button.setSelected(false);
         button.setText(IDLE);
         message.accept(rec.describe() + (rec.frames() > 0 ? " (Open… shows it on a timeline)" : ""));
+        if (rec.frames() > 0) {
+            finished.accept(rec.file());
+        }
     }
 }

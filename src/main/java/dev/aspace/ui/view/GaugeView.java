@@ -73,11 +73,14 @@ public final class GaugeView extends VBox {
         GridPane figures = new GridPane();
         figures.setHgap(12);
         figures.setVgap(1);
-        figures.addRow(0, key("total"), total, key("available", "gauge-available-mark"), availL);
-        figures.addRow(1, key("used", "gauge-used-bar"), usedL, key("free", "gauge-free-bar"), freeL);
-        figures.addRow(2, key("buff/cache", "gauge-cache-bar"), cacheL, key("shared", "gauge-shared-bar"), sharedL);
-        figures.addRow(3, key("swap", "gauge-swap-bar"), swapL);
-        GridPane.setColumnSpan(swapL, 3);
+        // one figure a row, in free's order: two pairs a row do not fit a laptop's side column
+        figures.addRow(0, key("total"), total);
+        figures.addRow(1, key("used", "gauge-used-bar"), usedL);
+        figures.addRow(2, key("free", "gauge-free-bar"), freeL);
+        figures.addRow(3, key("shared", "gauge-shared-bar"), sharedL);
+        figures.addRow(4, key("buff/cache", "gauge-cache-bar"), cacheL);
+        figures.addRow(5, key("available", "gauge-available-mark"), availL);
+        figures.addRow(6, key("swap", "gauge-swap-bar"), swapL);
 
         why.setShowDelay(Duration.millis(200));
         why.setShowDuration(Duration.seconds(30));
@@ -87,7 +90,15 @@ public final class GaugeView extends VBox {
 
         chart = new MemoryHistory(model.history(), GaugeModel.HISTORY, dev.aspace.ui.Theme.darkProperty());
 
-        getChildren().addAll(head, bar, swapBar, figures, chart);
+        Label from = new Label();
+        from.setId("gauge-from");
+        from.getStyleClass().addAll("text-small", "text-muted");
+        from.setWrapText(true);
+        from.textProperty().bind(model.fromProperty());
+        from.visibleProperty().bind(model.fromProperty().isNotEmpty());
+        from.managedProperty().bind(from.visibleProperty());
+
+        getChildren().addAll(head, from, bar, swapBar, figures, new CgroupGauge(model), chart);
 
         model.memoryProperty().addListener((o, a, m) -> show(m));
         model.unitsProperty().addListener((o, a, u) -> show(model.getMemory()));

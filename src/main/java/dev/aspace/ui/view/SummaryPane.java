@@ -1,7 +1,10 @@
 package dev.aspace.ui.view;
 
+import dev.aspace.layout.FreeSpace;
+import dev.aspace.layout.RegionSet;
 import dev.aspace.model.RegionKind;
 import dev.aspace.model.Snapshot;
+import dev.aspace.ui.vm.FreeSpaceText;
 import dev.aspace.ui.vm.SessionModel;
 import dev.aspace.ui.vm.SummaryFigures;
 import dev.aspace.ui.vm.Units;
@@ -16,6 +19,8 @@ import java.util.Map;
 /** How many regions of each kind, and VSZ / RSS / PSS / USS with the sums that relate them. */
 public final class SummaryPane extends VBox {
 
+    /** The size the summary says a new mmap of would go where: a large allocation's. */
+    static final long MMAP_EXAMPLE = 1L << 30;
     private final Label headline = new Label();
     private final FlowPane kinds = new FlowPane(8, 2);
     private final VBox sums = new VBox(2);
@@ -57,5 +62,9 @@ public final class SummaryPane extends VBox {
             l.setWrapText(true);
             sums.getChildren().add(l);
         }
+        Label free = new Label(FreeSpaceText.of(FreeSpace.of(RegionSet.of(s.regions())), MMAP_EXAMPLE, units.get()));
+        free.setId("summaryFreeSpace");
+        free.setWrapText(true);
+        sums.getChildren().add(free);
     }
 }

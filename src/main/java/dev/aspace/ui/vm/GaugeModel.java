@@ -1,5 +1,6 @@
 package dev.aspace.ui.vm;
 
+import dev.aspace.model.CgroupMemory;
 import dev.aspace.model.SystemMemory;
 import dev.aspace.ui.Background;
 import javafx.beans.property.ObjectProperty;
@@ -11,7 +12,10 @@ import javafx.collections.ObservableList;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -24,17 +28,35 @@ public final class GaugeModel {
     public static final int HISTORY = 120;
 
     private final Supplier<SystemMemory> source;
+    private final IntSupplier watchedPid;
+    private final IntFunction<Optional<CgroupMemory>> cgroupOf;
     private final Background background;
     private final Consumer<Throwable> onError;
+    private final ReadOnlyObjectWrapper<CgroupMemory> cgroup = new ReadOnlyObjectWrapper<>(this, "cgroup");
 
     private final ReadOnlyObjectWrapper<SystemMemory> memory = new ReadOnlyObjectWrapper<>(this, "memory");
     private final ObjectProperty<Units> units = new SimpleObjectProperty<>(this, "units", Units.AUTO);
     private final ObservableList<SystemMemory> history = FXCollections.observableArrayList();
+    private final javafx.beans.property.ReadOnlyStringWrapper from =
+            new javafx.beans.property.ReadOnlyStringWrapper(this, "from", "");
     /** One read-only view, kept: a fresh wrapper per call would drop listeners when collected. */
     private final ObservableList<SystemMemory> readOnlyHistory = FXCollections.unmodifiableObservableList(history);
     private boolean inFlight;
 
     public GaugeModel(Supplier<SystemMemory> source, Background background, Consumer<Throwable> onError) {
+        this(source, () -> -1, pid -> Optional.empty(), background, onError);
+    }
+
+    /**
+     * With the watched process's memory cgroup beside the machine's figures.
+     *
+     * @param watchedPid the process watched now (asked on the FX thread), or -1 for none
+     * @param cgroupOf   reads a process's memory cgroup (on the background thread)
+     */
+    public GaugeModel(Supplier<SystemMemory> source, IntSupplier watchedPid, IntFunction<Optional<CgroupMemory>> cgroupOf,
+                      Background background, Consumer<Throwable> onError) {
+        this.watchedPid = Objects.requireNonNull(watchedPid);
+        this.cgroupOf = Objects.requireNonNull(cgroupOf);
         this.source = Objects.requireNonNull(source);
         this.background = Objects.requireNonNull(background);
         this.onError = Objects.requireNonNull(onError);
@@ -57,15 +79,48 @@ public final class GaugeModel {
         return readOnlyHistory;
     }
 
-    /** Reads /proc/meminfo in the background and records the sample. */
+    /**
+     * The watched process's memory cgroup when a limit applies to it (its own or an ancestor's),
+     * else null: then free's figures are the ones that matter.
+     */
+    public ReadOnlyObjectProperty<CgroupMemory> cgroupProperty() {
+        return cgroup.getReadOnlyProperty();
+    }
+
+    /** "" while the figures are this machine's now; else where they come from ("saved with run.json, 12:04:05"). */
+    public javafx.beans.property.ReadOnlyStringProperty fromProperty() {
+        return from.getReadOnlyProperty();
+    }
+
+    /**
+     * Shows the memory saved with a snapshot (a file's view), marked as such; the history is
+     * cleared, as it belongs to the live machine. Null memory (imported text): nothing to show.
+     */
+    public void showSaved(SystemMemory m, String where) {
+        history.clear();
+        memory.set(m);
+        cgroup.set(null); // a file's view: its machine's figures only
+        from.set(m == null ? "no memory figures in " + where : "as saved with " + where);
+        if (m != null) {
+            history.add(m);
+        }
+    }
+
+    /** Reads /proc/meminfo (and the watched process's cgroup) in the background and records the sample. */
     public void sample() {
         if (inFlight) {
             return;
         }
         inFlight = true;
-        background.submit(source::get, m -> {
+        if (!from.get().isEmpty()) {
+            history.clear(); // back to the live machine after a file
+        }
+        from.set("");
+        int pid = watchedPid.getAsInt();
+        background.submit(() -> new Reading(source.get(), limitedCgroup(pid)), r -> {
             inFlight = false;
-            accept(m);
+            accept(r.memory());
+            cgroup.set(r.cgroup());
         }, t -> {
             inFlight = false;
             onError.accept(t);
@@ -89,6 +144,20 @@ public final class GaugeModel {
     public static List<Part> parts(SystemMemory m) {
         return List.of(new Part("used", m.used()), new Part("buff/cache", m.buffCache()),
                 new Part("free", m.memFree()));
+    }
+
+    private record Reading(SystemMemory memory, CgroupMemory cgroup) {
+    }
+
+    private CgroupMemory limitedCgroup(int pid) {
+        if (pid <= 0) {
+            return null;
+        }
+        try {
+            return cgroupOf.apply(pid).filter(c -> c.effectiveLimit() >= 0).orElse(null);
+        } catch (RuntimeException e) {
+            return null; // the process is gone or its cgroup unreadable: the machine's figures stand alone
+        }
     }
 
     /** One segment of the bar. */

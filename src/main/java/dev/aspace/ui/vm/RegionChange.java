@@ -5,6 +5,8 @@ public enum RegionChange {
     APPEARED("appeared"),
     GREW("grew"),
     SHRANK("shrank"),
+    /** The same range, backed by something else now (a file over anonymous memory, another file). */
+    REPLACED("replaced"),
     VANISHED("vanished");
 
     private final String word;

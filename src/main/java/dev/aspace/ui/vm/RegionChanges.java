@@ -1,18 +1,20 @@
 package dev.aspace.ui.vm;
 
 import dev.aspace.model.Region;
+import dev.aspace.snapshot.diff.Change;
+import dev.aspace.snapshot.diff.RegionDiff;
+import dev.aspace.snapshot.diff.RegionMatcher;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Which regions appeared, grew, shrank or vanished between two reads of one process. A region is
- * the same region when it keeps its start (a heap growing up, a mapping extended by the kernel
- * merging a neighbour) or its end (a stack growing down).
+ * Which regions appeared, grew, shrank, were replaced or vanished between two reads of one
+ * process, the regions paired by {@link RegionMatcher} (the rules the diff and the experiments
+ * use). A region now backed by something else (a file mapped over anonymous memory) is replaced;
+ * one that moved is shown as appeared where it is and vanished where it was.
  *
  * @param changed  new regions that changed, by start address
  * @param vanished old regions with no successor
@@ -27,35 +29,24 @@ public record RegionChanges(Map<Long, RegionChange> changed, List<Region> vanish
     }
 
     public static RegionChanges between(List<Region> before, List<Region> after) {
-        Map<Long, Region> byStart = new HashMap<>(before.size() * 2);
-        Map<Long, Region> byEnd = new HashMap<>(before.size() * 2);
-        for (Region r : before) {
-            byStart.put(r.start(), r);
-            byEnd.put(r.end(), r);
-        }
-        Set<Region> matched = new HashSet<>();
         Map<Long, RegionChange> changed = new HashMap<>();
-        for (Region r : after) {
-            Region old = byStart.get(r.start());
-            if (old == null) {
-                old = byEnd.get(r.end());
-            }
-            if (old == null || matched.contains(old)) {
-                changed.put(r.start(), RegionChange.APPEARED);
-                continue;
-            }
-            matched.add(old);
-            int cmp = Long.compareUnsigned(r.size(), old.size());
-            if (cmp > 0) {
-                changed.put(r.start(), RegionChange.GREW);
-            } else if (cmp < 0) {
-                changed.put(r.start(), RegionChange.SHRANK);
-            }
-        }
         List<Region> vanished = new ArrayList<>();
-        for (Region r : before) {
-            if (!matched.contains(r)) {
-                vanished.add(r);
+        for (RegionMatcher.Pair p : RegionMatcher.match(before, after, true)) {
+            RegionDiff d = RegionDiff.of(p.before(), p.after());
+            Region r = p.after();
+            if (r == null) {
+                vanished.add(p.before());
+            } else if (d.changes().contains(Change.ADDED)) {
+                changed.put(r.start(), RegionChange.APPEARED);
+            } else if (d.changes().contains(Change.BACKING)) {
+                changed.put(r.start(), RegionChange.REPLACED);
+            } else if (d.changes().contains(Change.MOVED)) {
+                changed.put(r.start(), RegionChange.APPEARED);
+                vanished.add(p.before());
+            } else if (d.changes().contains(Change.GROWN)) {
+                changed.put(r.start(), RegionChange.GREW);
+            } else if (d.changes().contains(Change.SHRUNK)) {
+                changed.put(r.start(), RegionChange.SHRANK);
             }
         }
         return new RegionChanges(changed, vanished);

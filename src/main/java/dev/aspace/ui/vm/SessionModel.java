@@ -43,6 +43,7 @@ public final class SessionModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper origin = new ReadOnlyStringWrapper(this, "origin", "");
     private final BooleanProperty paused = new SimpleBooleanProperty(this, "paused");
+    private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper(this, "live");
 
     private int livePid = -1;
     private int generation;
@@ -102,6 +103,11 @@ public final class SessionModel {
         return paused;
     }
 
+    /** True while a live process is watched; false for a file or imported text (interval, Pause, Refresh do nothing). */
+    public ReadOnlyBooleanProperty liveProperty() {
+        return live.getReadOnlyProperty();
+    }
+
     /** The pid being watched live, or -1 when the view shows a file. */
     public int livePid() {
         return livePid;
@@ -140,6 +146,7 @@ public final class SessionModel {
     public void show(Snapshot s) {
         ++generation;
         livePid = -1;
+        live.set(false);
         exited.set(false);
         error.set("");
         highlights.set(Highlights.NONE);
@@ -256,6 +263,7 @@ public final class SessionModel {
     private int startWatching(int pid) {
         int gen = ++generation;
         livePid = pid;
+        live.set(true);
         exited.set(false);
         error.set("");
         highlights.set(Highlights.NONE);

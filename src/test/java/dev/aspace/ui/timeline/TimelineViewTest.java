@@ -162,6 +162,7 @@ class TimelineViewTest {
             assertTrue(window.session().errorProperty().get().startsWith("stopped: recorded " + end.frames() + " frames"),
                     window.session().errorProperty().get());
             assertEquals(RecordControl.IDLE, robot.lookup("#record").queryAs(javafx.scene.control.ToggleButton.class).getText());
+            assertEquals(rec, window.recents().get().entries().get(0), "a finished recording joins the recent files");
         }
     }
 }

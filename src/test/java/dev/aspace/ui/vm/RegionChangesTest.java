@@ -51,14 +51,32 @@ class RegionChangesTest {
     }
 
     @Test
-    void splitByMprotectKeepsTheFirstHalfAndAddsTheSecond() {
+    void splitByMprotectMakesTwoPiecesOfTheOldRegionAndNothingNew() {
         var before = List.of(r(0x1000, 0x9000, ""));
         Region low = r(0x1000, 0x2000, "");
         Region high = r(0x2000, 0x9000, "");
         RegionChanges c = RegionChanges.between(before, List.of(low, high));
         assertEquals(RegionChange.SHRANK, c.of(low));
-        assertEquals(RegionChange.APPEARED, c.of(high));
+        assertEquals(RegionChange.SHRANK, c.of(high));
         assertTrue(c.vanished().isEmpty());
+    }
+
+    @Test
+    void aFileMappedOverAnonymousMemoryIsMarkedReplaced() {
+        Region anon = r(0x1000, 0x9000, "");
+        Region file = Region.unclassified(0x1000, 0x9000, Perms.parse("rw-p"), 0, "fe:01", 1234, "/tmp/data", null);
+        RegionChanges c = RegionChanges.between(List.of(anon), List.of(file));
+        assertEquals(RegionChange.REPLACED, c.of(file));
+        assertTrue(c.vanished().isEmpty());
+    }
+
+    @Test
+    void aRegionThatMovedAppearsWhereItIsAndVanishesWhereItWas() {
+        Region lib = Region.unclassified(0x1000, 0x9000, Perms.parse("r--p"), 0, "fe:01", 1234, "/tmp/lib.so", null);
+        Region moved = Region.unclassified(0x20000, 0x28000, Perms.parse("r--p"), 0, "fe:01", 1234, "/tmp/lib.so", null);
+        RegionChanges c = RegionChanges.between(List.of(lib), List.of(moved));
+        assertEquals(RegionChange.APPEARED, c.of(moved));
+        assertEquals(List.of(lib), c.vanished());
     }
 
     @Test
