@@ -116,20 +116,23 @@ public final class RegionFrames {
     /** The index of the page at {@code address}, or -1 when that page is not populated. */
     public int indexOf(long address) {
         long page = address - Long.remainderUnsigned(address - start, pageSize);
+        int i = firstAtOrAfter(page);
+        return i < addresses.length && addresses[i] == page ? i : -1;
+    }
+
+    /** The index of the first populated page at or above {@code address} ({@link #size()} when none). */
+    public int firstAtOrAfter(long address) {
         int lo = 0;
-        int hi = addresses.length - 1;
-        while (lo <= hi) {
+        int hi = addresses.length;
+        while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            int c = Long.compareUnsigned(addresses[mid], page);
-            if (c == 0) {
-                return mid;
-            } else if (c < 0) {
+            if (Long.compareUnsigned(addresses[mid], address) < 0) {
                 lo = mid + 1;
             } else {
-                hi = mid - 1;
+                hi = mid;
             }
         }
-        return -1;
+        return lo;
     }
 
     /** The frame numbers of the present pages, in address order (0s without the privilege). */

@@ -104,6 +104,7 @@ public final class MainWindow extends BorderPane {
     private Choosers choosers = Choosers.FILE_CHOOSER;
     private PickerDialog picker;
     private MemoryUserController child;
+    private final dev.aspace.backend.linux.FrameReader frameReader = new dev.aspace.backend.linux.FrameReader();
     private final GoToAddress goTo;
 
     private static final java.time.format.DateTimeFormatter TAKEN =
@@ -189,13 +190,14 @@ public final class MainWindow extends BorderPane {
      * absent), kept live while the process is; hidden for files and imported text.
      */
     private javafx.scene.Node withResidency(DetailsPane details) {
-        ResidencyStrip strip = new ResidencyStrip(new PagemapReader());
+        ResidencyStrip strip = new ResidencyStrip(new PagemapReader(), frameReader);
         strip.setId("residencyStrip");
         Label caption = new Label("Pages of the selected region (pagemap): green present, orange swapped, grey not in RAM");
         caption.getStyleClass().add("text-small");
         caption.setWrapText(true);
         caption.setMinHeight(javafx.scene.control.Control.USE_PREF_SIZE);
-        VBox box = new VBox(2, caption, strip);
+        VBox box = new VBox(2, dev.aspace.ui.frames.FramesControls.captionRow(caption, strip, frameReader,
+                () -> openFrames(strip)), strip);
         box.setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
         box.managedProperty().bind(box.visibleProperty());
         box.setVisible(false);
@@ -216,6 +218,17 @@ public final class MainWindow extends BorderPane {
         VBox column = new VBox(box, details);
         VBox.setVgrow(details, javafx.scene.layout.Priority.ALWAYS);
         return column;
+    }
+
+    /** The physical-memory view of the selected region beside another process (a fork, or one sharing the file). */
+    private void openFrames(ResidencyStrip strip) {
+        Snapshot s = session.getSnapshot();
+        dev.aspace.model.Region r = session.selectedProperty().get();
+        if (s != null && r != null) {
+            MemoryUserController c = child;
+            dev.aspace.ui.frames.FramesWindow.show(getScene() == null ? null : getScene().getWindow(), frameReader,
+                    s.process().pid(), r, c == null ? java.util.List.of() : c.forks());
+        }
     }
 
     public SessionModel session() {

@@ -18,31 +18,50 @@ import java.util.List;
 public final class FrameReader {
 
     private final ProcPath proc;
-    private final PagemapReader pagemap;
     private final KpageReader kpage;
-    private final boolean privileged;
-    private final long pageSize;
+    /** Decided at the first read, not when the window builds its views. */
+    private volatile Boolean privileged;
+    private volatile PagemapReader pagemap;
+    private volatile long pageSize;
 
-    /** Reads the live /proc; the privilege is checked once, here. */
+    /** Reads the live /proc; the privilege is checked once, at the first read. */
     public FrameReader() {
-        this(ProcPath.SYSTEM, FramePrivilege.granted(ProcPath.SYSTEM));
+        this(ProcPath.SYSTEM, null);
     }
 
-    /** @param privileged whether to read frame numbers, map counts and flags */
-    public FrameReader(ProcPath proc, boolean privileged) {
+    /** @param privileged whether to read frame numbers, map counts and flags; null: whether this process may */
+    public FrameReader(ProcPath proc, Boolean privileged) {
         this.proc = proc;
-        this.pageSize = NativeSystem.pageSize();
-        this.pagemap = new PagemapReader(proc.proc(""), pageSize, true);
         this.kpage = new KpageReader(proc);
         this.privileged = privileged;
     }
 
+    /** Whether frame numbers, map counts and flags are read (CAP_SYS_ADMIN). */
     public boolean privileged() {
-        return privileged;
+        Boolean p = privileged;
+        if (p == null) {
+            p = FramePrivilege.granted(proc);
+            privileged = p;
+        }
+        return p;
     }
 
     public long pageSize() {
-        return pageSize;
+        long size = pageSize;
+        if (size == 0) {
+            size = NativeSystem.pageSize();
+            pageSize = size;
+        }
+        return size;
+    }
+
+    private PagemapReader pagemap() {
+        PagemapReader p = pagemap;
+        if (p == null) {
+            p = new PagemapReader(proc.proc(""), pageSize(), true);
+            pagemap = p;
+        }
+        return p;
     }
 
     /**
@@ -51,6 +70,7 @@ public final class FrameReader {
      */
     public FrameReport read(int pid, long low, long high) {
         List<Region> regions = new LinuxBackend(proc).snapshot(pid, MemoryBackend.Detail.MAPS).regions();
+        long pageSize = pageSize();
         List<Region> chosen = new ArrayList<>();
         List<long[]> ranges = new ArrayList<>();
         for (Region r : regions) {
@@ -63,7 +83,7 @@ public final class FrameReader {
             chosen.add(r);
             ranges.add(new long[] {from, to});
         }
-        return new FrameReport(pid, privileged, readAll(pid, chosen, ranges));
+        return new FrameReport(pid, privileged(), readAll(pid, chosen, ranges));
     }
 
     /** The populated pages of [start, end) of one region of {@code pid}. */
@@ -79,30 +99,39 @@ public final class FrameReader {
         List<PagemapReader.Populated> pages = new ArrayList<>(regions.size());
         int total = 0;
         for (long[] range : ranges) {
-            PagemapReader.Populated p = pagemap.populated(pid, range[0], range[1]);
+            PagemapReader.Populated p = pagemap().populated(pid, range[0], range[1]);
             pages.add(p);
             total += p.entries().length;
         }
         long[] counts = null;
         long[] flags = null;
-        if (privileged) {
+        if (privileged()) {
             long[] pfns = new long[total];
+            long[] shared = new long[total];
             int k = 0;
             for (PagemapReader.Populated p : pages) {
                 for (long e : p.entries()) {
-                    pfns[k++] = PagemapEntry.pfn(e);
+                    pfns[k] = PagemapEntry.pfn(e);
+                    // pagemap's exclusive bit is the kernel's "precise map count is 1", the same count
+                    // kpagecount gives: only frames mapped more than once need their count read
+                    shared[k++] = (e & PagemapEntry.EXCLUSIVE) != 0 ? 0 : PagemapEntry.pfn(e);
                 }
             }
             counts = new long[total];
             flags = new long[total];
-            kpage.read(pfns, total, counts, flags);
+            kpage.read(pfns, shared, total, counts, flags);
+            for (int i = 0; i < total; i++) {
+                if (pfns[i] != 0 && shared[i] == 0) {
+                    counts[i] = 1;
+                }
+            }
         }
         List<RegionFrames> out = new ArrayList<>(regions.size());
         int at = 0;
         for (int i = 0; i < regions.size(); i++) {
             PagemapReader.Populated p = pages.get(i);
             int n = p.entries().length;
-            out.add(new RegionFrames(regions.get(i), ranges.get(i)[0], ranges.get(i)[1], pageSize, p.addresses(),
+            out.add(new RegionFrames(regions.get(i), ranges.get(i)[0], ranges.get(i)[1], pageSize(), p.addresses(),
                     p.entries(), counts == null ? null : java.util.Arrays.copyOfRange(counts, at, at + n),
                     flags == null ? null : java.util.Arrays.copyOfRange(flags, at, at + n)));
             at += n;

@@ -37,48 +37,54 @@ public final class KpageReader {
     }
 
     /**
-     * For each {@code i < n} with {@code pfns[i] != 0}, sets {@code counts[i]} to the frame's map
-     * count and {@code flags[i]} to its kpageflags word; entries with PFN 0 are left alone.
+     * For each {@code i < n} with {@code flagPfns[i] != 0}, sets {@code flags[i]} to the frame's
+     * kpageflags word, and for each with {@code countPfns[i] != 0} {@code counts[i]} to its map
+     * count; the others are left alone. Each file is read in PFN order.
      *
      * @throws UncheckedIOException when the files cannot be read (no privilege)
      */
-    public void read(long[] pfns, int n, long[] counts, long[] flags) {
-        int[] order = pfnOrder(pfns, n);
-        if (order.length == 0) {
-            return;
-        }
+    public void read(long[] flagPfns, long[] countPfns, int n, long[] counts, long[] flags) {
         try (FileChannel cc = FileChannel.open(kpagecount, StandardOpenOption.READ);
              FileChannel fc = FileChannel.open(kpageflags, StandardOpenOption.READ)) {
             ByteBuffer buf = ByteBuffer.allocateDirect(MAX_SPAN * Long.BYTES);
-            long[] c = new long[MAX_SPAN];
-            long[] f = new long[MAX_SPAN];
-            int at = 0;
-            while (at < order.length) {
-                long first = pfns[order[at]];
-                int end = at + 1;
-                long last = first;
-                while (end < order.length) {
-                    long next = pfns[order[end]];
-                    if (next - last > GAP || next - first >= MAX_SPAN) {
-                        break;
-                    }
-                    last = next;
-                    end++;
-                }
-                int span = (int) (last - first + 1);
-                int gotC = readSpan(cc, buf, first, span, c);
-                int gotF = readSpan(fc, buf, first, span, f);
-                for (int k = at; k < end; k++) {
-                    int i = order[k];
-                    int off = (int) (pfns[i] - first);
-                    counts[i] = off < gotC ? c[off] : 0;
-                    flags[i] = off < gotF ? f[off] : 0;
-                }
-                at = end;
-            }
+            long[] scratch = new long[MAX_SPAN];
+            readInOrder(fc, flagPfns, n, flags, buf, scratch);
+            readInOrder(cc, countPfns, n, counts, buf, scratch);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + kpagecount + " and " + kpageflags
                     + ": frame map counts and flags need CAP_SYS_ADMIN (root)", e);
+        }
+    }
+
+    /** {@link #read(long[], long[], int, long[], long[])} with both values read for every frame. */
+    public void read(long[] pfns, int n, long[] counts, long[] flags) {
+        read(pfns, pfns, n, counts, flags);
+    }
+
+    /** Sets {@code into[i]} to the file's value for frame {@code pfns[i]}, visiting frames in PFN order. */
+    private static void readInOrder(FileChannel ch, long[] pfns, int n, long[] into, ByteBuffer buf, long[] scratch)
+            throws IOException {
+        int[] order = pfnOrder(pfns, n);
+        int at = 0;
+        while (at < order.length) {
+            long first = pfns[order[at]];
+            int end = at + 1;
+            long last = first;
+            while (end < order.length) {
+                long next = pfns[order[end]];
+                if (next - last > GAP || next - first >= MAX_SPAN) {
+                    break;
+                }
+                last = next;
+                end++;
+            }
+            int got = readSpan(ch, buf, first, (int) (last - first + 1), scratch);
+            for (int k = at; k < end; k++) {
+                int i = order[k];
+                int off = (int) (pfns[i] - first);
+                into[i] = off < got ? scratch[off] : 0;
+            }
+            at = end;
         }
     }
 

@@ -1,12 +1,19 @@
 package dev.aspace.ui.experiments;
 
+import dev.aspace.backend.linux.FrameReader;
 import dev.aspace.backend.linux.PagemapReader;
+import dev.aspace.frames.RegionFrames;
+
+import dev.aspace.ui.frames.SharingColors;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.concurrent.ScheduledService;
 import javafx.concurrent.Task;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.util.Duration;
@@ -15,6 +22,9 @@ import javafx.util.Duration;
  * Which pages of the selected region are present (green) or swapped (orange), drawn along the
  * region and refreshed live from /proc/PID/pagemap, so a slow walk fills it page by page. Large
  * regions are aggregated per pixel: a pixel's colour strength is the share of its pages present.
+ * In frames mode each page is coloured by how its physical frame is shared (exclusive, shared
+ * with N, zero page, KSM, THP, swapped; a pixel of many pages takes its most common kind) and a
+ * hover names the page's frame number, map count and flags.
  */
 public final class ResidencyStrip extends Region {
 
@@ -25,6 +35,10 @@ public final class ResidencyStrip extends Region {
     private final Canvas canvas = new Canvas();
     private final PagemapReader reader;
     private final ReadOnlyObjectWrapper<PagemapReader.Residency> residency = new ReadOnlyObjectWrapper<>(this, "residency");
+    private final FrameReader frameReader;
+    private final BooleanProperty framesMode = new SimpleBooleanProperty(this, "framesMode", false);
+    private final ReadOnlyObjectWrapper<RegionFrames> frames = new ReadOnlyObjectWrapper<>(this, "frames");
+    private final Tooltip tip = new Tooltip();
     private final Refresher refresher = new Refresher();
     /** What to show: replaced whole, so a read never mixes one region's pid with another's range. */
     private volatile Target target;
@@ -33,13 +47,27 @@ public final class ResidencyStrip extends Region {
     private record Target(int pid, long start, long end, long generation) {
     }
 
-    private record Read(long generation, PagemapReader.Residency residency) {
+    private record Read(long generation, PagemapReader.Residency residency, RegionFrames frames) {
     }
 
     private long generation;
 
     public ResidencyStrip(PagemapReader reader) {
+        this(reader, null);
+    }
+
+    /** @param frameReader reads frames for the frames mode; null: no frames mode */
+    public ResidencyStrip(PagemapReader reader, FrameReader frameReader) {
         this.reader = reader;
+        this.frameReader = frameReader;
+        framesMode.addListener((o, a, b) -> {
+            Target t = target;
+            if (t != null) {
+                show(t.pid(), t.start(), t.end());
+            }
+        });
+        setOnMouseMoved(e -> hover(e.getX()));
+        setOnMouseExited(e -> tip.hide());
         getStyleClass().add("residency-strip");
         setMinHeight(18);
         setPrefHeight(24);
@@ -50,10 +78,14 @@ public final class ResidencyStrip extends Region {
             Target t = target;
             if (read != null && t != null && read.generation() == t.generation()) {
                 residency.set(read.residency());
+                frames.set(read.frames());
                 draw();
             }
         });
-        refresher.setOnFailed(e -> residency.set(null));  // the process or region is gone: show nothing
+        refresher.setOnFailed(e -> {  // the process or region is gone: show nothing
+            residency.set(null);
+            frames.set(null);
+        });
     }
 
     /**
@@ -64,6 +96,7 @@ public final class ResidencyStrip extends Region {
     public void show(int pid, long start, long end) {
         target = new Target(pid, start, end, ++generation);
         residency.set(null);
+        frames.set(null);
         draw();
         if (refresher.getState() == javafx.concurrent.Worker.State.READY) {
             refresher.start();
@@ -74,12 +107,23 @@ public final class ResidencyStrip extends Region {
     public void clear() {
         target = null;
         residency.set(null);
+        frames.set(null);
         draw();
     }
 
     /** The last residency read, or null. */
     public ReadOnlyObjectProperty<PagemapReader.Residency> residencyProperty() {
         return residency.getReadOnlyProperty();
+    }
+
+    /** Whether pages are coloured by frame sharing (needs a frame reader) rather than by residency. */
+    public BooleanProperty framesModeProperty() {
+        return framesMode;
+    }
+
+    /** The last frames read in frames mode, or null. */
+    public ReadOnlyObjectProperty<RegionFrames> framesProperty() {
+        return frames.getReadOnlyProperty();
     }
 
     @Override
@@ -95,6 +139,11 @@ public final class ResidencyStrip extends Region {
         double h = canvas.getHeight();
         g.setFill(EMPTY);
         g.fillRect(0, 0, w, h);
+        RegionFrames f = frames.get();
+        if (f != null && w >= 1) {
+            dev.aspace.ui.frames.FramesPaint.pages(g, f, 0, 0, w, h);
+            return;
+        }
         PagemapReader.Residency r = residency.get();
         if (r == null || w < 1) {
             return;
@@ -113,6 +162,27 @@ public final class ResidencyStrip extends Region {
         }
     }
 
+    /** The tooltip of the page under the pointer: frame number, map count and flags. */
+    private void hover(double x) {
+        RegionFrames f = frames.get();
+        double w = getWidth();
+        if (f == null || w < 1) {
+            tip.hide();
+            return;
+        }
+        long pages = Long.divideUnsigned(f.end() - f.start(), f.pageSize());
+        long page = Math.min(pages - 1, (long) (x / w * pages));
+        int i = f.indexOf(f.start() + page * f.pageSize());
+        tip.setText(i < 0 ? "page 0x" + Long.toHexString(f.start() + page * f.pageSize()) + ": not in RAM"
+                : SharingColors.describe(f, i));
+        if (!tip.isShowing() && getScene() != null) {
+            javafx.geometry.Point2D p = localToScreen(x, getHeight());
+            if (p != null) {
+                tip.show(this, p.getX() + 8, p.getY() + 4);
+            }
+        }
+    }
+
     /** Reads pagemap off the FX thread every half second. */
     private final class Refresher extends ScheduledService<Read> {
         @Override
@@ -121,7 +191,15 @@ public final class ResidencyStrip extends Region {
             return new Task<>() {
                 @Override
                 protected Read call() {
-                    return t == null ? null : new Read(t.generation(), reader.read(t.pid(), t.start(), t.end()));
+                    if (t == null) {
+                        return null;
+                    }
+                    if (framesMode.get() && frameReader != null) {
+                        dev.aspace.model.Region region = dev.aspace.model.Region.unclassified(t.start(), t.end(),
+                                dev.aspace.model.Perms.parse("---p"), 0, "", 0, "", null);
+                        return new Read(t.generation(), null, frameReader.read(t.pid(), region, t.start(), t.end()));
+                    }
+                    return new Read(t.generation(), reader.read(t.pid(), t.start(), t.end()), null);
                 }
             };
         }

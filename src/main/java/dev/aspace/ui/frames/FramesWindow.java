@@ -1,0 +1,139 @@
+package dev.aspace.ui.frames;
+
+import dev.aspace.backend.linux.FramePrivilege;
+import dev.aspace.backend.linux.FrameReader;
+import dev.aspace.model.Region;
+import javafx.concurrent.ScheduledService;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.Duration;
+
+import java.util.List;
+
+/**
+ * Behind the abstraction: the selected region's pages, the physical frames under them and those
+ * of another process (a fork of the memory-user: copy-on-write appears live, page by page, as one
+ * side writes; or another process mapping the same library: one copy in RAM), with the sharing
+ * line. Refreshed every second off the FX thread; without root it says what it cannot show.
+ */
+public final class FramesWindow {
+
+    private static Stage open;
+
+    private FramesWindow() {
+    }
+
+    /** Opens (or raises and retargets) the one physical-memory window. */
+    public static void show(Window owner, FrameReader reader, int pid, Region region, List<Integer> forks) {
+        if (open != null) {
+            open.close();
+        }
+        Stage stage = new Stage();
+        stage.setTitle("Frames — pid " + pid + " " + (region.path().isEmpty() ? region.label() : region.path()));
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
+        View view = new View(reader, pid, region, forks);
+        stage.setScene(new Scene(view.root, 1000, 520));
+        if (owner != null && owner.getScene() != null) {
+            stage.getScene().getStylesheets().setAll(owner.getScene().getStylesheets());
+        }
+        stage.setOnHidden(e -> view.refresher.cancel());
+        open = stage;
+        stage.show();
+        view.refresher.start();
+    }
+
+    /** The window's content; package-private for the tests. */
+    static final class View {
+        final BorderPane root = new BorderPane();
+        final Label sharing = new Label();
+        final Label summary = new Label();
+        final Label privilege = new Label();
+        final PhysicalCanvas canvas = new PhysicalCanvas();
+        final TextField otherPid = new TextField();
+        final ScheduledService<FramePair> refresher;
+        private volatile int other;
+
+        View(FrameReader reader, int pid, Region region, List<Integer> forks) {
+            sharing.setId("sharingLine");
+            sharing.getStyleClass().add("title-4");
+            summary.setId("framesSummary");
+            summary.setWrapText(true);
+            privilege.setWrapText(true);
+            otherPid.setPromptText("PID");
+            otherPid.setPrefColumnCount(7);
+            Button apply = new Button("Compare");
+            apply.setOnAction(e -> {
+                try {
+                    other = Integer.parseInt(otherPid.getText().strip());
+                    summary.setText("reading pid " + other + "…");
+                } catch (NumberFormatException ex) {
+                    summary.setText("'" + otherPid.getText() + "' is not a process id: type a number, e.g. 4711");
+                }
+            });
+            HBox controls = new HBox(8, new Label("Beside process:"), otherPid, apply);
+            controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            Label legend = new Label("Top: this region's pages; middle: the machine's RAM frames, scaled; bottom: the other "
+                    + "process's region. Lines join pages to frames; purple where both use the same frame. Pages: "
+                    + SharingColors.legend() + ".");
+            legend.setWrapText(true);
+            legend.getStyleClass().add("text-small");
+            VBox top = new VBox(6, sharing, controls, legend);
+            VBox bottom = new VBox(4, summary, privilege);
+            top.setPadding(new Insets(10));
+            bottom.setPadding(new Insets(10));
+            root.setTop(top);
+            root.setCenter(canvas);
+            root.setBottom(bottom);
+            refresher = new ScheduledService<>() {
+                @Override
+                protected Task<FramePair> createTask() {
+                    int o = other;
+                    return new Task<>() {
+                        @Override
+                        protected FramePair call() {
+                            return FramePair.read(reader, pid, region, forks, o);
+                        }
+                    };
+                }
+            };
+            refresher.setPeriod(Duration.seconds(1));
+            refresher.setOnSucceeded(e -> show(refresher.getValue()));
+            refresher.setOnFailed(e -> summary.setText("cannot read process " + pid + ": "
+                    + (refresher.getException() == null ? "it is gone" : refresher.getException().getMessage())));
+        }
+
+        void show(FramePair p) {
+            if (p == null) {
+                return;
+            }
+            canvas.show(p);
+            sharing.setText(p.sharingLine());
+            var s = p.a().summary();
+            StringBuilder sb = new StringBuilder("pid " + p.pidA() + ": " + s.present() + " pages in RAM (" + s.exclusive()
+                    + " mapped once, " + s.shared() + " shared), " + s.swapped() + " swapped");
+            if (p.b() != null) {
+                var t = p.b().summary();
+                sb.append(".  pid ").append(p.pidB()).append(": ").append(t.present()).append(" in RAM");
+                if (p.a().privileged()) {
+                    sb.append(".  Frames used by both: ").append(p.shared());
+                }
+            } else {
+                sb.append(".  No other process to compare: fork the memory-user (Fork), or type a PID mapping the same file");
+            }
+            summary.setText(sb.toString());
+            privilege.setText(p.a().privileged() ? "" : "Without root: " + FramePrivilege.MISSING
+                    + ". Run aspace as root (sudo) to see frames and which are shared.");
+        }
+    }
+}
