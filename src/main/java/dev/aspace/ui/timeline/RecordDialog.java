@@ -4,10 +4,14 @@ import dev.aspace.snapshot.series.SizeCap;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Control;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 
 import java.io.File;
@@ -26,7 +30,7 @@ final class RecordDialog extends Dialog<RecordSettings> {
         setTitle("Record a series");
         setHeaderText("Record " + what + ": one snapshot every few seconds into one file");
         file.setText(suggested.toString());
-        file.setPrefColumnCount(36);
+        file.setPrefColumnCount(28);
         file.setId("recordFile");
         every.setId("recordEvery");
         cap.setId("recordCap");
@@ -50,11 +54,33 @@ final class RecordDialog extends Dialog<RecordSettings> {
         grid.setHgap(8);
         grid.setVgap(8);
         grid.setPadding(new Insets(12));
-        grid.addRow(0, new Label("File"), file, browse);
-        grid.addRow(1, new Label("Every (seconds)"), every);
-        grid.addRow(2, new Label("Size cap"), cap, new Label("e.g. 50M, 1G: recording stops before passing it"));
-        grid.add(problem, 0, 3, 3, 1);
+        // the names keep their width; the file field takes what is left
+        ColumnConstraints names = new ColumnConstraints();
+        names.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        ColumnConstraints button = new ColumnConstraints();
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        grid.getColumnConstraints().addAll(names, fields, button);
+        every.setPrefColumnCount(6);
+        every.setMaxWidth(Region.USE_PREF_SIZE);
+        cap.setPrefColumnCount(6);
+        cap.setMaxWidth(Region.USE_PREF_SIZE);
+        Label hint = new Label("50M, 1G, 512K (binary: M is MiB): the recording stops before the file would pass it");
+        hint.setId("recordHint");
+        hint.getStyleClass().add("text-muted");
+        hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
+        problem.setWrapText(true);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
+        grid.addRow(0, name("File", file), file, browse);
+        grid.addRow(1, name("Every (seconds)", every), every);
+        grid.addRow(2, name("Size cap", cap), cap);
+        grid.add(hint, 1, 3, 2, 1);
+        grid.add(problem, 0, 4, 3, 1);
         getDialogPane().setContent(grid);
+        getDialogPane().setPrefWidth(640);
+        setResizable(true);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
 
         Runnable check = () -> {
@@ -68,6 +94,14 @@ final class RecordDialog extends Dialog<RecordSettings> {
         check.run();
         setResultConverter(b -> b == ButtonType.OK && problem() == null
                 ? new RecordSettings(Path.of(file.getText().trim()), seconds(), SizeCap.parse(cap.getText())) : null);
+    }
+
+    /** A field's name, never cut, and its label for screen readers. */
+    private static Label name(String text, Control field) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        l.setLabelFor(field);
+        return l;
     }
 
     /** What is wrong with the fields, or null. */

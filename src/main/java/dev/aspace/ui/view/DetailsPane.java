@@ -10,9 +10,17 @@ import dev.aspace.ui.vm.SessionModel;
 import dev.aspace.ui.vm.SmapsFieldHelp;
 import dev.aspace.ui.vm.VmFlagWords;
 import javafx.geometry.Insets;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** Everything about the selected region: each smaps field with what it means, VmFlags in words. */
@@ -104,7 +112,7 @@ public final class DetailsPane extends ScrollPane {
         for (int i = 0; i < layout.size(); i++) {
             String key = layout.key(i);
             long v = s.value(i);
-            String value = layout.isKilobytes(i) ? (v / 1024) + " kB" + (v >= 1 << 20 ? " (" + ByteSize.format(v) + ")" : "")
+            String value = layout.isKilobytes(i) ? (v / 1024) + " KiB" + (v >= 1 << 20 ? " (" + ByteSize.format(v) + ")" : "")
                     : Long.toString(v);
             put(g, i, key, value, SmapsFieldHelp.explain(key));
         }
@@ -139,10 +147,31 @@ public final class DetailsPane extends ScrollPane {
         return s + (p.shared() ? "; shared with other mappers" : "; private (copy-on-write)");
     }
 
+    /** A value longer than this may be cut in its middle (its whole text on hover and in Copy). */
+    static final int SHORT_VALUE = 32;
+    /** The explanations' column is never narrower: words are wrapped whole, never letter by letter. */
+    static final double HELP_MIN_WIDTH = 180;
+    private static final double LONG_VALUE_MIN_WIDTH = 120;
+
+    /**
+     * Three columns: the field, its value, what it means. The field and short values keep their
+     * width; a long value (a path) gives way first, cut in its middle; the explanation keeps
+     * {@link #HELP_MIN_WIDTH} and takes the rest, so it wraps between words. Narrower than all
+     * that, the pane scrolls sideways.
+     */
     private static GridPane grid() {
         GridPane g = new GridPane();
         g.setHgap(10);
         g.setVgap(2);
+        ColumnConstraints field = new ColumnConstraints();
+        field.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ColumnConstraints value = new ColumnConstraints();
+        value.setHgrow(Priority.SOMETIMES);
+        ColumnConstraints help = new ColumnConstraints();
+        help.setMinWidth(HELP_MIN_WIDTH);
+        help.setPrefWidth(HELP_MIN_WIDTH); // asks no more, so a long value is cut only when it must be
+        help.setHgrow(Priority.ALWAYS);
+        g.getColumnConstraints().addAll(field, value, help);
         return g;
     }
 
@@ -153,12 +182,35 @@ public final class DetailsPane extends ScrollPane {
         Label v = new Label(value);
         v.setId("details-" + key.replace('/', '-'));
         v.getStyleClass().add("mono");
-        v.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        if (value.length() > SHORT_VALUE) {
+            v.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS); // a path's start and its file name both stay
+            v.setEllipsisString("…");
+            v.setMinWidth(LONG_VALUE_MIN_WIDTH);
+            Tooltip whole = new Tooltip(value);
+            whole.setWrapText(true);
+            whole.setMaxWidth(700);
+            v.setTooltip(whole);
+        } else {
+            v.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        v.setContextMenu(copyMenu(value));
         Label h = new Label(help);
         h.getStyleClass().add("text-muted");
         h.setWrapText(true);
+        h.setMinWidth(help.isEmpty() ? 0 : HELP_MIN_WIDTH);
         g.addRow(row, k, v, h);
         return row + 1;
+    }
+
+    /** Copy, on a value's context menu: its whole text, however it is shown. */
+    private static ContextMenu copyMenu(String value) {
+        MenuItem copy = new MenuItem("Copy");
+        copy.setOnAction(e -> {
+            ClipboardContent c = new ClipboardContent();
+            c.putString(value);
+            Clipboard.getSystemClipboard().setContent(c);
+        });
+        return new ContextMenu(copy);
     }
 
     private static Label muted(String s) {
