@@ -136,20 +136,10 @@ class WindowFitTest {
         return n.getClass().getSimpleName() + (n.getId() == null ? "" : "#" + n.getId());
     }
 
-    /**
-     * Misfits known and being fixed elsewhere (the record dialog's labels, rewritten on another
-     * branch); each entry names the window and the text. Remove an entry when its fix lands.
-     */
-    private static final List<String> KNOWN = List.of("Record a series: Label shows \"...\" of \"File\"",
-            "Record a series: Label shows \"...\" of \"Every (seconds)\"",
-            "Record a series: Label shows \"...\" of \"Size cap\"",
-            "Record a series: Label shows \"e.g. 50M, 1G: recordin");
-
     private void assertFits(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
         List<String> found = new ArrayList<>();
         robot.interact(() -> found.addAll(misfits()));
-        found.removeIf(f -> KNOWN.stream().anyMatch(f::startsWith));
         assertEquals(List.of(), found);
     }
 

@@ -45,6 +45,9 @@ public final class FramesControls {
         caption.setMaxWidth(Double.MAX_VALUE);
         Region spacer = new Region();
         HBox.setHgrow(caption, Priority.ALWAYS);
+        // the caption wraps; the controls keep their whole text
+        frames.setMinWidth(Region.USE_PREF_SIZE);
+        physical.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(8, caption, spacer, frames, physical);
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return row;

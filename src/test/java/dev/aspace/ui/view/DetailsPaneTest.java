@@ -6,7 +6,7 @@ import dev.aspace.testutil.LiveProcess;
 import dev.aspace.ui.Background;
 import dev.aspace.ui.Theme;
 import dev.aspace.ui.vm.SessionModel;
-import dev.aspace.ui.vm.StatProbe;
+import dev.aspace.ui.StatProbe;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
