@@ -51,7 +51,11 @@ public final class MacMemoryImporter implements Importer {
             }
             if (s.startsWith(VM_STAT)) {
                 String n = s.substring(VM_STAT.length()).replaceAll(" bytes\\)$", "");
-                pageSize = Scan.isDigits(n, 0, n.length()) ? Scan.dec(n, 0, n.length()) : -1;
+                try {
+                    pageSize = Scan.isDigits(n, 0, n.length()) ? Scan.dec(n, 0, n.length()) : -1;
+                } catch (NumberFormatException e) {
+                    c.unreadable(line, e.getMessage());
+                }
                 continue;
             }
             int colon = s.lastIndexOf(':');
@@ -61,7 +65,11 @@ public final class MacMemoryImporter implements Importer {
                 c.unreadable(line, "expected 'Name:   count.'");
                 continue;
             }
-            pages.put(s.substring(0, colon).replace("\"", ""), Scan.dec(v, 0, v.length()));
+            try {
+                pages.put(s.substring(0, colon).replace("\"", ""), Scan.dec(v, 0, v.length()));
+            } catch (NumberFormatException e) {
+                c.unreadable(line, e.getMessage());
+            }
         }
         if (pageSize <= 0 || !pages.containsKey("Pages free")) {
             throw lines.error("no page size or no 'Pages free' line: this is not complete vm_stat output");
@@ -101,6 +109,10 @@ public final class MacMemoryImporter implements Importer {
                 String[] w = part.strip().split(" +");
                 if (w.length == 2 && (w[1].equals("used") || w[1].equals("unused") || w[1].equals("free"))) {
                     long bytes = bytes(w[0]);
+                    if (bytes < 0) {
+                        used = -1;   // not a size: the line is unreadable
+                        break;
+                    }
                     if (w[1].equals("used")) {
                         used = bytes;
                     } else {
@@ -122,7 +134,7 @@ public final class MacMemoryImporter implements Importer {
         return m;
     }
 
-    /** {@code 2680M}, {@code 31G}, {@code 512K}: powers of 1024, as top prints them. */
+    /** {@code 2680M}, {@code 31G}, {@code 512K}: powers of 1024, as top prints them; -1 when it is not such a size. */
     private static long bytes(String s) {
         String u = s.toUpperCase(Locale.ROOT);
         int shift = switch (u.charAt(u.length() - 1)) {
@@ -131,8 +143,12 @@ public final class MacMemoryImporter implements Importer {
             case 'M' -> 20;
             case 'G' -> 30;
             case 'T' -> 40;
-            default -> throw new IllegalArgumentException("'" + s + "' has no unit");
+            default -> -1;
         };
-        return Math.round(Double.parseDouble(u.substring(0, u.length() - 1)) * Math.pow(2, shift));
+        String digits = u.substring(0, u.length() - 1);
+        if (shift < 0 || !digits.matches("[0-9]{1,12}(\\.[0-9]{1,6})?")) {
+            return -1;
+        }
+        return Math.round(Double.parseDouble(digits) * Math.pow(2, shift));
     }
 }

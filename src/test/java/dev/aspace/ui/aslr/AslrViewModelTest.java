@@ -39,7 +39,7 @@ class AslrViewModelTest {
         assertEquals(1, model[0].snapshotsProperty().get().size());
         assertEquals(1, model[0].reportProperty().get().runs(), "the one run done is analysed");
         assertEquals("stopped after 1 of 3 runs", model[0].statusProperty().get());
-        assertEquals(2, submitted.get(), "no run was started after the cancel");
+        assertEquals(3, submitted.get(), "the settings, one run and the analysis of it: no run was started after the cancel");
     }
 
     @Test
