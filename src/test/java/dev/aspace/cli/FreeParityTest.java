@@ -57,6 +57,13 @@ class FreeParityTest {
         }
     }
 
+    /**
+     * What a running procps free adds to the machine's figures (measured: Committed_AS 568 KiB
+     * higher in both procps runs than in aspace's in-process read between them on an idle machine;
+     * its resident size is about 1.5 MiB).
+     */
+    private static final long PROCPS_FREE_FOOTPRINT = 2L << 20;
+
     /** How many times a mode is read before a figure outside its bracket fails the test. */
     private static final int ATTEMPTS = 5;
 
@@ -125,7 +132,10 @@ class FreeParityTest {
                 double step = human ? Math.max(Math.max(resolution(cb.get(c)), resolution(ca.get(c))), resolution(ce.get(c)))
                         : unit;
                 double slack = addedBytes + 2 * step;
-                assertTrue(y >= Math.min(x, z) - slack && y <= Math.max(x, z) + slack,
+                // procps' free is a process of its own while it reads, so its own pages and commit are
+                // in its figures and not in aspace's, read in this JVM: below the bracket by that much
+                double below = slack + PROCPS_FREE_FOOTPRINT;
+                assertTrue(y >= Math.min(x, z) - below && y <= Math.max(x, z) + slack,
                         msg + "\n(column " + (c + 1) + " outside procps' before/after bracket widened by "
                                 + (long) slack + " bytes)");
             }
