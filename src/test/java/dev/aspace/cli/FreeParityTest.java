@@ -131,11 +131,10 @@ class FreeParityTest {
                 // a figure is cut to what it prints: a tenth of its unit with a decimal point, else one
                 double step = human ? Math.max(Math.max(resolution(cb.get(c)), resolution(ca.get(c))), resolution(ce.get(c)))
                         : unit;
-                double slack = addedBytes + 2 * step;
                 // procps' free is a process of its own while it reads, so its own pages and commit are
-                // in its figures and not in aspace's, read in this JVM: below the bracket by that much
-                double below = slack + PROCPS_FREE_FOOTPRINT;
-                assertTrue(y >= Math.min(x, z) - below && y <= Math.max(x, z) + slack,
+                // in its figures and not in aspace's, read in this JVM (used lower, free higher)
+                double slack = addedBytes + 2 * step + PROCPS_FREE_FOOTPRINT;
+                assertTrue(y >= Math.min(x, z) - slack && y <= Math.max(x, z) + slack,
                         msg + "\n(column " + (c + 1) + " outside procps' before/after bracket widened by "
                                 + (long) slack + " bytes)");
             }

@@ -54,12 +54,22 @@ class CgroupSandboxLiveTest {
             assertEquals(box.path(), c.levels().get(0).path());
             assertEquals(own.path(), c.levels().get(1).path());
             assertTrue(c.usage() > 0 && c.usage() < (64L << 20), "usage " + c.usage());
+            // the shell that joined the cgroup execs sleep: read the process once it is sleep
+            assertTrue(await(() -> Optional.of(pid).filter(x -> comm(x).equals("sleep"))).isPresent(), "sleep runs");
             CgroupMemory recorded = new LinuxBackend().snapshot(pid, MemoryBackend.Detail.SMAPS).cgroup();
             assertEquals(box.path(), recorded.path(), "a snapshot records the cgroup view");
             assertEquals(64L << 20, recorded.effectiveLimit());
         }
         assertTrue(sleeper.waitFor(10, TimeUnit.SECONDS), "the process left in it was ended");
         assertFalse(Files.exists(dir), "the cgroup is removed: " + dir);
+    }
+
+    private static String comm(int pid) {
+        try {
+            return Files.readString(Path.of("/proc", Integer.toString(pid), "comm")).strip();
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 
     private static <T> Optional<T> await(Supplier<Optional<T>> probe) throws InterruptedException {
