@@ -2,6 +2,9 @@ package dev.aspace.classify;
 
 import dev.aspace.model.Region;
 import dev.aspace.model.RegionKind;
+import dev.aspace.model.RegionSearch;
+
+import java.util.Arrays;
 
 /**
  * The regions of one process in ascending address order and the kind and label found so far
@@ -51,19 +54,6 @@ final class Work {
 
     /** Index of the region containing {@code address}, or -1 (binary search over unsigned starts). */
     int indexOf(long address) {
-        int lo = 0;
-        int hi = regions.length - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            Region r = regions[mid];
-            if (Long.compareUnsigned(address, r.start()) < 0) {
-                hi = mid - 1;
-            } else if (Long.compareUnsigned(address, r.end()) >= 0) {
-                lo = mid + 1;
-            } else {
-                return mid;
-            }
-        }
-        return -1;
+        return Math.max(-1, RegionSearch.indexOf(Arrays.asList(regions), address));
     }
 }

@@ -5,6 +5,7 @@ import dev.aspace.elf.ElfSymbol;
 import dev.aspace.elf.SectionHeader;
 import dev.aspace.model.AspaceException;
 import dev.aspace.model.Region;
+import dev.aspace.model.RegionSearch;
 import dev.aspace.model.Snapshot;
 
 import java.io.IOException;
@@ -86,20 +87,7 @@ public final class Locator {
     }
 
     private int indexOf(long address) {
-        int lo = 0;
-        int hi = regions.size() - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            Region r = regions.get(mid);
-            if (Long.compareUnsigned(address, r.start()) < 0) {
-                hi = mid - 1;
-            } else if (Long.compareUnsigned(address, r.end()) >= 0) {
-                lo = mid + 1;
-            } else {
-                return mid;
-            }
-        }
-        return -lo - 1;
+        return RegionSearch.indexOf(regions, address);
     }
 
     private static boolean isElfCandidate(Region r) {
