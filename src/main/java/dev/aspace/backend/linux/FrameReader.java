@@ -68,7 +68,7 @@ public final class FrameReader {
      * unsigned; 0 and -1 for all), clipped to it.
      */
     public FrameReport read(int pid, long low, long high) {
-        List<Region> regions = new LinuxBackend(proc).snapshot(pid, MemoryBackend.Detail.MAPS).regions();
+        List<Region> regions = new LinuxBackend(proc).mappings(pid, MemoryBackend.Detail.MAPS).regions();
         long pageSize = pageSize();
         List<Region> chosen = new ArrayList<>();
         List<long[]> ranges = new ArrayList<>();
