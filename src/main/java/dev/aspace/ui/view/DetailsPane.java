@@ -80,11 +80,7 @@ public final class DetailsPane extends ScrollPane {
             row = put(g, row, s.name(), Long.toHexString(s.start()) + "-" + Long.toHexString(s.end()),
                     ByteSize.format(s.size()) + (s.cut() ? " of it here" : "") + (where.isEmpty() ? "" : "; " + where));
         }
-        g.getChildren().forEach(n -> {
-            if (n.getId() != null) {
-                n.setId(n.getId().replace("details-", "section-"));
-            }
-        });
+        renameIds(g, "section-");
         box.getChildren().add(g);
     }
 
@@ -98,11 +94,7 @@ public final class DetailsPane extends ScrollPane {
         for (String[] kv : LocationText.fields(located)) {
             row = put(g, row, kv[0], kv[1], "");
         }
-        g.getChildren().forEach(n -> {
-            if (n.getId() != null) {
-                n.setId(n.getId().replace("details-", "location-"));
-            }
-        });
+        renameIds(g, "location-");
         box.getChildren().addAll(title, g);
     }
 
@@ -169,6 +161,15 @@ public final class DetailsPane extends ScrollPane {
         } else {
             box.getChildren().add(f);
         }
+    }
+
+    /** Values of a grid other than the region's own get ids of their own ("location-gap", "section-.text"). */
+    private static void renameIds(GridPane g, String prefix) {
+        g.getChildren().forEach(n -> {
+            if (n.getId() != null) {
+                n.setId(n.getId().replace("details-", prefix));
+            }
+        });
     }
 
     private static String permsText(Region r) {
