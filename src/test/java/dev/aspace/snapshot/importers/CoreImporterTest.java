@@ -3,6 +3,7 @@ package dev.aspace.snapshot.importers;
 import dev.aspace.model.Region;
 import dev.aspace.model.RegionKind;
 import dev.aspace.model.Snapshot;
+import dev.aspace.testutil.LiveProcess;
 import dev.aspace.testutil.Tools;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -85,5 +86,73 @@ class CoreImporterTest {
         Snapshot part = CoreImporter.read(cut);
         assertEquals(actual.size(), part.regions().size());
         assertTrue(part.source().description().contains("TRUNCATED at " + all.length / 3 + " bytes"), part.source().description());
+    }
+
+    /**
+     * gdb's gcore of a live two-thread process, against the maps the test reads just before:
+     * every line but [vvar] and [vvar_vclock] (gdb dumps and names neither), with its range, path,
+     * offset and permissions; gdb marks what it dumps readable, so only a line without r differs,
+     * by that r. The file text gdb leaves out comes from NT_FILE with its file's permissions.
+     */
+    @Test
+    void aGcoreHasTheRegionsOfTheMapsTakenJustBefore(@TempDir Path dir) throws IOException {
+        Assumptions.assumeTrue(Tools.has("gcore"), "gdb's gcore is not installed");
+        Files.writeString(dir.resolve("live.c"), """
+                #include <stdio.h>
+                #include <stdlib.h>
+                #include <unistd.h>
+                #include <pthread.h>
+                static void *worker(void *a) { pause(); return a; }
+                int main(void) {
+                    /* the kernel's default filter: without it, gdb follows whatever this JVM passed on */
+                    FILE *filter = fopen("/proc/self/coredump_filter", "w");
+                    fputs("0x33", filter);
+                    fclose(filter);
+                    char *h = malloc(100);
+                    pthread_t t;
+                    pthread_create(&t, NULL, worker, NULL);
+                    printf("ready\\n");
+                    fflush(stdout);
+                    pause();
+                    return h[0];
+                }
+                """);
+        Tools.run(dir, "gcc", "-O0", "-pthread", "-o", "live", "live.c");
+        List<String> maps;
+        Path core = dir.resolve("core." + 0);
+        try (LiveProcess p = LiveProcess.start(dir.resolve("live").toString())) {
+            p.awaitLine("ready", java.time.Duration.ofSeconds(30));
+            maps = Files.readAllLines(Path.of("/proc/" + p.pid() + "/maps"));
+            Tools.run(dir, "gcore", "-o", dir.resolve("core").toString(), Integer.toString(p.pid()));
+            core = dir.resolve("core." + p.pid());
+        }
+        Snapshot snap = CoreImporter.read(core);
+        List<String> expected = new ArrayList<>();
+        for (String line : maps) {
+            String[] f = line.trim().split("\\s+");
+            if (line.endsWith("[vvar]") || line.endsWith("[vvar_vclock]")) {
+                continue;
+            }
+            String perms = f[1].substring(0, 3);
+            perms = perms.startsWith("-") ? "r" + perms.substring(1) : perms;
+            String path = f.length > 5 && f[5].startsWith("/") ? f[5] : "";
+            expected.add(f[0] + " " + perms + " " + path + (path.isEmpty() ? "" : " " + Long.parseLong(f[2], 16)));
+        }
+        List<String> actual = new ArrayList<>();
+        for (Region r : snap.regions()) {
+            String path = r.path().startsWith("/") ? r.path() : "";
+            actual.add(r.rangeText() + " " + r.perms().toString().substring(0, 3) + " " + path
+                    + (path.isEmpty() ? "" : " " + r.offset()));
+        }
+        assertEquals(String.join("\n", expected), String.join("\n", actual));
+        assertEquals(2, snap.threads().size());
+        assertEquals(RegionKind.MAIN_STACK, regionOf(snap, snap.threads().get(0).stackPointer()).kind());
+        assertEquals(RegionKind.THREAD_STACK, regionOf(snap, snap.threads().get(1).stackPointer()).kind());
+        assertTrue(snap.source().description().contains("gdb's gcore"), snap.source().description());
+        assertTrue(snap.source().description().contains("only named in NT_FILE"), snap.source().description());
+    }
+
+    private static Region regionOf(Snapshot s, long a) {
+        return s.regions().stream().filter(r -> r.contains(a)).findFirst().orElseThrow();
     }
 }
