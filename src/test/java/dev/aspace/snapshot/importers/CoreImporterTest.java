@@ -1,5 +1,7 @@
 package dev.aspace.snapshot.importers;
 
+import dev.aspace.elf.CoreNotes;
+import dev.aspace.elf.ElfFile;
 import dev.aspace.model.Region;
 import dev.aspace.model.RegionKind;
 import dev.aspace.model.Snapshot;
@@ -154,5 +156,56 @@ class CoreImporterTest {
 
     private static Region regionOf(Snapshot s, long a) {
         return s.regions().stream().filter(r -> r.contains(a)).findFirst().orElseThrow();
+    }
+
+    /**
+     * An aarch64 core qemu-user wrote (src/test/resources/cores/aarch64/README.md): its regions are
+     * the guest's maps saved just before the crash, line for line; the thread's stack pointer is in
+     * [stack] and its pc in main (nm), signal 11; AT_ENTRY is the program's entry (readelf -h).
+     */
+    @Test
+    void anAarch64CoreFromQemuHasTheRegionsOfItsMaps(@TempDir Path dir) throws IOException {
+        Path core = dir.resolve("crash.core");
+        try (var in = new java.util.zip.GZIPInputStream(CoreImporterTest.class.getResourceAsStream("/cores/aarch64/crash.core.gz"))) {
+            Files.write(core, in.readAllBytes());
+        }
+        Snapshot snap = CoreImporter.read(core);
+        List<String> expected = new ArrayList<>();
+        for (String line : resourceLines("maps.txt")) {
+            String[] f = line.trim().split("\\s+");
+            expected.add(f[0] + " " + f[1] + (line.endsWith("[stack]") ? " [stack]" : ""));
+        }
+        List<String> actual = new ArrayList<>();
+        for (Region r : snap.regions()) {
+            actual.add(r.rangeText() + " " + r.perms() + (r.path().isEmpty() ? "" : " " + r.path()));
+        }
+        assertEquals(String.join("\n", expected), String.join("\n", actual));
+        assertTrue(snap.source().description().contains("AArch64"), snap.source().description());
+
+        CoreNotes notes;
+        try (ElfFile elf = ElfFile.open(core)) {
+            notes = CoreNotes.of(elf);
+        }
+        assertEquals(1, notes.threads().size());
+        CoreNotes.CoreThread t = notes.threads().get(0);
+        assertEquals(11, t.signal());
+        assertEquals(RegionKind.MAIN_STACK, regionOf(snap, t.stackPointer()).kind());
+        assertEquals(t.stackPointer(), snap.threads().get(0).stackPointer());
+        String[] main = resourceLines("nm-main-counter-big.txt").stream().filter(l -> l.endsWith(" main")).findFirst()
+                .orElseThrow().split(" ");
+        long mainAt = Long.parseUnsignedLong(main[0], 16);
+        assertTrue(t.pc() >= mainAt && t.pc() < mainAt + Long.parseLong(main[1], 16), "pc 0x" + Long.toHexString(t.pc()));
+        String entry = resourceLines("readelf-h.txt").stream().filter(l -> l.contains("Entry point")).findFirst()
+                .orElseThrow().replaceAll(".*0x", "");
+        assertEquals(Long.parseUnsignedLong(entry, 16), notes.auxv().get(CoreNotes.AT_ENTRY));
+        // the local main printed lies in the stack region the core's stack pointer is in
+        String local = resourceLines("out.txt").stream().filter(l -> l.startsWith("local ")).findFirst().orElseThrow();
+        assertTrue(regionOf(snap, Long.parseUnsignedLong(local.substring(8), 16)).contains(t.stackPointer()), local);
+    }
+
+    private static List<String> resourceLines(String name) throws IOException {
+        try (var in = CoreImporterTest.class.getResourceAsStream("/cores/aarch64/" + name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        }
     }
 }
