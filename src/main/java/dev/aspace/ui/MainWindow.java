@@ -16,6 +16,7 @@ import dev.aspace.ui.files.Recents;
 import dev.aspace.ui.files.WindowTitle;
 import dev.aspace.ui.lab.LabWindow;
 import dev.aspace.ui.ribbon.RibbonView;
+import dev.aspace.ui.view.ElfSections;
 import dev.aspace.ui.view.GoToAddress;
 import dev.aspace.ui.view.PointerPins;
 import dev.aspace.ui.timeline.RecordControl;
@@ -133,6 +134,7 @@ public final class MainWindow extends BorderPane {
         ribbon = new RibbonView(session);
         DetailsPane details = new DetailsPane(session);
         goTo = new GoToAddress(session, ribbon, details, background);
+        ElfSections.install(session, ribbon, details, background);
         SummaryPane summary = new SummaryPane(session, gauge.unitsProperty());
         GaugeView gaugeView = new GaugeView(gauge);
 

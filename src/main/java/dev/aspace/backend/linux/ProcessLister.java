@@ -33,7 +33,7 @@ public final class ProcessLister {
         this.proc = proc;
         this.users = users;
         this.hertz = NativeSystem.clockTicks();
-        this.pageKib = NativeSystem.pageSize() / 1024;
+        this.pageKib = PageSize.get() / 1024;
     }
 
     /** The processes sorted by PID; a process that exits while being listed is left out. */
