@@ -99,8 +99,8 @@ public final class ProcTextImporter implements Importer {
             parser.dropPending();
             parsed = parser.finish();
         }
-        for (Region r : parsed) {
-            c.add(r);
+        for (int i = 0; i < parsed.size(); i++) {
+            c.add(parsed.get(i), parser.lineOf(i)); // the whole text is read by now: name each region's own line
         }
         List<Region> regions = c.finish();
         return ImportedSnapshots.result(format, ImportedSnapshots.snapshot(

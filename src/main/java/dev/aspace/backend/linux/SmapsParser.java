@@ -54,6 +54,8 @@ public final class SmapsParser {
     private final ByteStrings paths = new ByteStrings(1024);
     private final VmFlagsCache flagsCache = new VmFlagsCache();
     private final List<Region> regions = new ArrayList<>();
+    /** The line each region's maps line stood on, for messages about the region found later. */
+    private int[] regionLines = new int[64];
 
     private byte[] carry = new byte[512];
     private int carryLen;
@@ -137,6 +139,11 @@ public final class SmapsParser {
      */
     public boolean inAddressOrder() {
         return inAddressOrder;
+    }
+
+    /** The 1-based line of the maps line of region {@code index} (in input order). */
+    public int lineOf(int index) {
+        return regionLines[index];
     }
 
     /** Lines read so far. */
@@ -512,6 +519,10 @@ public final class SmapsParser {
             inAddressOrder = false;
         }
         lastEnd = end;
+        if (regions.size() == regionLines.length) {
+            regionLines = Arrays.copyOf(regionLines, regionLines.length * 2);
+        }
+        regionLines[regions.size()] = headerLine;
         regions.add(Region.unclassified(start, end, perms, offset, device, inode, path, smaps));
         pending = false;
     }
