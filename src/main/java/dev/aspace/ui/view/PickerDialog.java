@@ -4,7 +4,10 @@ import dev.aspace.backend.ProcessRow;
 import dev.aspace.ui.vm.PickerModel;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -32,11 +35,11 @@ public final class PickerDialog extends Dialog<ProcessRow> {
         getDialogPane().setContent(pane);
         getDialogPane().setPrefSize(1000, 600);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        javafx.scene.Node ok = getDialogPane().lookupButton(ButtonType.OK);
+        Node ok = getDialogPane().lookupButton(ButtonType.OK);
         ok.disableProperty().bind(pane.table().getSelectionModel().selectedItemProperty().isNull());
         pane.table().setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && pane.table().getSelectionModel().getSelectedItem() != null) {
-                ((javafx.scene.control.Button) ok).fire();
+                ((Button) ok).fire();
             }
         });
         setResultConverter(b -> b == ButtonType.OK ? pane.table().getSelectionModel().getSelectedItem() : null);
@@ -82,7 +85,7 @@ public final class PickerDialog extends Dialog<ProcessRow> {
                 @Override
                 protected void updateItem(ProcessRow r, boolean empty) {
                     super.updateItem(r, empty);
-                    pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("unreadable"),
+                    pseudoClassStateChanged(PseudoClass.getPseudoClass("unreadable"),
                             !empty && r != null && !r.readable());
                 }
             });

@@ -15,6 +15,8 @@ import javafx.scene.Scene;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -97,7 +99,7 @@ class TimelineViewTest {
 
         // the keyboard moves one frame at a time
         robot.interact(slider::requestFocus);
-        robot.type(javafx.scene.input.KeyCode.LEFT);
+        robot.type(KeyCode.LEFT);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, model.shownProperty().get());
     }
@@ -138,7 +140,7 @@ class TimelineViewTest {
     @Test
     void recordTogglesRecordingOfTheLiveProcessAndKeepsTheFrames(FxRobot robot) throws Exception {
         robot.clickOn("#record");
-        assertFalse(robot.lookup("#record").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
+        assertFalse(robot.lookup("#record").queryAs(ToggleButton.class).isSelected());
         assertTrue(window.session().errorProperty().get().startsWith("Record needs a live process"));
 
         Path rec = dir.resolve("live.jsonl");
@@ -150,7 +152,7 @@ class TimelineViewTest {
                 Recording r = window.recorder().stateProperty().get();
                 return r != null && r.frames() >= 3;
             });
-            String text = robot.lookup("#record").queryAs(javafx.scene.control.ToggleButton.class).getText();
+            String text = robot.lookup("#record").queryAs(ToggleButton.class).getText();
             assertTrue(text.matches("● \\d+ · \\d.*"), text);
             robot.clickOn("#record");
             WaitForAsyncUtils.waitForFxEvents();
@@ -161,7 +163,7 @@ class TimelineViewTest {
             assertEquals(end.frames(), SeriesReader.open(rec).size());
             assertTrue(window.session().errorProperty().get().startsWith("stopped: recorded " + end.frames() + " frames"),
                     window.session().errorProperty().get());
-            assertEquals(RecordControl.IDLE, robot.lookup("#record").queryAs(javafx.scene.control.ToggleButton.class).getText());
+            assertEquals(RecordControl.IDLE, robot.lookup("#record").queryAs(ToggleButton.class).getText());
             assertEquals(rec, window.recents().get().entries().get(0), "a finished recording joins the recent files");
         }
     }
