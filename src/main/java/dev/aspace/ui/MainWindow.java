@@ -1,8 +1,7 @@
 package dev.aspace.ui;
 
 import dev.aspace.backend.MemoryBackend;
-import dev.aspace.backend.linux.PagemapReader;
-import dev.aspace.backend.linux.TextImports;
+import dev.aspace.snapshot.importers.TextImports;
 import dev.aspace.demo.ChildExit;
 import dev.aspace.demo.ExperimentResult;
 import dev.aspace.demo.MemoryUserController;
@@ -106,7 +105,6 @@ public final class MainWindow extends BorderPane {
     private PickerDialog picker;
     private dev.aspace.ui.files.ConfigFile pickerSize; // null: the picker's size is not kept (tests)
     private MemoryUserController child;
-    private final dev.aspace.backend.linux.FrameReader frameReader = new dev.aspace.backend.linux.FrameReader();
     private final GoToAddress goTo;
 
     private static final java.time.format.DateTimeFormatter TAKEN =
@@ -193,13 +191,13 @@ public final class MainWindow extends BorderPane {
      * absent), kept live while the process is; hidden for files and imported text.
      */
     private javafx.scene.Node withResidency(DetailsPane details) {
-        ResidencyStrip strip = new ResidencyStrip(new PagemapReader(), frameReader);
+        ResidencyStrip strip = ResidencyStrip.withFrames();
         strip.setId("residencyStrip");
         Label caption = new Label("Pages of the selected region (pagemap): green present, orange swapped, grey not in RAM");
         caption.getStyleClass().add("text-small");
         caption.setWrapText(true);
         caption.setMinHeight(javafx.scene.control.Control.USE_PREF_SIZE);
-        VBox box = new VBox(2, dev.aspace.ui.frames.FramesControls.captionRow(caption, strip, frameReader,
+        VBox box = new VBox(2, dev.aspace.ui.frames.FramesControls.captionRow(caption, strip, strip.frameReader(),
                 () -> openFrames(strip)), strip);
         box.setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
         box.managedProperty().bind(box.visibleProperty());
@@ -229,7 +227,7 @@ public final class MainWindow extends BorderPane {
         dev.aspace.model.Region r = session.selectedProperty().get();
         if (s != null && r != null) {
             MemoryUserController c = child;
-            dev.aspace.ui.frames.FramesWindow.show(getScene() == null ? null : getScene().getWindow(), frameReader,
+            dev.aspace.ui.frames.FramesWindow.show(getScene() == null ? null : getScene().getWindow(), strip.frameReader(),
                     s.process().pid(), r, c == null ? java.util.List.of() : c.forks());
         }
     }
@@ -515,7 +513,6 @@ public final class MainWindow extends BorderPane {
         Tips.install(refresh, "Read the process again now (F5)");
         refresh.setOnAction(e -> session.refreshNow());
         refresh.disableProperty().bind(session.busyProperty().or(session.liveProperty().not()));
-
 
         Button compare = new Button("Compare…");
         compare.setId("compare");
