@@ -127,6 +127,7 @@ public final class AspaceApp extends Application {
         stage.titleProperty().bind(window.titleProperty());
         window.recents().useStore(RecentFilesStore.forUser());
         window.table().rememberColumnsIn(ConfigFile.forUser("table-columns"), background);
+        window.rememberPickerSizeIn(ConfigFile.forUser("picker-size"));
         stage.setOnHidden(e -> {
             remember();
             window.stop();

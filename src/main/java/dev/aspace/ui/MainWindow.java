@@ -12,6 +12,7 @@ import dev.aspace.ui.aslr.AslrWindow;
 import dev.aspace.ui.compare.CompareView;
 import dev.aspace.ui.experiments.AllocationPanel;
 import dev.aspace.ui.experiments.ResidencyStrip;
+import dev.aspace.ui.files.ConfigFile;
 import dev.aspace.ui.files.DropPlan;
 import dev.aspace.ui.files.DropTarget;
 import dev.aspace.ui.files.RecentMenu;
@@ -125,6 +126,7 @@ public final class MainWindow extends BorderPane {
     };
     private Choosers choosers = Choosers.FILE_CHOOSER;
     private PickerDialog picker;
+    private ConfigFile pickerSize; // null: the picker's size is not kept (tests)
     private MemoryUserController child;
     private final GoToAddress goTo;
 
@@ -259,6 +261,11 @@ public final class MainWindow extends BorderPane {
 
     public GaugeModel gauge() {
         return gauge;
+    }
+
+    /** From now on the picker opens at the size it had when last closed, kept in {@code file}. */
+    public void rememberPickerSizeIn(ConfigFile file) {
+        pickerSize = file;
     }
 
     public RegionTable table() {
@@ -551,7 +558,7 @@ public final class MainWindow extends BorderPane {
             picker.getDialogPane().getScene().getWindow().requestFocus();
             return;
         }
-        PickerDialog d = new PickerDialog(new PickerModel(backend::processes, background));
+        PickerDialog d = new PickerDialog(new PickerModel(backend::processes, background, pickerSize));
         picker = d;
         d.initOwner(owner());
         d.showAndWait().ifPresent(row -> {
