@@ -2,7 +2,7 @@ package dev.aspace.ui;
 
 import dev.aspace.backend.MemoryBackend;
 import dev.aspace.backend.linux.PagemapReader;
-import dev.aspace.backend.linux.TextImports;
+import dev.aspace.snapshot.importers.TextImports;
 import dev.aspace.demo.ChildExit;
 import dev.aspace.demo.ExperimentResult;
 import dev.aspace.demo.MemoryUserController;
@@ -509,7 +509,6 @@ public final class MainWindow extends BorderPane {
         Tips.install(refresh, "Read the process again now (F5)");
         refresh.setOnAction(e -> session.refreshNow());
         refresh.disableProperty().bind(session.busyProperty().or(session.liveProperty().not()));
-
 
         Button compare = new Button("Compare…");
         compare.setId("compare");
