@@ -1,7 +1,7 @@
 package dev.aspace.ui;
 
 import dev.aspace.demo.MemoryUserController;
-import dev.aspace.backend.linux.LinuxBackend;
+import dev.aspace.backend.MemoryBackend;
 import dev.aspace.model.Region;
 import dev.aspace.model.Snapshot;
 import dev.aspace.ui.vm.ErrorLog;
@@ -43,12 +43,12 @@ public final class AspaceApp extends Application {
      */
     private static volatile EarlyStart early;
 
-    private record EarlyStart(LinuxBackend backend, StatProbe probe, int pid,
+    private record EarlyStart(MemoryBackend backend, StatProbe probe, int pid,
                               CompletableFuture<SessionModel.FullRead> read,
                               CompletableFuture<MemoryUserController> child) {
 
         static EarlyStart begin(StartOptions opts) {
-            LinuxBackend backend = new LinuxBackend();
+            MemoryBackend backend = MemoryBackend.live();
             StatProbe probe = new StatProbe(backend);
             if (opts.pid() > 0) {
                 return new EarlyStart(backend, probe, opts.pid(), timed("first-read", Background.early(
@@ -105,7 +105,7 @@ public final class AspaceApp extends Application {
         startTheme();
         EarlyStart started = early != null ? early : EarlyStart.begin(opts);
         early = null;
-        LinuxBackend backend = started.backend();
+        MemoryBackend backend = started.backend();
         Background background = Background.threads();
         window = new MainWindow(backend, background, started.probe());
         window.setOnQuit(Platform::exit);

@@ -1,7 +1,6 @@
 package dev.aspace.ui;
 
 import dev.aspace.backend.MemoryBackend;
-import dev.aspace.backend.linux.PagemapReader;
 import dev.aspace.snapshot.importers.TextImports;
 import dev.aspace.demo.ChildExit;
 import dev.aspace.demo.ExperimentResult;
@@ -105,7 +104,6 @@ public final class MainWindow extends BorderPane {
     private Choosers choosers = Choosers.FILE_CHOOSER;
     private PickerDialog picker;
     private MemoryUserController child;
-    private final dev.aspace.backend.linux.FrameReader frameReader = new dev.aspace.backend.linux.FrameReader();
     private final GoToAddress goTo;
 
     private static final java.time.format.DateTimeFormatter TAKEN =
@@ -192,13 +190,13 @@ public final class MainWindow extends BorderPane {
      * absent), kept live while the process is; hidden for files and imported text.
      */
     private javafx.scene.Node withResidency(DetailsPane details) {
-        ResidencyStrip strip = new ResidencyStrip(new PagemapReader(), frameReader);
+        ResidencyStrip strip = ResidencyStrip.withFrames();
         strip.setId("residencyStrip");
         Label caption = new Label("Pages of the selected region (pagemap): green present, orange swapped, grey not in RAM");
         caption.getStyleClass().add("text-small");
         caption.setWrapText(true);
         caption.setMinHeight(javafx.scene.control.Control.USE_PREF_SIZE);
-        VBox box = new VBox(2, dev.aspace.ui.frames.FramesControls.captionRow(caption, strip, frameReader,
+        VBox box = new VBox(2, dev.aspace.ui.frames.FramesControls.captionRow(caption, strip, strip.frameReader(),
                 () -> openFrames(strip)), strip);
         box.setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
         box.managedProperty().bind(box.visibleProperty());
@@ -228,7 +226,7 @@ public final class MainWindow extends BorderPane {
         dev.aspace.model.Region r = session.selectedProperty().get();
         if (s != null && r != null) {
             MemoryUserController c = child;
-            dev.aspace.ui.frames.FramesWindow.show(getScene() == null ? null : getScene().getWindow(), frameReader,
+            dev.aspace.ui.frames.FramesWindow.show(getScene() == null ? null : getScene().getWindow(), strip.frameReader(),
                     s.process().pid(), r, c == null ? java.util.List.of() : c.forks());
         }
     }

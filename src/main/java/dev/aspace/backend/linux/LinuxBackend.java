@@ -261,6 +261,7 @@ public final class LinuxBackend implements MemoryBackend {
      *
      * @throws ProcessGoneException when there is no such process
      */
+    @Override
     public ProcStat vitals(int pid) {
         ProcStat s = stat(pid);
         if (s == null) {

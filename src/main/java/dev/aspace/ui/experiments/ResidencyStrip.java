@@ -56,6 +56,16 @@ public final class ResidencyStrip extends Region {
         this(reader, null);
     }
 
+    /** A strip reading this machine's pagemap, with the frames mode. */
+    public static ResidencyStrip withFrames() {
+        return new ResidencyStrip(new PagemapReader(), new FrameReader());
+    }
+
+    /** The reader of the frames mode, for views that show more of the same frames; null: none. */
+    public FrameReader frameReader() {
+        return frameReader;
+    }
+
     /** @param frameReader reads frames for the frames mode; null: no frames mode */
     public ResidencyStrip(PagemapReader reader, FrameReader frameReader) {
         this.reader = reader;

@@ -7,6 +7,7 @@ import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.model.MachineSetup;
 import dev.aspace.model.Snapshot;
 import dev.aspace.model.SystemMemory;
+import dev.aspace.procfs.ProcStat;
 import dev.aspace.testutil.LiveProcess;
 import dev.aspace.ui.Background;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,11 @@ class SessionModelTest {
         @Override
         public List<ProcessRow> processes() {
             return real.processes();
+        }
+
+        @Override
+        public ProcStat vitals(int pid) {
+            return real.vitals(pid);
         }
     }
 
