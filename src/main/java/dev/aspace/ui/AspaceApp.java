@@ -120,6 +120,7 @@ public final class AspaceApp extends Application {
         stage.titleProperty().bind(window.titleProperty());
         window.recents().useStore(dev.aspace.ui.files.RecentFilesStore.forUser());
         window.table().rememberColumnsIn(dev.aspace.ui.files.ConfigFile.forUser("table-columns"), background);
+        window.rememberPickerSizeIn(dev.aspace.ui.files.ConfigFile.forUser("picker-size"));
         stage.setOnHidden(e -> {
             remember();
             window.stop();

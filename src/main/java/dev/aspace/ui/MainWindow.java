@@ -103,6 +103,7 @@ public final class MainWindow extends BorderPane {
     };
     private Choosers choosers = Choosers.FILE_CHOOSER;
     private PickerDialog picker;
+    private dev.aspace.ui.files.ConfigFile pickerSize; // null: the picker's size is not kept (tests)
     private MemoryUserController child;
     private final GoToAddress goTo;
 
@@ -237,6 +238,11 @@ public final class MainWindow extends BorderPane {
 
     public GaugeModel gauge() {
         return gauge;
+    }
+
+    /** From now on the picker opens at the size it had when last closed, kept in {@code file}. */
+    public void rememberPickerSizeIn(dev.aspace.ui.files.ConfigFile file) {
+        pickerSize = file;
     }
 
     public RegionTable table() {
@@ -529,7 +535,7 @@ public final class MainWindow extends BorderPane {
             picker.getDialogPane().getScene().getWindow().requestFocus();
             return;
         }
-        PickerDialog d = new PickerDialog(new PickerModel(backend::processes, background));
+        PickerDialog d = new PickerDialog(new PickerModel(backend::processes, background, pickerSize));
         picker = d;
         d.initOwner(owner());
         d.showAndWait().ifPresent(row -> {

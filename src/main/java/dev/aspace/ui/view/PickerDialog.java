@@ -2,6 +2,7 @@ package dev.aspace.ui.view;
 
 import dev.aspace.backend.ProcessRow;
 import dev.aspace.ui.vm.PickerModel;
+import atlantafx.base.theme.Styles;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
@@ -30,7 +31,9 @@ public final class PickerDialog extends Dialog<ProcessRow> {
         setResizable(true);
         pane = new PickerPane(model);
         getDialogPane().setContent(pane);
-        getDialogPane().setPrefSize(1000, 600);
+        double[] kept = model.rememberedSize();
+        getDialogPane().setPrefSize(kept == null ? 1040 : kept[0], kept == null ? 560 : kept[1]);
+        setOnHidden(e -> model.rememberSize(getDialogPane().getWidth(), getDialogPane().getHeight()));
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         javafx.scene.Node ok = getDialogPane().lookupButton(ButtonType.OK);
         ok.disableProperty().bind(pane.table().getSelectionModel().selectedItemProperty().isNull());
@@ -66,24 +69,29 @@ public final class PickerDialog extends Dialog<ProcessRow> {
             sorted.comparatorProperty().bind(table.comparatorProperty());
             table.setItems(sorted);
             table.setId("pickerTable");
-            table.getColumns().add(col("PID", r -> r.pid(), 70));
-            table.getColumns().add(col("USER", ProcessRow::user, 90));
-            table.getColumns().add(col("%CPU", r -> r.cpuPercent(), 70));
-            table.getColumns().add(col("%MEM", r -> r.memPercent(), 70));
-            table.getColumns().add(col("VSZ", r -> r.vsz(), 90));
-            table.getColumns().add(col("RSS", r -> r.rss(), 80));
-            table.getColumns().add(col("TTY", ProcessRow::tty, 60));
-            table.getColumns().add(col("STAT", ProcessRow::stat, 64));
-            table.getColumns().add(col("START", ProcessRow::start, 70));
+            table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
+            table.getColumns().add(col("PID", r -> r.pid(), 60));
+            table.getColumns().add(col("USER", ProcessRow::user, 72));
+            table.getColumns().add(col("%CPU", r -> r.cpuPercent(), 56));
+            table.getColumns().add(col("%MEM", r -> r.memPercent(), 56));
+            table.getColumns().add(col("VSZ", r -> r.vsz(), 72));
+            table.getColumns().add(col("RSS", r -> r.rss(), 64));
+            table.getColumns().add(col("TTY", ProcessRow::tty, 48));
+            table.getColumns().add(col("STAT", ProcessRow::stat, 52));
+            table.getColumns().add(col("START", ProcessRow::start, 60));
             table.getColumns().add(col("TIME", ProcessRow::time, 60));
+            table.getColumns().add(col("can read", r -> r.readable() ? "yes" : "no: " + r.whyNot(), 60));
             table.getColumns().add(col("COMMAND", ProcessRow::command, 300));
-            table.getColumns().add(col("readable?", r -> r.readable() ? "yes" : "no: " + r.whyNot(), 300));
+            // the command line takes what the others leave: eight sleeps differ only there
+            table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
             table.setRowFactory(tv -> new TableRow<>() {
                 @Override
                 protected void updateItem(ProcessRow r, boolean empty) {
                     super.updateItem(r, empty);
                     pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("unreadable"),
                             !empty && r != null && !r.readable());
+                    setTooltip(empty || r == null ? null : new javafx.scene.control.Tooltip(r.pid() + "  " + r.command()
+                            + (r.readable() ? "" : "\nnot readable: " + r.whyNot())));
                 }
             });
             setCenter(table);
@@ -102,7 +110,13 @@ public final class PickerDialog extends Dialog<ProcessRow> {
                                                                               double width) {
             TableColumn<ProcessRow, T> c = new TableColumn<>(name);
             c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
-            c.setPrefWidth(width);
+            // never narrower than its header (bold, with room for the sort arrow)
+            javafx.scene.text.Text header = new javafx.scene.text.Text(name);
+            javafx.scene.text.Font font = javafx.scene.text.Font.getDefault();
+            header.setFont(javafx.scene.text.Font.font(font.getFamily(), javafx.scene.text.FontWeight.BOLD, font.getSize() + 1));
+            double min = Math.ceil(header.getLayoutBounds().getWidth()) + 24;
+            c.setMinWidth(min);
+            c.setPrefWidth(Math.max(width, min));
             c.setComparator((Comparator) Comparator.naturalOrder());
             c.setId("picker-" + name.toLowerCase(Locale.ROOT));
             return c;

@@ -57,7 +57,9 @@ class TimelineViewTest {
     @Start
     void start(Stage stage) {
         window = new MainWindow(backend, Background.direct(), new StatProbe(backend));
-        stage.setScene(new Scene(window, 1200, 760));
+        Scene scene = new Scene(window, 1200, 760);
+        scene.getStylesheets().add(dev.aspace.ui.Theme.stylesheet()); // the app's sheet, as AspaceApp adds it
+        stage.setScene(scene);
         stage.show();
     }
 
@@ -77,6 +79,8 @@ class TimelineViewTest {
                 title.getText());
         Slider slider = robot.lookup("#timelineSlider").queryAs(Slider.class);
         assertEquals(2, slider.getMax());
+        javafx.scene.chart.Axis<?> axis = (javafx.scene.chart.Axis<?>) slider.lookup(".axis");
+        assertTrue(axis.getTickLabelFont().getSize() >= 11, "tick labels readable: " + axis.getTickLabelFont());
         assertEquals("— regions " + written.get(0).regions().size() + " to " + written.get(2).regions().size(),
                 robot.lookup("#timelineRegions").queryAs(Label.class).getText());
         TimelineModel model = window.timeline().model();
@@ -84,7 +88,7 @@ class TimelineViewTest {
             robot.interact(() -> slider.setValue(k));
             Label status = robot.lookup("#timelineStatus").queryAs(Label.class);
             Snapshot frame = written.get(k);
-            assertTrue(status.getText().startsWith("frame " + k + " of 3 · " + model.time(frame.takenAt())),
+            assertTrue(status.getText().startsWith("frame " + (k + 1) + " of 3 · " + model.time(frame.takenAt())),
                     status.getText());
             assertTrue(status.getText().contains(frame.regions().size() + " regions"), status.getText());
             Snapshot onScreen = window.session().getSnapshot();
@@ -110,7 +114,7 @@ class TimelineViewTest {
         robot.clickOn("#markA");
         robot.interact(() -> slider.setValue(2));
         robot.clickOn("#markB");
-        assertEquals("A 0 · B 2", robot.lookup("#timelineMarks").queryAs(Label.class).getText());
+        assertEquals("A 1 · B 3", robot.lookup("#timelineMarks").queryAs(Label.class).getText());
         robot.clickOn("#diffAB");
         WaitForAsyncUtils.waitForFxEvents();
         Stage compare = (Stage) Window.getWindows().stream()

@@ -32,7 +32,7 @@ class PickerTest {
         target = LiveProcess.startHelper("threads_maps", "1");
         model = new PickerModel(new LinuxBackend()::processes, Background.direct());
         pane = new PickerDialog.PickerPane(model);
-        stage.setScene(new Scene(pane, 900, 500));
+        stage.setScene(new Scene(pane, 1000, 500)); // the dialog's width at first
         stage.show();
         model.reload();
     }
@@ -53,5 +53,18 @@ class PickerTest {
         assertTrue(shown.stream().allMatch(r -> r.command().contains("threads_maps")));
         robot.interact(() -> pane.filter().clear());
         assertEquals(all, pane.table().getItems().size());
+    }
+
+    @Test
+    void theHeadersAreWholeAndTheCommandLineIsInView(FxRobot robot) {
+        List<String> cut = new java.util.ArrayList<>();
+        robot.interact(() -> pane.table().lookupAll(".column-header").forEach(h -> cut.addAll(dev.aspace.ui.CutLabels.in(h))));
+        assertEquals(List.of(), cut, "headers shown whole");
+        var command = pane.table().getColumns().get(pane.table().getColumns().size() - 1);
+        assertEquals("COMMAND", command.getText());
+        javafx.scene.Node header = pane.table().lookup("#picker-command");
+        javafx.geometry.Bounds b = header.localToScene(header.getLayoutBounds());
+        assertTrue(b.getMinX() < pane.getWidth() - 100, "COMMAND starts in view: " + b);
+        assertTrue(command.getWidth() >= 200, "and has room: " + command.getWidth());
     }
 }
