@@ -1,5 +1,8 @@
 package dev.aspace.cli;
 
+import java.io.UncheckedIOException;
+import java.io.IOException;
+import dev.aspace.testutil.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aspace.backend.linux.CgroupSandbox;
@@ -75,10 +78,12 @@ class CgroupCommandTest {
 
     private static void awaitIn(int pid, String path) throws Exception {
         Path cgroup = Path.of("/proc", Integer.toString(pid), "cgroup");
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!Files.readString(cgroup).contains(path + "\n")) {
-            assertTrue(System.nanoTime() < deadline, "the process never entered " + path);
-            Thread.sleep(5);
-        }
+        Await.until("the process in " + path, Duration.ofSeconds(10), () -> {
+            try {
+                return Files.readString(cgroup).contains(path + "\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 }

@@ -143,20 +143,13 @@ public final class LiveProcess implements AutoCloseable {
     /** Waits until /proc/PID/comm names the exec'ed program (so maps no longer shows the parent's image). */
     public void awaitExec(String comm) {
         Path commFile = Path.of("/proc", Integer.toString(pid()), "comm");
-        for (int i = 0; i < 500; i++) {
+        Await.until("process " + pid() + " became " + comm, Duration.ofSeconds(10), () -> {
             try {
-                if (Files.readString(commFile).trim().equals(comm)) {
-                    return;
-                }
-                Thread.sleep(10);
+                return Files.readString(commFile).trim().equals(comm);
             } catch (IOException e) {
                 throw new IllegalStateException("process " + pid() + " is gone", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
-        }
-        throw new IllegalStateException("process " + pid() + " never became " + comm);
+        });
     }
 
     /** SIGSTOP: the address space holds still while two readers compare it. */

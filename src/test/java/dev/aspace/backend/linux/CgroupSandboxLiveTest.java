@@ -1,5 +1,6 @@
 package dev.aspace.backend.linux;
 
+import dev.aspace.testutil.Await;
 import dev.aspace.backend.MemoryBackend;
 import dev.aspace.model.CgroupMemory;
 import dev.aspace.model.CgroupUnavailableException;
@@ -74,14 +75,6 @@ class CgroupSandboxLiveTest {
     }
 
     private static <T> Optional<T> await(Supplier<Optional<T>> probe) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<T> v = probe.get();
-            if (v.isPresent()) {
-                return v;
-            }
-            Thread.sleep(5);
-        }
-        return Optional.empty();
+        return Await.until("a present probe", Duration.ofSeconds(10), probe, Optional::isPresent);
     }
 }

@@ -1,5 +1,7 @@
 package dev.aspace.backend.linux;
 
+import java.time.Duration;
+import dev.aspace.testutil.Await;
 import dev.aspace.procfs.MapsText;
 import dev.aspace.backend.MemoryBackend.Detail;
 import dev.aspace.model.AccessDeniedException;
@@ -153,13 +155,8 @@ class LinuxBackendLiveTest {
     /** SIGSTOP reaches the threads one by one; a running thread's stack pointer is unknowable. */
     private static void awaitAllThreadsStopped(int pid) throws Exception {
         ThreadReader reader = new ThreadReader(ProcPath.SYSTEM);
-        for (int i = 0; i < 500; i++) {
-            if (reader.read(pid).stream().allMatch(t -> t.state() == 'T')) {
-                return;
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("threads of " + pid + " did not stop: " + reader.read(pid));
+        Await.until("every thread of " + pid + " stopped", Duration.ofSeconds(10),
+                () -> reader.read(pid), threads -> threads.stream().allMatch(t -> t.state() == 'T'));
     }
 
     @Test
@@ -193,9 +190,7 @@ class LinuxBackendLiveTest {
         try (LiveProcess parent = LiveProcess.start("sh", "-c", "sleep 0.1 & echo $!; exec sleep 600")) {
             int child = Integer.parseInt(parent.readLine().trim());
             Path stat = Path.of("/proc", Integer.toString(child), "stat");
-            for (int i = 0; i < 200 && !Files.readString(stat).contains(") Z "); i++) {
-                Thread.sleep(20);
-            }
+            Await.until("the child a zombie", Duration.ofSeconds(10), () -> readOrEmpty(stat).contains(") Z "));
             Snapshot s = backend.snapshot(child, Detail.SMAPS);
             assertEquals(List.of(), s.regions());
             assertTrue(s.process().state().startsWith("Z"), s.process().state());
@@ -264,6 +259,14 @@ class LinuxBackendLiveTest {
                 assertEquals(x.rss(), y.rss());
             }
             assertFalse(a.regions().isEmpty());
+        }
+    }
+
+    private static String readOrEmpty(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "";
         }
     }
 }
