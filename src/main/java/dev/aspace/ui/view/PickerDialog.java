@@ -1,11 +1,14 @@
 package dev.aspace.ui.view;
 
+import atlantafx.base.theme.Styles;
 import dev.aspace.backend.ProcessRow;
 import dev.aspace.ui.vm.PickerModel;
-import atlantafx.base.theme.Styles;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -13,8 +16,12 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 
 import java.util.Comparator;
 import java.util.Locale;
@@ -35,11 +42,11 @@ public final class PickerDialog extends Dialog<ProcessRow> {
         getDialogPane().setPrefSize(kept == null ? 1040 : kept[0], kept == null ? 560 : kept[1]);
         setOnHidden(e -> model.rememberSize(getDialogPane().getWidth(), getDialogPane().getHeight()));
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        javafx.scene.Node ok = getDialogPane().lookupButton(ButtonType.OK);
+        Node ok = getDialogPane().lookupButton(ButtonType.OK);
         ok.disableProperty().bind(pane.table().getSelectionModel().selectedItemProperty().isNull());
         pane.table().setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && pane.table().getSelectionModel().getSelectedItem() != null) {
-                ((javafx.scene.control.Button) ok).fire();
+                ((Button) ok).fire();
             }
         });
         setResultConverter(b -> b == ButtonType.OK ? pane.table().getSelectionModel().getSelectedItem() : null);
@@ -88,9 +95,9 @@ public final class PickerDialog extends Dialog<ProcessRow> {
                 @Override
                 protected void updateItem(ProcessRow r, boolean empty) {
                     super.updateItem(r, empty);
-                    pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("unreadable"),
+                    pseudoClassStateChanged(PseudoClass.getPseudoClass("unreadable"),
                             !empty && r != null && !r.readable());
-                    setTooltip(empty || r == null ? null : new javafx.scene.control.Tooltip(r.pid() + "  " + r.command()
+                    setTooltip(empty || r == null ? null : new Tooltip(r.pid() + "  " + r.command()
                             + (r.readable() ? "" : "\nnot readable: " + r.whyNot())));
                 }
             });
@@ -111,9 +118,9 @@ public final class PickerDialog extends Dialog<ProcessRow> {
             TableColumn<ProcessRow, T> c = new TableColumn<>(name);
             c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
             // never narrower than its header (bold, with room for the sort arrow)
-            javafx.scene.text.Text header = new javafx.scene.text.Text(name);
-            javafx.scene.text.Font font = javafx.scene.text.Font.getDefault();
-            header.setFont(javafx.scene.text.Font.font(font.getFamily(), javafx.scene.text.FontWeight.BOLD, font.getSize() + 1));
+            Text header = new Text(name);
+            Font font = Font.getDefault();
+            header.setFont(Font.font(font.getFamily(), FontWeight.BOLD, font.getSize() + 1));
             double min = Math.ceil(header.getLayoutBounds().getWidth()) + 24;
             c.setMinWidth(min);
             c.setPrefWidth(Math.max(width, min));
