@@ -22,19 +22,28 @@ public final class ExportPalette {
 
         /** The fill of a region with these permissions. */
         public String fill(Perms p) {
+            return List.of(none, rwx, readOnly, readWrite, readExec, otherPerms).get(Fill.of(p).ordinal()); // in Fill order
+        }
+    }
+
+    /** Which fill a region's permissions take: the one rule for every painter. */
+    public enum Fill {
+        NONE, RWX, READ_ONLY, READ_WRITE, READ_EXEC, OTHER;
+
+        public static Fill of(Perms p) {
             if (p.none()) {
-                return none;
+                return NONE;
             }
             if (p.write() && p.exec()) {
-                return rwx;
+                return RWX;
             }
             if (p.read() && !p.write() && !p.exec()) {
-                return readOnly;
+                return READ_ONLY;
             }
             if (p.read() && p.write()) {
-                return readWrite;
+                return READ_WRITE;
             }
-            return p.read() && p.exec() ? readExec : otherPerms;
+            return p.read() && p.exec() ? READ_EXEC : OTHER;
         }
     }
 

@@ -34,22 +34,7 @@ public record RibbonPalette(Color background, Color text, Color muted, Color gap
 
     /** The fill of a region with these permissions. */
     public Color fill(Perms p) {
-        if (p.none()) {
-            return none;
-        }
-        if (p.write() && p.exec()) {
-            return rwx;
-        }
-        if (p.read() && !p.write() && !p.exec()) {
-            return readOnly;
-        }
-        if (p.read() && p.write()) {
-            return readWrite;
-        }
-        if (p.read() && p.exec()) {
-            return readExec;
-        }
-        return otherPerms;
+        return List.of(none, rwx, readOnly, readWrite, readExec, otherPerms).get(ExportPalette.Fill.of(p).ordinal()); // in Fill order
     }
 
     /** Legend rows: permissions as the kernel prints them, and what they look like. */
