@@ -165,7 +165,7 @@ def build_cases(d, disk, rnd):
             "no dir": os.path.join(d, "no", "such", "x.json"), "not a dir": os.path.join(target, "x.json")}
     if disk:
         outs["full disk"] = os.path.join(disk, "big.json")
-        f("disk/filler", b"\0" * (900 << 10)) if os.path.isdir(disk) else None
+        fill(os.path.join(disk, "filler"))
     for name, o in outs.items():
         for a in (["snapshot", pid, "-o", o], ["import", smaps, "-o", o], ["render", smaps, "-o", o + ".svg"],
                   ["record", pid, "-o", o, "--count", "2", "--every", "0.2"]):
@@ -205,6 +205,17 @@ def build_cases(d, disk, rnd):
     cases.append(("teardown", ["pmap", pid], None))
     cases.append(("_kill", None, sleep))
     return cases
+
+
+def fill(path):
+    """Writes until the disk is full (No space left on device)."""
+    try:
+        with open(path, "wb") as out:
+            while True:
+                out.write(b"\0" * 65536)
+                out.flush()
+    except OSError:
+        pass
 
 
 def run(aspace, name, args, stdin, d):
