@@ -166,8 +166,16 @@ def build_cases(d, disk, rnd):
     if disk:
         outs["full disk"] = os.path.join(disk, "big.json")
         fill(os.path.join(disk, "filler"))
+    # render picks its format by the extension: its special targets carry one
+    svg_dir = os.path.join(d, "adir.svg")
+    os.mkdir(svg_dir)
+    os.mkfifo(fifo + ".svg")
+    os.mknod(dev + ".svg", 0o666 | 0o020000, os.makedev(1, 5))
+    svg_sock = socket.socket(socket.AF_UNIX)
+    svg_sock.bind(sock + ".svg")
     for name, o in outs.items():
-        for a in (["snapshot", pid, "-o", o], ["import", smaps, "-o", o], ["render", smaps, "-o", o + ".svg"],
+        svg = svg_dir if name == "dir" else o + ".svg"
+        for a in (["snapshot", pid, "-o", o], ["import", smaps, "-o", o], ["render", smaps, "-o", svg],
                   ["record", pid, "-o", o, "--count", "2", "--every", "0.2"]):
             cases.append(("output %s: %s" % (name, a[0]), a, None))
     cases.append(("output existing without --overwrite", ["record", pid, "-o", target, "--count", "1"], None))
