@@ -2,7 +2,9 @@ package dev.aspace.demo;
 
 import dev.aspace.testutil.LiveProcess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +30,7 @@ class MemoryUserControllerTest {
     }
 
     @Test
-    void aMissingProgramIsOneClearMessageNamingItAndTheFix(@org.junit.jupiter.api.io.TempDir Path dir) {
+    void aMissingProgramIsOneClearMessageNamingItAndTheFix(@TempDir Path dir) {
         Path gone = dir.resolve("memory-user");
         String before = System.getProperty(MemoryUserController.PROGRAM_PROPERTY);
         try {
@@ -129,7 +131,7 @@ class MemoryUserControllerTest {
         try {
             String stat = Files.readString(Path.of("/proc", Integer.toString(pid), "stat"));
             return stat.charAt(stat.lastIndexOf(')') + 2) == 'Z';
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return true;
         }
     }

@@ -1,5 +1,6 @@
 package dev.aspace.backend.linux;
 
+import dev.aspace.procfs.KeyValueText;
 import dev.aspace.model.AslrSettings;
 import dev.aspace.model.MachineSetup;
 

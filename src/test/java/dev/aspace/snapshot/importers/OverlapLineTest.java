@@ -1,6 +1,5 @@
 package dev.aspace.snapshot.importers;
 
-import dev.aspace.backend.linux.TextImports;
 import dev.aspace.testutil.Fixtures;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,9 +1,11 @@
 package dev.aspace.ui.compare;
 
 import dev.aspace.layout.Scale;
+import dev.aspace.model.Region;
 import dev.aspace.model.Snapshot;
 import dev.aspace.snapshot.diff.Change;
 import dev.aspace.snapshot.diff.RegionDiff;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -36,7 +38,7 @@ class CompareViewTest {
 
     @Start
     void start(Stage stage) {
-        stage.setScene(new Scene((javafx.scene.Parent) new CompareView(runs).node(), 1200, 800));
+        stage.setScene(new Scene((Parent) new CompareView(runs).node(), 1200, 800));
         stage.show();
     }
 
@@ -96,7 +98,7 @@ class CompareViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         var layout = ribbons.layouts().get(1);
         // a region of the second run that the table lists (it differs) and that is wide enough to aim at
-        List<dev.aspace.model.Region> second = runs.get(1).regions();
+        List<Region> second = runs.get(1).regions();
         int region = -1;
         for (int j = 0; j < layout.wideRegionCount() && region < 0; j++) {
             int r = layout.wideRegion(j);

@@ -1,4 +1,4 @@
-package dev.aspace.backend.linux;
+package dev.aspace.procfs;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

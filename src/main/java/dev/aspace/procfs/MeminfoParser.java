@@ -1,7 +1,9 @@
-package dev.aspace.backend.linux;
+package dev.aspace.procfs;
 
 import dev.aspace.model.MalformedInputException;
 import dev.aspace.model.SystemMemory;
+
+import java.util.Arrays;
 
 /**
  * Reads {@code /proc/meminfo} into what {@code free} shows. kB become bytes; a line the kernel
@@ -15,7 +17,7 @@ public final class MeminfoParser {
 
     public static SystemMemory parse(String source, byte[] text) {
         long[] v = new long[KEYS.length];
-        java.util.Arrays.fill(v, -1);
+        Arrays.fill(v, -1);
         KeyValueText.walk(text, text.length, (key, b, from, to, line) -> {
             for (int i = 0; i < KEYS.length; i++) {
                 if (KEYS[i].equals(key)) {

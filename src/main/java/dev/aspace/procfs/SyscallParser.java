@@ -1,4 +1,4 @@
-package dev.aspace.backend.linux;
+package dev.aspace.procfs;
 
 /**
  * Reads {@code /proc/PID/task/TID/syscall}: {@code nr arg1 .. arg6 sp pc} for a thread blocked in

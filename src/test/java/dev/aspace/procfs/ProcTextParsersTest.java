@@ -1,4 +1,4 @@
-package dev.aspace.backend.linux;
+package dev.aspace.procfs;
 
 import dev.aspace.model.MalformedInputException;
 import dev.aspace.model.Smaps;
@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import static dev.aspace.backend.linux.SmapsParserTest.captured;
+import static dev.aspace.procfs.SmapsParserTest.captured;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -160,21 +160,5 @@ class ProcTextParsersTest {
         assertNull(SmapsRollupParser.parse("zombie rollup", new byte[0]));
         assertThrows(MalformedInputException.class,
                 () -> SmapsRollupParser.parse("r", SmapsParserTest.captured("sleep-smaps.txt")));
-    }
-
-    @Test
-    void thpModeIsTheBracketedWord() {
-        assertEquals("madvise", MachineSetupReader.selectedMode("always [madvise] never"));
-        assertEquals("never", MachineSetupReader.selectedMode("always madvise [never]"));
-        assertEquals("", MachineSetupReader.selectedMode(""));
-    }
-
-    @Test
-    void passwdNames() {
-        var names = UserNames.parse("root:x:0:0:root:/root:/bin/bash\nnobody:x:65534:65534::/:/sbin/nologin\nbad line\n"
-                .getBytes(StandardCharsets.US_ASCII));
-        assertEquals("root", names.get(0));
-        assertEquals("nobody", names.get(65534));
-        assertEquals(2, names.size());
     }
 }

@@ -1,11 +1,9 @@
-package dev.aspace.backend.linux;
+package dev.aspace.snapshot.importers;
 
 import dev.aspace.classify.RegionClassifier;
 import dev.aspace.model.Region;
 import dev.aspace.model.RegionKind;
 import dev.aspace.model.Snapshot;
-import dev.aspace.snapshot.importers.ImportResult;
-import dev.aspace.snapshot.importers.TextImport;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.aspace.backend.linux;
+package dev.aspace.procfs;
 
 import dev.aspace.model.Region;
 import net.jqwik.api.Arbitraries;

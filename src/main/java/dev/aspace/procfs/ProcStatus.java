@@ -1,4 +1,4 @@
-package dev.aspace.backend.linux;
+package dev.aspace.procfs;
 
 /**
  * The parts of {@code /proc/PID/status} aspace uses. Memory figures are bytes; a figure the

@@ -1,5 +1,7 @@
-package dev.aspace.backend.linux;
+package dev.aspace.procfs;
 
+import dev.aspace.backend.linux.CgroupReader;
+import dev.aspace.backend.linux.ProcPath;
 import dev.aspace.model.CgroupLevel;
 import dev.aspace.model.CgroupMemory;
 import dev.aspace.model.MalformedInputException;

@@ -1,16 +1,12 @@
-package dev.aspace.backend.linux;
+package dev.aspace.snapshot.importers;
 
+import dev.aspace.procfs.MeminfoParser;
+import dev.aspace.procfs.SmapsParser;
+import dev.aspace.procfs.SmapsRollupParser;
 import dev.aspace.model.MalformedInputException;
 import dev.aspace.model.Region;
 import dev.aspace.model.Smaps;
 import dev.aspace.model.SystemMemory;
-import dev.aspace.snapshot.importers.Collector;
-import dev.aspace.snapshot.importers.ImportContext;
-import dev.aspace.snapshot.importers.ImportFormat;
-import dev.aspace.snapshot.importers.ImportResult;
-import dev.aspace.snapshot.importers.ImportedSnapshots;
-import dev.aspace.snapshot.importers.Importer;
-import dev.aspace.snapshot.importers.LineSource;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

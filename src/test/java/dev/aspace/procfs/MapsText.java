@@ -1,4 +1,4 @@
-package dev.aspace.backend.linux;
+package dev.aspace.procfs;
 
 import dev.aspace.model.Region;
 
@@ -11,15 +11,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The header lines of maps or smaps text, split the slow, obvious way (String methods), to check
  * the byte-level parser against.
  */
-final class MapsText {
+public final class MapsText {
 
-    record Line(String range, String perms, String offset, String device, String inode, String path) {
+    public record Line(String range, String perms, String offset, String device, String inode, String path) {
     }
 
     private MapsText() {
     }
 
-    static List<Line> headers(String text) {
+    public static List<Line> headers(String text) {
         List<Line> out = new ArrayList<>();
         for (String line : text.split("\n")) {
             int sp = line.indexOf(' ');
@@ -40,7 +40,7 @@ final class MapsText {
     }
 
     /** Every header field of every region equals the text's. */
-    static void assertSameHeaders(String text, List<Region> regions) {
+    public static void assertSameHeaders(String text, List<Region> regions) {
         List<Line> lines = headers(text);
         assertEquals(lines.size(), regions.size(), "region count");
         for (int i = 0; i < lines.size(); i++) {

@@ -1,9 +1,5 @@
-package dev.aspace.backend.linux;
+package dev.aspace.snapshot.importers;
 
-import dev.aspace.snapshot.importers.ImportContext;
-import dev.aspace.snapshot.importers.ImportFormat;
-import dev.aspace.snapshot.importers.ImportResult;
-import dev.aspace.snapshot.importers.ImportWarning;
 import dev.aspace.testutil.Fixtures;
 import org.junit.jupiter.api.Test;
 

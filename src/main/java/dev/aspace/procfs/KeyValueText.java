@@ -1,4 +1,4 @@
-package dev.aspace.backend.linux;
+package dev.aspace.procfs;
 
 import java.nio.charset.StandardCharsets;
 
@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
  * {@code /proc/meminfo}, byte by byte. Lines without a colon are skipped (meminfo of old kernels
  * starts with a table header).
  */
-final class KeyValueText {
+public final class KeyValueText {
 
     /** Called once per line with the key and the bounds of its value (leading blanks skipped). */
     interface Visitor {
@@ -17,7 +17,7 @@ final class KeyValueText {
     private KeyValueText() {
     }
 
-    static void walk(byte[] text, int length, Visitor visitor) {
+    public static void walk(byte[] text, int length, Visitor visitor) {
         int p = 0;
         int line = 0;
         while (p < length) {
@@ -49,7 +49,7 @@ final class KeyValueText {
      * The leading decimal number of {@code text[from, to)}, times 1024 when followed by " kB";
      * -1 when there is no number.
      */
-    static long number(byte[] text, int from, int to) {
+    public static long number(byte[] text, int from, int to) {
         long v = 0;
         int p = from;
         while (p < to && p - from < 19 && text[p] >= '0' && text[p] <= '9') {
@@ -65,7 +65,7 @@ final class KeyValueText {
         return v;
     }
 
-    static String string(byte[] text, int from, int to) {
+    public static String string(byte[] text, int from, int to) {
         return new String(text, from, to - from, StandardCharsets.UTF_8);
     }
 }

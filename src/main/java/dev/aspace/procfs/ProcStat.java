@@ -1,4 +1,4 @@
-package dev.aspace.backend.linux;
+package dev.aspace.procfs;
 
 /**
  * The fields of {@code /proc/PID/stat} (or {@code task/TID/stat}) aspace uses, numbered as in
