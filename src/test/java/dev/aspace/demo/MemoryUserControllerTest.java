@@ -1,5 +1,6 @@
 package dev.aspace.demo;
 
+import dev.aspace.testutil.Await;
 import dev.aspace.testutil.LiveProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,14 +118,8 @@ class MemoryUserControllerTest {
 
     /** Waits (up to 30 s) until no process has this pid; fails otherwise. */
     static void awaitGone(int pid) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true) || isZombie(pid)) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("process " + pid + " is still alive");
+        Await.until("process " + pid + " gone", Duration.ofSeconds(30),
+                () -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true) || isZombie(pid));
     }
 
     private static boolean isZombie(int pid) {
