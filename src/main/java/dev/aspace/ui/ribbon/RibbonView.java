@@ -261,7 +261,7 @@ public final class RibbonView extends BorderPane {
     }
 
     private void paint() {
-        RibbonPalette pal = Theme.darkProperty().get() ? RibbonPalette.DARK : RibbonPalette.LIGHT;
+        RibbonPalette pal = RibbonPalette.current(Theme.darkProperty().get());
         RibbonRenderer.draw(canvas.getGraphicsContext2D(), model.getLayout(), geometry(), pal,
                 new RibbonRenderer.State(selectedIndex(), hovered, session.highlightsProperty().get(), System.nanoTime()));
         SectionPainter.draw(canvas.getGraphicsContext2D(), model.getLayout(), geometry(), pal, sections);
