@@ -38,7 +38,7 @@ import java.util.function.ToLongFunction;
 public final class RegionTable extends BorderPane {
 
     /** Eight digits of KiB (a region of up to 95 GiB) without an ellipsis. */
-    private static final double NUMBER_WIDTH = 84;
+    private static final double NUMBER_WIDTH = 72;
 
     private final SessionModel session;
     private final RegionTableModel model;
@@ -188,9 +188,9 @@ public final class RegionTable extends BorderPane {
         cols.add(number("Size KiB", Region::size, true, NUMBER_WIDTH));
         cols.add(number("RSS KiB", r -> r.smaps() == null ? -1 : r.rss(), true, NUMBER_WIDTH));
         cols.add(number("Dirty KiB", r -> r.smaps() == null ? -1 : PmapText.dirtyKib(r) << 10, true, NUMBER_WIDTH));
-        cols.add(text("Perm", r -> r.perms().toString(), 60, true));
-        cols.add(text("Kind / label", r -> r.label().isEmpty() ? r.kind().displayName() : r.label(), 200, true));
-        cols.add(text("Mapping", Region::path, 320, true));
+        cols.add(text("Perm", r -> r.perms().toString(), 50, true));
+        cols.add(text("Kind / label", r -> r.label().isEmpty() ? r.kind().displayName() : r.label(), 130, true));
+        cols.add(text("Mapping", Region::path, 160, true)); // widens to the room left
         cols.add(text("Kind", r -> r.kind().displayName(), 150, false));
         cols.add(text("Offset", r -> String.format("%08x", r.offset()), 90, false));
         cols.add(text("Device", Region::device, 70, false));
