@@ -35,7 +35,7 @@ public final class Experiments {
      */
     public ExperimentResult allocate(BlockKind kind, long bytes, int touchPercent, boolean allowOvercommit) {
         SystemMemory mem = backend.systemMemory();
-        guard.refusal(bytes, mem, allowOvercommit).ifPresent(msg -> {
+        guard.refusal(bytes, mem, allowOvercommit, "ticking 'allow overcommit'").ifPresent(msg -> {
             throw new MemoryUserException(msg);
         });
         Experiment e = Experiment.allocating(kind);

@@ -1,5 +1,7 @@
 package dev.aspace.elf;
 
+import dev.aspace.model.Perms;
+
 /** One program header (segment): what the loader maps, or a core's dumped memory. */
 public record ProgramHeader(int type, int flags, long offset, long vaddr, long paddr, long filesz, long memsz,
                             long align) {
@@ -40,6 +42,12 @@ public record ProgramHeader(int type, int flags, long offset, long vaddr, long p
     /** "R E", "RW ", as readelf prints the flags. */
     public String flagText() {
         return ((flags & PF_R) != 0 ? "R" : " ") + ((flags & PF_W) != 0 ? "W" : " ") + ((flags & PF_X) != 0 ? "E" : " ");
+    }
+
+    /** The segment's flags as private mapping permissions ("r-xp"), as maps would print them. */
+    public Perms perms() {
+        return Perms.parse(((flags & PF_R) != 0 ? "r" : "-") + ((flags & PF_W) != 0 ? "w" : "-")
+                + ((flags & PF_X) != 0 ? "x" : "-") + "p");
     }
 
     public boolean contains(long address) {

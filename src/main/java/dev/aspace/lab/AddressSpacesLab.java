@@ -5,6 +5,7 @@ import dev.aspace.model.Region;
 import dev.aspace.model.RegionKind;
 import dev.aspace.model.Snapshot;
 import dev.aspace.model.SystemMemory;
+import dev.aspace.snapshot.locate.Location;
 
 import java.util.EnumMap;
 import java.util.List;
@@ -26,7 +27,8 @@ public final class AddressSpacesLab {
     }
 
     public static List<LabStep> steps() {
-        return List.of(free(), untouched(), touched(), malloc(), countRegions(), compareSizes(), container());
+        return List.of(free(), untouched(), touched(), malloc(), countRegions(), compareSizes(), container(),
+                everyAddressIsVirtual());
     }
 
     static LabStep free() {
@@ -234,5 +236,64 @@ public final class AddressSpacesLab {
                             + "Inside a container, read the cgroup's memory.max and memory.current (aspace cgroup PID), "
                             + "not free.";
                 });
+    }
+
+    /** The four things memory-user points at, in the words of the chapter's program. */
+    private static final List<String> POINTED = List.of("main()", "a global", "the malloc'd block", "a local");
+
+    static LabStep everyAddressIsVirtual() {
+        return new LabStep("8. Every address you see is virtual",
+                "Like the program at the end of OSTEP chapter 13, memory-user printed where its code (main), "
+                        + "its data (a global), its heap (a malloc'd block) and its stack (a local) are.",
+                "From the lowest address to the highest, in which order are they?",
+                List.of("main, the global, the heap block, the local: code at the bottom, the stack at the top",
+                        "the other way round: the local lowest, main highest",
+                        "some other order"),
+                LabAction.SHOW_POINTERS,
+                m -> {
+                    List<Location> p = m.get(0).pointers();
+                    if (ascending(p, 0, 1, 2, 3)) {
+                        return 0;
+                    }
+                    return ascending(p, 3, 2, 1, 0) ? 1 : 2;
+                },
+                m -> {
+                    List<Location> p = m.get(0).pointers();
+                    StringBuilder sb = new StringBuilder();
+                    for (int i = 0; i < p.size(); i++) {
+                        sb.append(POINTED.get(i)).append(" at 0x").append(Long.toHexString(p.get(i).address()))
+                                .append(": ").append(where(p.get(i))).append('\n');
+                    }
+                    long dataToHeap = p.get(2).address() - p.get(1).address();
+                    long heapToStack = p.get(3).address() - p.get(2).address();
+                    return sb + "The heap block is " + format(dataToHeap) + " above the global and the local "
+                            + format(heapToStack) + " above the heap block: the space between is unmapped, it costs "
+                            + "nothing. These are virtual addresses: the pins on the ribbon (\"main() is here\") mark "
+                            + "them in memory-user's map; another process can use the same numbers for other memory, "
+                            + "and the next run of memory-user gets others (ASLR).";
+                });
+    }
+
+    /** True when the pointers at these indices are in ascending (unsigned) order. */
+    private static boolean ascending(List<Location> p, int... order) {
+        for (int i = 1; i < order.length; i++) {
+            if (Long.compareUnsigned(p.get(order[i - 1]).address(), p.get(order[i]).address()) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "program text (r-xp), .text of memory-user at main" */
+    private static String where(Location l) {
+        if (!l.mapped()) {
+            return "not mapped";
+        }
+        Region r = l.region();
+        String s = r.kind().displayName() + " (" + r.perms() + (r.path().startsWith("[") ? " " + r.path() : "") + ")";
+        if (!l.section().isEmpty()) {
+            s += ", " + l.section() + " of " + l.file().substring(l.file().lastIndexOf('/') + 1);
+        }
+        return l.symbolText().isEmpty() ? s : s + " at " + l.symbolText();
     }
 }

@@ -15,7 +15,9 @@ public enum LabAction {
     /** Allocate and touch 50, 100 and 200 MiB in turn, measuring each. */
     COMPARE_SIZES("Allocate 50, 100 and 200 MiB"),
     /** Run a second memory-user for 128 MiB, touched, in a new cgroup limited to 64 MiB. */
-    RUN_UNDER_LIMIT("Run memory-user for 128 MiB under a 64 MiB limit");
+    RUN_UNDER_LIMIT("Run memory-user for 128 MiB under a 64 MiB limit"),
+    /** Read where memory-user's main, global, heap block and local are, and what holds each. */
+    SHOW_POINTERS("Show where they are");
 
     private final String buttonText;
 

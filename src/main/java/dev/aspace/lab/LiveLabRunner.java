@@ -8,10 +8,13 @@ import dev.aspace.demo.BlockKind;
 import dev.aspace.demo.ExperimentResult;
 import dev.aspace.demo.Experiments;
 import dev.aspace.demo.MemoryUserRun;
+import dev.aspace.demo.Pointers;
 import dev.aspace.demo.Touch;
 import dev.aspace.model.ProcessGoneException;
 import dev.aspace.model.Snapshot;
 import dev.aspace.model.SystemMemory;
+import dev.aspace.snapshot.locate.Location;
+import dev.aspace.snapshot.locate.Locator;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -64,7 +67,25 @@ public final class LiveLabRunner implements LabRunner {
             case COUNT_REGIONS -> List.of(census());
             case COMPARE_SIZES -> compareSizes();
             case RUN_UNDER_LIMIT -> List.of(underLimit());
+            case SHOW_POINTERS -> List.of(pointers());
         };
+    }
+
+    /**
+     * The child's own pointers (as it printed them at start), each located in a read of its
+     * address space now: region, ELF section and symbol (the ELF files are read here, off the UI thread).
+     */
+    private Measurement pointers() {
+        Pointers p = experiments.child().pointers();
+        if (!p.known()) {
+            throw new IllegalStateException("this memory-user does not say where its pointers are: rebuild it (mvn compile)");
+        }
+        Snapshot s = backend.snapshot(experiments.child().pid(), MemoryBackend.Detail.MAPS);
+        Locator locator = new Locator(s);
+        List<Location> at = List.of(locator.locate(p.code()), locator.locate(p.data()), locator.locate(p.heap()),
+                locator.locate(p.stack()));
+        SystemMemory now = backend.systemMemory();
+        return new Measurement(now, now, s, s, 0, null, at);
     }
 
     private static Measurement of(ExperimentResult r, long size) {

@@ -3,6 +3,9 @@ package dev.aspace.lab;
 import dev.aspace.model.CgroupMemory;
 import dev.aspace.model.Snapshot;
 import dev.aspace.model.SystemMemory;
+import dev.aspace.snapshot.locate.Location;
+
+import java.util.List;
 
 /**
  * What one lab action measured on this machine: the system's memory and (where the action
@@ -14,9 +17,20 @@ import dev.aspace.model.SystemMemory;
  * @param after        the process after the action, or null
  * @param sizeBytes    the size the action asked for (an allocation), or 0
  * @param cgroup       the cgroup the action ran in, read when it ended, or null
+ * @param pointers     what the process's own pointers are (main, a global, a heap block, a local), or empty
  */
 public record Measurement(SystemMemory memoryBefore, SystemMemory memoryAfter, Snapshot before, Snapshot after,
-                          long sizeBytes, CgroupMemory cgroup) {
+                          long sizeBytes, CgroupMemory cgroup, List<Location> pointers) {
+
+    public Measurement {
+        pointers = List.copyOf(pointers);
+    }
+
+    /** Without pointers. */
+    public Measurement(SystemMemory memoryBefore, SystemMemory memoryAfter, Snapshot before, Snapshot after,
+                       long sizeBytes, CgroupMemory cgroup) {
+        this(memoryBefore, memoryAfter, before, after, sizeBytes, cgroup, List.of());
+    }
 
     /** Without a cgroup: the action ran in the app's own. */
     public Measurement(SystemMemory memoryBefore, SystemMemory memoryAfter, Snapshot before, Snapshot after,

@@ -24,12 +24,13 @@ final class Compression {
     private Compression() {
     }
 
+    /** gzip at {@link #LEVEL}, deflated on a second thread once the text passes one buffer ({@link BackgroundDeflate}). */
     static OutputStream compress(OutputStream out) throws IOException {
-        return new GZIPOutputStream(out, BUFFER) {
+        return new BackgroundDeflate(new GZIPOutputStream(out, BUFFER) {
             {
                 def.setLevel(LEVEL);
             }
-        };
+        });
     }
 
     /** The text of a stream that may be gzip-compressed. */

@@ -2,7 +2,7 @@ package dev.aspace.ui;
 
 import dev.aspace.backend.MemoryBackend;
 import dev.aspace.backend.linux.PagemapReader;
-import dev.aspace.backend.linux.TextImports;
+import dev.aspace.snapshot.importers.TextImports;
 import dev.aspace.demo.ChildExit;
 import dev.aspace.demo.ExperimentResult;
 import dev.aspace.demo.MemoryUserController;
@@ -16,6 +16,7 @@ import dev.aspace.ui.files.Recents;
 import dev.aspace.ui.files.WindowTitle;
 import dev.aspace.ui.lab.LabWindow;
 import dev.aspace.ui.ribbon.RibbonView;
+import dev.aspace.ui.view.ElfSections;
 import dev.aspace.ui.view.GoToAddress;
 import dev.aspace.ui.view.PointerPins;
 import dev.aspace.ui.timeline.RecordControl;
@@ -134,6 +135,7 @@ public final class MainWindow extends BorderPane {
         ribbon = new RibbonView(session);
         DetailsPane details = new DetailsPane(session);
         goTo = new GoToAddress(session, ribbon, details, background);
+        ElfSections.install(session, ribbon, details, background);
         SummaryPane summary = new SummaryPane(session, gauge.unitsProperty());
         GaugeView gaugeView = new GaugeView(gauge);
 
@@ -506,7 +508,6 @@ public final class MainWindow extends BorderPane {
         Tips.install(refresh, "Read the process again now (F5)");
         refresh.setOnAction(e -> session.refreshNow());
         refresh.disableProperty().bind(session.busyProperty().or(session.liveProperty().not()));
-
 
         Button compare = new Button("Compare…");
         compare.setId("compare");

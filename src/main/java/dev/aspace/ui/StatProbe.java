@@ -1,7 +1,7 @@
 package dev.aspace.ui;
 
 import dev.aspace.backend.linux.LinuxBackend;
-import dev.aspace.backend.linux.ProcStat;
+import dev.aspace.procfs.ProcStat;
 import dev.aspace.model.ProcessGoneException;
 import dev.aspace.ui.vm.ChangeProbe;
 

@@ -64,6 +64,15 @@ class LayeringTest {
             .because("the ELF reader is pure: bytes in, records out");
 
     @ArchTest
+    static final ArchRule procfsUsesOnlyModel = noClasses()
+            .that().resideInAPackage("dev.aspace.procfs..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.aspace.backend..", "dev.aspace.classify..", "dev.aspace.layout..", "dev.aspace.snapshot..",
+                    "dev.aspace.demo..", "dev.aspace.lab..", "dev.aspace.ui..", "dev.aspace.cli..",
+                    "com.fasterxml..", "picocli..", "com.sun.jna..")
+            .because("the /proc text parsers are pure, shared by the live backend and the importers");
+
+    @ArchTest
     static final ArchRule classifyUsesOnlyModel = noClasses()
             .that().resideInAPackage("dev.aspace.classify..")
             .should().dependOnClassesThat().resideInAnyPackage(

@@ -2,7 +2,7 @@ package dev.aspace.classify;
 
 import dev.aspace.backend.MemoryBackend;
 import dev.aspace.backend.linux.LinuxBackend;
-import dev.aspace.backend.linux.SmapsParser;
+import dev.aspace.procfs.SmapsParser;
 import dev.aspace.model.ProcessInfo;
 import dev.aspace.model.Region;
 import dev.aspace.model.RegionKind;

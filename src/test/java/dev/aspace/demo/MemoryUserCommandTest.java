@@ -21,10 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** aspace memory-user: runs the C program, passes its lines on, refuses bad input in one line with exit 2. */
 class MemoryUserCommandTest {
 
-    private record Run(int code, String out, String err) {
+    record Run(int code, String out, String err) {
     }
 
-    private static Run run(String... args) {
+    static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = AspaceCommand.run(new PrintWriter(out), new PrintWriter(err), args);

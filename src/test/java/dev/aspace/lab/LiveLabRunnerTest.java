@@ -111,6 +111,45 @@ class LiveLabRunnerTest {
         assertEquals(blocksBefore, child.blocks().size(), "each block is freed before the next");
     }
 
+    /** The maps line holding an address, as the test reads /proc/PID/maps itself. */
+    private static String mapsLine(long a) throws java.io.IOException {
+        for (String l : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + child.pid() + "/maps"))) {
+            String[] range = l.substring(0, l.indexOf(' ')).split("-");
+            if (Long.compareUnsigned(a, Long.parseUnsignedLong(range[0], 16)) >= 0
+                    && Long.compareUnsigned(a, Long.parseUnsignedLong(range[1], 16)) < 0) {
+                return l;
+            }
+        }
+        return "";
+    }
+
+    @Test
+    @Order(7)
+    void everyAddressIsVirtualLocatesMainAGlobalTheHeapAndALocal() throws Exception {
+        List<Measurement> m = runner.perform(LabAction.SHOW_POINTERS);
+        var p = child.pointers();
+        List<Long> addresses = List.of(p.code(), p.data(), p.heap(), p.stack());
+        var located = m.get(0).pointers();
+        assertEquals(addresses, located.stream().map(l -> l.address()).toList());
+        for (int i = 0; i < 4; i++) {
+            String line = mapsLine(addresses.get(i));
+            assertEquals(line.substring(0, line.indexOf(' ')), located.get(i).region().rangeText(), line);
+        }
+        assertEquals(".text", located.get(0).section());
+        assertEquals("main", located.get(0).symbol());
+        assertTrue(located.get(1).section().equals(".data") || located.get(1).section().equals(".bss"), located.get(1).section());
+        assertTrue(mapsLine(p.heap()).endsWith("[heap]"), mapsLine(p.heap()));
+        assertTrue(mapsLine(p.stack()).endsWith("[stack]"), mapsLine(p.stack()));
+        boolean textbook = Long.compareUnsigned(p.code(), p.data()) < 0 && Long.compareUnsigned(p.data(), p.heap()) < 0
+                && Long.compareUnsigned(p.heap(), p.stack()) < 0;
+        assertTrue(textbook, "x86-64 Linux lays them out as the textbook does: " + addresses);
+        assertEquals(0, AddressSpacesLab.everyAddressIsVirtual().rightChoice().applyAsInt(m));
+        String reveal = AddressSpacesLab.everyAddressIsVirtual().reveal().apply(m);
+        assertTrue(reveal.startsWith("main() at 0x" + Long.toHexString(p.code()) + ": program text (r-xp), .text of memory-user at main"),
+                reveal);
+        assertTrue(reveal.contains("a local at 0x" + Long.toHexString(p.stack()) + ": "), reveal);
+    }
+
     @Test
     @Order(20)
     void underA64MibLimitFreeShowsTheMachineAndTheCgroupKillsTheProgram() throws Exception {

@@ -1,7 +1,6 @@
 package dev.aspace.backend.linux;
 
 import dev.aspace.backend.MemoryBackend;
-import dev.aspace.backend.jna.NativeSystem;
 import dev.aspace.frames.FrameReport;
 import dev.aspace.frames.PagemapEntry;
 import dev.aspace.frames.RegionFrames;
@@ -49,7 +48,7 @@ public final class FrameReader {
     public long pageSize() {
         long size = pageSize;
         if (size == 0) {
-            size = NativeSystem.pageSize();
+            size = PageSize.get();
             pageSize = size;
         }
         return size;
@@ -69,7 +68,7 @@ public final class FrameReader {
      * unsigned; 0 and -1 for all), clipped to it.
      */
     public FrameReport read(int pid, long low, long high) {
-        List<Region> regions = new LinuxBackend(proc).snapshot(pid, MemoryBackend.Detail.MAPS).regions();
+        List<Region> regions = new LinuxBackend(proc).mappings(pid, MemoryBackend.Detail.MAPS).regions();
         long pageSize = pageSize();
         List<Region> chosen = new ArrayList<>();
         List<long[]> ranges = new ArrayList<>();

@@ -1,5 +1,13 @@
 package dev.aspace.backend.linux;
 
+import dev.aspace.procfs.CmdlineParser;
+import dev.aspace.procfs.MeminfoParser;
+import dev.aspace.procfs.ProcStat;
+import dev.aspace.procfs.ProcStatus;
+import dev.aspace.procfs.SmapsParser;
+import dev.aspace.procfs.SmapsRollupParser;
+import dev.aspace.procfs.StatParser;
+import dev.aspace.procfs.StatusParser;
 import dev.aspace.backend.MemoryBackend;
 import dev.aspace.backend.ProcessRow;
 import dev.aspace.classify.RegionClassifier;

@@ -1,5 +1,12 @@
 package dev.aspace.backend.linux;
 
+import dev.aspace.procfs.CmdlineParser;
+import dev.aspace.procfs.KeyValueText;
+import dev.aspace.procfs.MeminfoParser;
+import dev.aspace.procfs.ProcStat;
+import dev.aspace.procfs.ProcStatus;
+import dev.aspace.procfs.StatParser;
+import dev.aspace.procfs.StatusParser;
 import dev.aspace.backend.ProcessRow;
 import dev.aspace.backend.jna.NativeSystem;
 
@@ -33,7 +40,7 @@ public final class ProcessLister {
         this.proc = proc;
         this.users = users;
         this.hertz = NativeSystem.clockTicks();
-        this.pageKib = NativeSystem.pageSize() / 1024;
+        this.pageKib = PageSize.get() / 1024;
     }
 
     /** The processes sorted by PID; a process that exits while being listed is left out. */

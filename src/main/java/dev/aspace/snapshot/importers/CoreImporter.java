@@ -79,10 +79,24 @@ public final class CoreImporter {
                     && Long.compareUnsigned(mainSp, end) < 0) {
                 path = "[stack]";
             }
-            Perms perms = Perms.parse(((p.flags() & ProgramHeader.PF_R) != 0 ? "r" : "-")
-                    + ((p.flags() & ProgramHeader.PF_W) != 0 ? "w" : "-") + ((p.flags() & ProgramHeader.PF_X) != 0 ? "x" : "-")
-                    + "p");
-            regions.add(Region.unclassified(p.vaddr(), end, perms, f == null ? 0 : f.offset(), "00:00", 0, path, null));
+            regions.add(Region.unclassified(p.vaddr(), end, p.perms(), f == null ? 0 : f.offset(), "00:00", 0, path, null));
+        }
+        boolean gdb = elf.notes().stream().anyMatch(n -> n.name().equals("GDB"));
+        int fromFiles = 0;
+        int unknownPerms = 0;
+        for (CoreNotes.FileMapping f : notes.files()) {
+            // gdb's gcore writes no program header for file text it can read again from the file
+            if (regions.stream().anyMatch(r -> Long.compareUnsigned(r.start(), f.end()) < 0
+                    && Long.compareUnsigned(f.start(), r.end()) < 0)) {
+                continue;
+            }
+            Perms perms = FileSegmentPerms.of(f, notes.files()).orElse(null);
+            if (perms == null) {
+                unknownPerms++;
+                perms = Perms.parse("---p");
+            }
+            fromFiles++;
+            regions.add(Region.unclassified(f.start(), f.end(), perms, f.offset(), "00:00", 0, f.path(), null));
         }
         regions.sort((a, b) -> Long.compareUnsigned(a.start(), b.start()));
         List<ThreadInfo> threads = new ArrayList<>();
@@ -94,6 +108,15 @@ public final class CoreImporter {
         List<Region> classified = new RegionClassifier().classify(regions, threads, process);
         String what = "core " + file + " (" + elf.header().machineName() + ", " + regions.size() + " regions, "
                 + threads.size() + (threads.size() == 1 ? " thread" : " threads") + ")";
+        if (gdb) {
+            what += "; written by gdb's gcore: it marks every region it dumps readable (a ---p guard shows as r--,"
+                    + " [vsyscall]'s --x as r-x) and leaves [vvar] out";
+        }
+        if (fromFiles > 0) {
+            what += "; " + fromFiles + " file regions are not in the core, only named in NT_FILE: permissions from"
+                    + " their files' program headers" + (unknownPerms > 0 ? ", unknown for " + unknownPerms
+                    + " whose file is not here (shown ---)" : "");
+        }
         if (cut > 0) {
             what += "; TRUNCATED at " + elf.fileSize() + " bytes: the contents of " + cut + " of " + regions.size()
                     + " regions are missing (their ranges are from the program headers)";

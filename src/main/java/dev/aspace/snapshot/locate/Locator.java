@@ -62,7 +62,7 @@ public final class Locator {
             return new Location(address, r, null, null, image.path(), fileOffset, -1, "", "", 0, "", why);
         }
         MappedElf elf = (MappedElf) loaded;
-        Optional<Long> bias = elf.bias(image);
+        Optional<Long> bias = bias(image == r ? i : i - 1, elf);
         if (bias.isEmpty()) {
             return new Location(address, r, null, null, image.path(), fileOffset, -1, "", "", 0, elf.buildId(),
                     "no loadable segment of the file covers this region");
@@ -84,6 +84,21 @@ public final class Locator {
     /** The ELF file a region maps (read once), or null when it is not an ELF image or cannot be read. */
     public MappedElf elfOf(Region r) {
         return isElfCandidate(r) && elf(r) instanceof MappedElf m ? m : null;
+    }
+
+    /**
+     * The load bias of the file mapped by region {@code index}, taken from the first region of the
+     * run of regions mapping that file: a later region can share its file page with two segments
+     * (RELRO after .rodata), and only the lowest one is known to hold the first PT_LOAD.
+     */
+    Optional<Long> bias(int index, MappedElf elf) {
+        int first = index;
+        while (first > 0 && regions.get(first - 1).path().equals(regions.get(index).path())
+                && regions.get(first - 1).inode() == regions.get(index).inode()
+                && Long.compareUnsigned(regions.get(first - 1).offset(), regions.get(first).offset()) <= 0) {
+            first--;
+        }
+        return elf.bias(regions.get(first));
     }
 
     private int indexOf(long address) {

@@ -11,6 +11,8 @@ import dev.aspace.layout.Scale;
 import dev.aspace.layout.Viewport;
 import dev.aspace.model.ByteSize;
 import dev.aspace.model.Region;
+import dev.aspace.snapshot.locate.PlacedSection;
+import dev.aspace.snapshot.locate.SectionMap;
 import dev.aspace.ui.Theme;
 import dev.aspace.ui.view.Tips;
 import dev.aspace.ui.vm.Highlights;
@@ -64,6 +66,7 @@ public final class RibbonView extends BorderPane {
     private FreeSpace freeCache;
     private dev.aspace.layout.RegionSet freeCacheSet;
     private final Map<String, List<Pin>> pins = new LinkedHashMap<>();
+    private SectionMap sections = SectionMap.EMPTY;
 
     public RibbonView(SessionModel session) {
         this.session = session;
@@ -181,6 +184,15 @@ public final class RibbonView extends BorderPane {
         return g.y((l.regionStartPx(regionIndex) + l.regionEndPx(regionIndex)) / 2);
     }
 
+    /** Canvas y of an address on the ribbon (tests, the screenshot script), or NaN outside the view. */
+    public double yOfAddress(long address) {
+        var v = model.getViewport();
+        if (Long.compareUnsigned(address, v.lo()) < 0 || Long.compareUnsigned(address, v.last()) > 0) {
+            return Double.NaN;
+        }
+        return geometry().y(model.getLayout().pixelOf(address));
+    }
+
     /** Canvas x of the middle of the bar. */
     public double barMiddleX() {
         RibbonGeometry g = geometry();
@@ -246,6 +258,7 @@ public final class RibbonView extends BorderPane {
         RibbonPalette pal = Theme.darkProperty().get() ? RibbonPalette.DARK : RibbonPalette.LIGHT;
         RibbonRenderer.draw(canvas.getGraphicsContext2D(), model.getLayout(), geometry(), pal,
                 new RibbonRenderer.State(selectedIndex(), hovered, session.highlightsProperty().get(), System.nanoTime()));
+        SectionPainter.draw(canvas.getGraphicsContext2D(), model.getLayout(), geometry(), pal, sections);
         List<Pin> all = new ArrayList<>();
         pins.values().forEach(all::addAll);
         PinPainter.draw(canvas.getGraphicsContext2D(), model.getLayout(), geometry(), all);
@@ -260,6 +273,16 @@ public final class RibbonView extends BorderPane {
             pins.put(group, List.copyOf(groupPins));
         }
         repaint();
+    }
+
+    /** The ELF sections to draw inside the regions of the snapshot on screen (at zoom). */
+    public void setSections(SectionMap map) {
+        sections = map;
+        repaint();
+    }
+
+    public SectionMap sections() {
+        return sections;
     }
 
     /** Every pin shown, in group order. */
@@ -337,7 +360,7 @@ public final class RibbonView extends BorderPane {
             int r = l.regionAt(p);
             if (r >= 0 && !l.isNarrow(r)) {
                 hovered = r;
-                text = describe(model.regionSet().region(r));
+                text = describe(model.regionSet().region(r)) + sectionText(model.regionSet().region(r), l.addressAt(p));
             } else if (bin >= 0) {
                 Bin b = l.bin(bin);
                 hovered = b.firstRegion();
@@ -427,6 +450,16 @@ public final class RibbonView extends BorderPane {
             sb.append("\n").append(c.word()).append(" at the last refresh");
         }
         return sb.toString();
+    }
+
+    /** The ELF section under the mouse, as a tooltip line; "" where none is known. */
+    private String sectionText(Region r, long address) {
+        for (PlacedSection s : sections.in(r)) {
+            if (Long.compareUnsigned(address, s.start()) >= 0 && Long.compareUnsigned(address, s.end()) < 0) {
+                return "\nsection " + s.name() + (s.nobits() ? " (zero-filled, not in the file)" : "");
+            }
+        }
+        return "";
     }
 
     private void click(double x, double y, int count) {

@@ -6,6 +6,8 @@ import dev.aspace.model.Smaps;
 import dev.aspace.model.SmapsLayout;
 import dev.aspace.snapshot.locate.Location;
 import dev.aspace.snapshot.locate.LocationText;
+import dev.aspace.snapshot.locate.PlacedSection;
+import dev.aspace.snapshot.locate.SectionMap;
 import dev.aspace.ui.vm.SessionModel;
 import dev.aspace.ui.vm.SmapsFieldHelp;
 import dev.aspace.ui.vm.VmFlagWords;
@@ -23,12 +25,15 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
+import java.util.List;
+
 /** Everything about the selected region: each smaps field with what it means, VmFlags in words. */
 public final class DetailsPane extends ScrollPane {
 
     private final VBox box = new VBox(6);
     private final SessionModel session;
     private Location located;
+    private SectionMap sections = SectionMap.EMPTY;
 
     public DetailsPane(SessionModel session) {
         getStyleClass().add("details-pane");
@@ -52,6 +57,33 @@ public final class DetailsPane extends ScrollPane {
         show(session.selectedProperty().get());
     }
 
+    /** The ELF sections of the snapshot on screen, listed under a file-backed region's head. */
+    public void setSections(SectionMap map) {
+        sections = map;
+        show(session.selectedProperty().get());
+    }
+
+    private void showSections(Region r) {
+        List<PlacedSection> in = sections.in(r);
+        if (in.isEmpty()) {
+            return;
+        }
+        Label title = new Label("ELF sections");
+        title.getStyleClass().add("title-4");
+        box.getChildren().add(title);
+        GridPane g = grid();
+        g.setId("sectionsGrid");
+        int row = 0;
+        for (PlacedSection s : in) {
+            String where = s.nobits() ? "zero-filled: no bytes in the file"
+                    : r.isAnonymous() ? "" : "file offset 0x" + Long.toHexString(r.offset() + s.start() - r.start());
+            row = put(g, row, s.name(), Long.toHexString(s.start()) + "-" + Long.toHexString(s.end()),
+                    ByteSize.format(s.size()) + (s.cut() ? " of it here" : "") + (where.isEmpty() ? "" : "; " + where));
+        }
+        renameIds(g, "section-");
+        box.getChildren().add(g);
+    }
+
     private void showLocated() {
         Label title = new Label(LocationText.headline(located));
         title.getStyleClass().add("title-4");
@@ -62,11 +94,7 @@ public final class DetailsPane extends ScrollPane {
         for (String[] kv : LocationText.fields(located)) {
             row = put(g, row, kv[0], kv[1], "");
         }
-        g.getChildren().forEach(n -> {
-            if (n.getId() != null) {
-                n.setId(n.getId().replace("details-", "location-"));
-            }
-        });
+        renameIds(g, "location-");
         box.getChildren().addAll(title, g);
     }
 
@@ -97,6 +125,7 @@ public final class DetailsPane extends ScrollPane {
         row = put(head, row, "offset", "0x" + Long.toHexString(r.offset()), "file offset of the first byte");
         put(head, row, "device/inode", r.device() + " / " + r.inode(), "the file's device (major:minor) and inode; 0 when anonymous");
         box.getChildren().add(head);
+        showSections(r);
 
         Smaps s = r.smaps();
         if (s == null) {
@@ -132,6 +161,15 @@ public final class DetailsPane extends ScrollPane {
         } else {
             box.getChildren().add(f);
         }
+    }
+
+    /** Values of a grid other than the region's own get ids of their own ("location-gap", "section-.text"). */
+    private static void renameIds(GridPane g, String prefix) {
+        g.getChildren().forEach(n -> {
+            if (n.getId() != null) {
+                n.setId(n.getId().replace("details-", prefix));
+            }
+        });
     }
 
     private static String permsText(Region r) {
