@@ -85,7 +85,7 @@ public final class MainWindow extends BorderPane {
     private final SplitPane center;
     private final SplitPane middle;
     /** The dividers' first positions: center's two, then middle's one. */
-    public static final List<Double> DIVIDERS = List.of(0.29, 0.765, 0.55);
+    public static final List<Double> DIVIDERS = List.of(0.29, 0.773, 0.55);
     private final TimelineModel timelineModel;
     private final VBox top;
     /** Made when a series is first opened: the default view never shows one. */
@@ -143,16 +143,16 @@ public final class MainWindow extends BorderPane {
         middle.setOrientation(Orientation.VERTICAL);
 
         side = new VBox(summary, new Separator(), gaugeView);
-        side.setMinWidth(290);
+        side.setMinWidth(280);
         ScrollPane sideScroll = new ScrollPane(side);
         sideScroll.setFitToWidth(true);
         // the side column as tabs: on a laptop screen the memory-user panel, the summary and the
         // gauge do not fit one above the other, and each stays one click away
-        Tab figures = new Tab("Summary · memory", sideScroll);
+        Tab figures = new Tab("Summary", sideScroll);
         figures.setId("summaryTab");
         sideTabs = new TabPane(figures);
         sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        sideTabs.setMinWidth(300);
+        sideTabs.setMinWidth(290);
 
         ribbon.setMinWidth(370);
         center = new SplitPane(ribbon, middle, sideTabs);

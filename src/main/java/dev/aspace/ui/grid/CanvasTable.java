@@ -512,6 +512,11 @@ public final class CanvasTable<R> extends Region {
         return shownWidths[n - 1] - was;
     }
 
+    private String fitted(String text, GridColumn<R> col, double room) {
+        return col.align() == GridColumn.Align.TAIL ? TextFit.fitTail(text, room, this::textWidth)
+                : TextFit.fit(text, room, this::textWidth);
+    }
+
     /** The model column of shown column {@code v}. */
     private int columnOf(int v) {
         for (int i = 0; i < shown.length; i++) {
@@ -667,7 +672,7 @@ public final class CanvasTable<R> extends Region {
                     continue;
                 }
                 GridColumn<R> col = columns.get(columnOf(v));
-                String text = TextFit.fit(cellText(row, columnOf(v)), cw - 2 * PAD, this::textWidth);
+                String text = fitted(cellText(row, columnOf(v)), col, cw - 2 * PAD);
                 if (text.isEmpty()) {
                     continue;
                 }
@@ -760,7 +765,7 @@ public final class CanvasTable<R> extends Region {
         String full = null;
         if (row >= 0 && v >= 0) {
             String text = cellText(rows.get(row), columnOf(v));
-            if (!text.equals(TextFit.fit(text, geometry.width(v) - 2 * PAD, this::textWidth))) {
+            if (!text.equals(fitted(text, columns.get(columnOf(v)), geometry.width(v) - 2 * PAD))) {
                 full = text;
             }
         }
