@@ -1,6 +1,7 @@
 package dev.aspace.cli;
 
 import dev.aspace.backend.linux.CgroupSandbox;
+import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.backend.linux.ProcPath;
 import dev.aspace.demo.AllocationGuard;
 import dev.aspace.demo.BlockKind;
@@ -11,10 +12,10 @@ import dev.aspace.demo.Sizes;
 import dev.aspace.demo.Touch;
 import dev.aspace.model.ByteSize;
 import dev.aspace.model.SystemMemory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -68,7 +69,7 @@ public final class MemoryUserCommand implements Callable<Integer> {
     private final Supplier<SystemMemory> memory;
 
     public MemoryUserCommand() {
-        this(() -> new dev.aspace.backend.linux.LinuxBackend().systemMemory());
+        this(() -> new LinuxBackend().systemMemory());
     }
 
     MemoryUserCommand(Supplier<SystemMemory> memory) {

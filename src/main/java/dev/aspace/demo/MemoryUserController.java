@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -182,7 +183,7 @@ public final class MemoryUserController implements AutoCloseable {
     private static Path codeLocation() {
         try {
             return Path.of(MemoryUserController.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (java.net.URISyntaxException | RuntimeException e) {
+        } catch (URISyntaxException | RuntimeException e) {
             return Path.of("target", "classes"); // no code source (unusual class loader): Maven's layout
         }
     }

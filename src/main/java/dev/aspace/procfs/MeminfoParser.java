@@ -3,6 +3,8 @@ package dev.aspace.procfs;
 import dev.aspace.model.MalformedInputException;
 import dev.aspace.model.SystemMemory;
 
+import java.util.Arrays;
+
 /**
  * Reads {@code /proc/meminfo} into what {@code free} shows. kB become bytes; a line the kernel
  * does not print is -1 (no {@code MemAvailable} before Linux 3.14). Lines that are not
@@ -15,7 +17,7 @@ public final class MeminfoParser {
 
     public static SystemMemory parse(String source, byte[] text) {
         long[] v = new long[KEYS.length];
-        java.util.Arrays.fill(v, -1);
+        Arrays.fill(v, -1);
         KeyValueText.walk(text, text.length, (key, b, from, to, line) -> {
             for (int i = 0; i < KEYS.length; i++) {
                 if (KEYS[i].equals(key)) {

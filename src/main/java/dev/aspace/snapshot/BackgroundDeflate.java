@@ -5,6 +5,7 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A stream that deflates on a second thread what the caller writes, so that writing a large
@@ -131,7 +132,7 @@ final class BackgroundDeflate extends OutputStream {
 
     private void put(Chunk c) throws IOException {
         try {
-            while (!full.offer(c, 50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            while (!full.offer(c, 50, TimeUnit.MILLISECONDS)) {
                 checkFailure();
                 if (worker != null && !worker.isAlive() && c != END) {
                     throw new IOException("the compressing thread stopped");

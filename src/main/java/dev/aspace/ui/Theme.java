@@ -21,6 +21,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -118,7 +119,7 @@ public final class Theme {
                 tip.textProperty().bind(Bindings.createStringBinding(
                         () -> "Follow the system: " + SYSTEM.get().describe(), SYSTEM));
             } else {
-                tip.setText("Always " + c.label().toLowerCase(java.util.Locale.ROOT) + " (remembered)");
+                tip.setText("Always " + c.label().toLowerCase(Locale.ROOT) + " (remembered)");
             }
             b.setTooltip(tip);
             box.getChildren().add(b);

@@ -115,6 +115,14 @@ class LayeringTest {
             .because("view models are tested without a window and read the machine through the backend interface");
 
     @ArchTest
+    static final ArchRule uiReadsTheMachineThroughTheBackendInterface = noClasses()
+            .that().resideInAPackage("dev.aspace.ui..")
+            .and().resideOutsideOfPackages("dev.aspace.ui.frames..", "dev.aspace.ui.experiments..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.aspace.backend.linux..")
+            .because("views read the machine through MemoryBackend; only the frame and pagemap views use their"
+                    + " readers directly, which have no interface of their own yet");
+
+    @ArchTest
     static final ArchRule onlyBackgroundLeavesTheFxThread = noClasses()
             .that().resideInAPackage("dev.aspace.ui..")
             .and().doNotHaveFullyQualifiedName("dev.aspace.ui.Background")

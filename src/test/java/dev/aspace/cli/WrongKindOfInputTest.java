@@ -1,14 +1,14 @@
 package dev.aspace.cli;
 
-import dev.aspace.snapshot.importers.TextImports;
 import dev.aspace.model.MalformedInputException;
 import dev.aspace.snapshot.SnapshotStore;
+import dev.aspace.snapshot.importers.TextImports;
 import dev.aspace.snapshot.series.SeriesReader;
 import dev.aspace.testutil.Fixtures;
 import dev.aspace.testutil.LiveProcess;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -135,7 +136,7 @@ class WrongKindOfInputTest {
             assertEquals(0, run("pmap", v2.toString()), err.toString());
         }
         Path core = dir.resolve("crash.core");
-        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(Path.of("src/test/resources/cores/aarch64/crash.core.gz")))) {
+        try (var in = new GZIPInputStream(Files.newInputStream(Path.of("src/test/resources/cores/aarch64/crash.core.gz")))) {
             Files.write(core, in.readAllBytes());
         }
         assertEquals(0, run("import", core.toString()), err.toString());

@@ -1,9 +1,9 @@
 package dev.aspace.demo;
 
-import dev.aspace.cli.AspaceCommand;
-import dev.aspace.demo.MemoryUserCommandTest.Run;
 import dev.aspace.backend.linux.CgroupSandbox;
 import dev.aspace.backend.linux.ProcPath;
+import dev.aspace.cli.AspaceCommand;
+import dev.aspace.demo.MemoryUserCommandTest.Run;
 import dev.aspace.testutil.SpecialFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -150,7 +151,7 @@ class MemoryUserDeathTest {
     }
 
     /** Runs the CLI in a thread; {@code whenStarted} gets the child's pid once it printed it. */
-    private static Run runAndThen(java.util.function.IntConsumer whenStarted, String... args) throws Exception {
+    private static Run runAndThen(IntConsumer whenStarted, String... args) throws Exception {
         PipedReader pipe = new PipedReader(1 << 16);
         StringWriter err = new StringWriter();
         StringBuilder out = new StringBuilder();

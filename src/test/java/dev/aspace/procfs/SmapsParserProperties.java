@@ -10,6 +10,8 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,7 +30,7 @@ class SmapsParserProperties {
 
     @Property(tries = 300)
     void randomTextMadeOfSmapsCharactersNeverCrashes(@ForAll("smapsish") String text) {
-        parseOrReject(text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), SmapsParser.Mode.TEXT);
+        parseOrReject(text.getBytes(StandardCharsets.ISO_8859_1), SmapsParser.Mode.TEXT);
     }
 
     @Provide
@@ -39,7 +41,7 @@ class SmapsParserProperties {
     @Property(tries = 300)
     void cutSmapsEitherParsesWholeRegionsOrIsRejected(@ForAll @IntRange(min = 0, max = 28263) int cut) {
         int n = Math.min(cut, SMAPS.length);
-        byte[] text = java.util.Arrays.copyOf(SMAPS, n);
+        byte[] text = Arrays.copyOf(SMAPS, n);
         List<Region> regions = parseOrReject(text, SmapsParser.Mode.SMAPS);
         if (regions != null && !regions.isEmpty()) {
             List<Region> whole = SmapsParser.parse("whole", SMAPS, SmapsParser.Mode.SMAPS);

@@ -1,10 +1,14 @@
 package dev.aspace.snapshot;
 
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.zip.GZIPInputStream;
 
@@ -30,8 +34,8 @@ class BackgroundDeflateTest {
             }
             z.write('!');
         }
-        byte[] back = new GZIPInputStream(new java.io.ByteArrayInputStream(file.toByteArray())).readAllBytes();
-        byte[] expected = java.util.Arrays.copyOf(text, text.length + 1);
+        byte[] back = new GZIPInputStream(new ByteArrayInputStream(file.toByteArray())).readAllBytes();
+        byte[] expected = Arrays.copyOf(text, text.length + 1);
         expected[text.length] = '!';
         assertArrayEquals(expected, back);
     }
@@ -40,10 +44,10 @@ class BackgroundDeflateTest {
     void aSmallTextComesBack() throws IOException {
         ByteArrayOutputStream file = new ByteArrayOutputStream();
         try (OutputStream z = Compression.compress(file)) {
-            z.write("{\"a\":1}".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            z.write("{\"a\":1}".getBytes(StandardCharsets.US_ASCII));
         }
-        byte[] back = new GZIPInputStream(new java.io.ByteArrayInputStream(file.toByteArray())).readAllBytes();
-        assertArrayEquals("{\"a\":1}".getBytes(java.nio.charset.StandardCharsets.US_ASCII), back);
+        byte[] back = new GZIPInputStream(new ByteArrayInputStream(file.toByteArray())).readAllBytes();
+        assertArrayEquals("{\"a\":1}".getBytes(StandardCharsets.US_ASCII), back);
     }
 
     @Test
@@ -66,6 +70,6 @@ class BackgroundDeflateTest {
                 z.write(text);
             }
         });
-        org.junit.jupiter.api.Assertions.assertTrue(String.valueOf(e.getMessage()).contains("No space left"), e.getMessage());
+        Assertions.assertTrue(String.valueOf(e.getMessage()).contains("No space left"), e.getMessage());
     }
 }

@@ -7,6 +7,7 @@ import dev.aspace.frames.RegionFrames;
 import dev.aspace.model.Region;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -131,8 +132,8 @@ public final class FrameReader {
             PagemapReader.Populated p = pages.get(i);
             int n = p.entries().length;
             out.add(new RegionFrames(regions.get(i), ranges.get(i)[0], ranges.get(i)[1], pageSize(), p.addresses(),
-                    p.entries(), counts == null ? null : java.util.Arrays.copyOfRange(counts, at, at + n),
-                    flags == null ? null : java.util.Arrays.copyOfRange(flags, at, at + n)));
+                    p.entries(), counts == null ? null : Arrays.copyOfRange(counts, at, at + n),
+                    flags == null ? null : Arrays.copyOfRange(flags, at, at + n)));
             at += n;
         }
         return out;

@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -132,7 +133,7 @@ final class RecordFrames {
      */
     List<FrameSummary> summaries() {
         List<FrameSummary> out = new ArrayList<>(heads.length);
-        java.time.Instant last = java.time.Instant.EPOCH;
+        Instant last = Instant.EPOCH;
         for (int i = 0; i < heads.length; i++) {
             FrameSummary s = heads[i] == null ? new FrameSummary(i, last, 0, 0, 0) : heads[i].summary();
             last = s.takenAt();

@@ -13,6 +13,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -252,7 +253,7 @@ public final class SeriesWriter implements Closeable {
             Files.createLink(file, temp);
             Files.delete(temp);
         } catch (UnsupportedOperationException | FileSystemException e) {
-            if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            if (e instanceof FileAlreadyExistsException) {
                 throw new SaveFailedException("cannot record to " + file + ": it was created by someone else while"
                         + " the first frame was taken; add --overwrite to replace it", e, 2);
             }

@@ -1,6 +1,7 @@
 package dev.aspace.ui.view;
 
 import dev.aspace.model.SystemMemory;
+import dev.aspace.ui.Theme;
 import dev.aspace.ui.vm.GaugeModel;
 import dev.aspace.ui.vm.Units;
 import javafx.geometry.Insets;
@@ -85,7 +86,7 @@ public final class GaugeView extends VBox {
         Tooltip.install(available, why);
         Tooltip.install(bar, why);
 
-        chart = new MemoryHistory(model.history(), GaugeModel.HISTORY, dev.aspace.ui.Theme.darkProperty());
+        chart = new MemoryHistory(model.history(), GaugeModel.HISTORY, Theme.darkProperty());
 
         Label from = new Label();
         from.setId("gauge-from");

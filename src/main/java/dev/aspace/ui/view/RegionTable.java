@@ -12,8 +12,10 @@ import dev.aspace.ui.grid.GridColumn;
 import dev.aspace.ui.vm.PmapText;
 import dev.aspace.ui.vm.RegionTableModel;
 import dev.aspace.ui.vm.SessionModel;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
@@ -23,6 +25,7 @@ import javafx.scene.layout.Priority;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
@@ -83,12 +86,12 @@ public final class RegionTable extends BorderPane {
         count.getStyleClass().add("text-muted");
         // the rows in the theme's font, as the controls around them (known once CSS has run)
         table.fontProperty().bind(count.fontProperty());
-        model.rows().addListener((javafx.collections.ListChangeListener<Region>) c -> updateCount());
+        model.rows().addListener((ListChangeListener<Region>) c -> updateCount());
 
         HBox bar = new HBox(6, search, perm, kind, count);
         // in a narrow column the search field gives up its room first: the choices and the count stay whole
-        for (javafx.scene.control.Control c : List.of(perm, kind, count)) {
-            c.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        for (Control c : List.of(perm, kind, count)) {
+            c.setMinWidth(Control.USE_PREF_SIZE);
         }
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 4, 4, 4));
@@ -124,7 +127,7 @@ public final class RegionTable extends BorderPane {
                 }
             }
         }
-        if (s != null && (!java.util.Objects.equals(layout, columnsFor) || table.columns().isEmpty())) {
+        if (s != null && (!Objects.equals(layout, columnsFor) || table.columns().isEmpty())) {
             buildColumns(layout);
         }
         int pid = s == null ? Integer.MIN_VALUE : s.process().pid();

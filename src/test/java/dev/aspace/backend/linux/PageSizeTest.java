@@ -3,10 +3,12 @@ package dev.aspace.backend.linux;
 import dev.aspace.backend.jna.NativeSystem;
 import org.junit.jupiter.api.Test;
 
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -26,8 +28,8 @@ class PageSizeTest {
     @Test
     void aVectorWithoutPageSizeGivesMinusOne() throws Exception {
         byte[] auxv = Files.readAllBytes(Path.of("/proc/self/auxv"));
-        byte[] cut = java.util.Arrays.copyOf(auxv, 16); // one pair, not AT_PAGESZ on Linux (AT_SYSINFO_EHDR first)
-        long first = java.nio.ByteBuffer.wrap(auxv).order(ByteOrder.nativeOrder()).getLong(0);
+        byte[] cut = Arrays.copyOf(auxv, 16); // one pair, not AT_PAGESZ on Linux (AT_SYSINFO_EHDR first)
+        long first = ByteBuffer.wrap(auxv).order(ByteOrder.nativeOrder()).getLong(0);
         if (first != PageSize.AT_PAGESZ) {
             assertEquals(-1, PageSize.fromAuxv(cut, ByteOrder.nativeOrder(), 8));
         }

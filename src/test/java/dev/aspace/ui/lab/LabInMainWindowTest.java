@@ -4,11 +4,13 @@ import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.demo.MemoryUserController;
 import dev.aspace.ui.Background;
 import dev.aspace.ui.MainWindow;
-import dev.aspace.ui.Theme;
 import dev.aspace.ui.StatProbe;
+import dev.aspace.ui.Theme;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.layout.FlowPane;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -66,7 +68,7 @@ class LabInMainWindowTest {
                 && s.getTitle() != null && s.getTitle().contains("lab")).count(), "a second click raises the lab");
         // beside the main window: its left edge right of the main window's middle, all on screen
         Window main = window.getScene().getWindow();
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         assertTrue(lab.getX() >= main.getX() + main.getWidth() / 2, lab.getX() + " vs main " + main.getX());
         assertTrue(lab.getX() + lab.getWidth() <= screen.getMaxX() && lab.getY() + lab.getHeight() <= screen.getMaxY(),
                 "on screen: " + lab.getX() + "," + lab.getY() + " " + lab.getWidth() + "x" + lab.getHeight());
