@@ -30,10 +30,12 @@ timeout 180 "$java" "${vm[@]}" -XX:DumpLoadedClassList="$work/gui.classlist" \
 [ -s "$work/first-frame.png" ] || { echo "cds-archive: the training run painted no frame, see $work/gui.log" >&2; exit 1; }
 "$java" "${vm[@]}" -XX:DumpLoadedClassList="$work/pmap.classlist" -cp "$cp" dev.aspace.Launcher pmap -X $$ > /dev/null
 "$java" "${vm[@]}" -XX:DumpLoadedClassList="$work/free.classlist" -cp "$cp" dev.aspace.Launcher free -h > /dev/null
+"$java" "${vm[@]}" -XX:DumpLoadedClassList="$work/snapshot.classlist" -cp "$cp" dev.aspace.Launcher snapshot $$ \
+  -o "$work/training-snapshot.json" > /dev/null
 
 # and what a desktop start loads that this headless training cannot (GTK glass; src/main/cds)
 desktop=$(dirname "$0")/../src/main/cds/desktop.classlist
-awk '!seen[$0]++' "$work"/gui.classlist "$work"/pmap.classlist "$work"/free.classlist "$desktop" > "$work/aspace.classlist"
+awk '!seen[$0]++' "$work"/gui.classlist "$work"/pmap.classlist "$work"/free.classlist "$work"/snapshot.classlist "$desktop" > "$work/aspace.classlist"
 rm -f "$app/aspace.jsa"
 "$java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:dump -XX:SharedClassListFile="$work/aspace.classlist" \
   -XX:SharedArchiveFile="$app/aspace.jsa" -cp "$cp" > "$work/dump.log" 2>&1 \

@@ -29,6 +29,8 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/statvfs.h>
+#include <sys/vfs.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -247,6 +249,53 @@ static uintptr_t page_down(uintptr_t a)
     return a & ~(uintptr_t) (page_size - 1);
 }
 
+/* The name of a filesystem type (statfs f_type), for messages. */
+static const char *fs_type(int fd, char *buf, size_t n)
+{
+    struct statfs fs;
+    if (fstatfs(fd, &fs) != 0) {
+        return "unknown type";
+    }
+    switch ((unsigned long) fs.f_type) {
+    case 0x01021994UL: return "tmpfs";
+    case 0xEF53UL: return "ext2/3/4";
+    case 0x58465342UL: return "xfs";
+    case 0x9123683EUL: return "btrfs";
+    case 0x794C7630UL: return "overlayfs";
+    case 0x6969UL: return "nfs";
+    default:
+        snprintf(buf, n, "type 0x%lx", (unsigned long) fs.f_type);
+        return buf;
+    }
+}
+
+/* A file block larger than its filesystem's free space maps fine, then dies of SIGBUS when a
+ * page past the free space is touched: refuse it now, as the app's guard refuses more memory
+ * than MemAvailable. (Space can still run out later, taken by others; then SIGBUS it is.) */
+static int fits(int fd, const char *path, size_t bytes)
+{
+    struct statvfs v;
+    if (fstatvfs(fd, &v) != 0) {
+        return 1; /* cannot tell: let ftruncate and the kernel decide */
+    }
+    unsigned long long free_bytes = (unsigned long long) v.f_bavail * v.f_frsize;
+    if (bytes <= free_bytes) {
+        return 1;
+    }
+    char want[32], have[32], type[32], dir[4096];
+    human(bytes, want, sizeof want);
+    human((size_t) free_bytes, have, sizeof have);
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash && slash != dir) {
+        *slash = 0;
+    }
+    fail("a block of %s does not fit in %s: its filesystem (%s) has only %s free;"
+         " touching it would kill memory-user with SIGBUS. Ask for at most %s", want, dir,
+         fs_type(fd, type, sizeof type), have, have);
+    return 0;
+}
+
 static char *map_file(const char *path, size_t bytes)
 {
     int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
@@ -255,7 +304,9 @@ static char *map_file(const char *path, size_t bytes)
         return NULL;
     }
     char *p = NULL;
-    if (ftruncate(fd, (off_t) bytes) != 0) {
+    if (!fits(fd, path, bytes)) {
+        /* refused: the message is set */
+    } else if (ftruncate(fd, (off_t) bytes) != 0) {
         failed_call("ftruncate(%s, %zu)", path, bytes);
     } else {
         p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);

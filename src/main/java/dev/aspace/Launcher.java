@@ -1,5 +1,9 @@
 package dev.aspace;
 
+import dev.aspace.cli.AspaceCommand;
+import dev.aspace.cli.NoDisplay;
+import dev.aspace.ui.AspaceApp;
+
 /**
  * Entry point. No arguments: the desktop app. Anything else: the command line. This class does
  * not extend Application, so JavaFX runs from the classpath (java -jar, and Maven).
@@ -11,17 +15,17 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            int none = dev.aspace.cli.NoDisplay.check(System.getenv(), System.getProperty("glass.platform"));
+            int none = NoDisplay.check(System.getenv(), System.getProperty("glass.platform"));
             if (none != 0) {
                 System.exit(none);
             }
             try {
-                dev.aspace.ui.AspaceApp.launchApp(args);
+                AspaceApp.launchApp(args);
             } catch (UnsupportedOperationException e) {
-                System.exit(dev.aspace.cli.NoDisplay.failed(e, System.getenv()));
+                System.exit(NoDisplay.failed(e, System.getenv()));
             }
         } else {
-            System.exit(dev.aspace.cli.AspaceCommand.run(args));
+            System.exit(AspaceCommand.run(args));
         }
     }
 }

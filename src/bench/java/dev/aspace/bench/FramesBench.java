@@ -19,10 +19,13 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -63,12 +66,12 @@ public class FramesBench {
         start = Long.parseUnsignedLong(ready[3].substring("addr=0x".length()), 16);
         if (!shared) {
             try {
-                target.process().getOutputStream().write("childwrite\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                target.process().getOutputStream().write("childwrite\n".getBytes(StandardCharsets.US_ASCII));
                 target.process().getOutputStream().flush();
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
-            target.awaitLine("written", java.time.Duration.ofMinutes(5));
+            target.awaitLine("written", Duration.ofMinutes(5));
         }
         reader = new FrameReader();
         buf = ByteBuffer.allocateDirect(PAGES * Long.BYTES);

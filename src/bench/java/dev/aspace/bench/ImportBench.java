@@ -1,6 +1,6 @@
 package dev.aspace.bench;
 
-import dev.aspace.backend.linux.TextImports;
+import dev.aspace.snapshot.importers.TextImports;
 import dev.aspace.model.Snapshot;
 import dev.aspace.snapshot.diff.DiffResult;
 import dev.aspace.snapshot.diff.SnapshotDiff;

@@ -2,7 +2,7 @@ package dev.aspace.bench;
 
 import dev.aspace.backend.jna.NativeSystem;
 import dev.aspace.backend.linux.LinuxBackend;
-import dev.aspace.backend.linux.ProcStat;
+import dev.aspace.procfs.ProcStat;
 import dev.aspace.testutil.LiveProcess;
 import dev.aspace.ui.Background;
 import dev.aspace.ui.vm.GaugeModel;

@@ -1,10 +1,12 @@
 package dev.aspace.backend;
 
+import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.model.AslrSettings;
 import dev.aspace.model.CgroupMemory;
 import dev.aspace.model.MachineSetup;
 import dev.aspace.model.Snapshot;
 import dev.aspace.model.SystemMemory;
+import dev.aspace.procfs.ProcStat;
 
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +32,11 @@ public interface MemoryBackend {
      * @throws dev.aspace.model.ProcessGoneException   no such process, or it exited
      * @throws dev.aspace.model.AccessDeniedException  not allowed to read it
      */
+    /** This machine's backend: /proc, /sys and libc. */
+    static MemoryBackend live() {
+        return new LinuxBackend();
+    }
+
     Snapshot snapshot(int pid, Detail detail);
 
     /** The machine's memory, as free sees it. */
@@ -40,6 +47,14 @@ public interface MemoryBackend {
 
     /** Every process, as {@code ps auxw} lists it. */
     List<ProcessRow> processes();
+
+    /**
+     * One read of the process's stat line (vsize, rss, start of code, state): the cheap per-tick
+     * check for change.
+     *
+     * @throws dev.aspace.model.ProcessGoneException no such process
+     */
+    ProcStat vitals(int pid);
 
     /** The kernel's ASLR settings; a backend that cannot read them says only randomize_va_space. */
     default AslrSettings aslrSettings() {

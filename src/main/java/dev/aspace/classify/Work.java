@@ -20,7 +20,7 @@ final class Work {
         this.regions = sorted;
         this.kinds = new RegionKind[sorted.length];
         this.labels = new String[sorted.length];
-        java.util.Arrays.fill(kinds, RegionKind.UNCLASSIFIED);
+        Arrays.fill(kinds, RegionKind.UNCLASSIFIED);
     }
 
     int size() {

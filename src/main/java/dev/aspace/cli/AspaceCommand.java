@@ -1,9 +1,10 @@
 package dev.aspace.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 
 /** The top-level command: {@code aspace <subcommand>}; with no arguments the GUI opens instead. */
 @Command(name = "aspace",
@@ -86,7 +87,7 @@ public final class AspaceCommand implements Runnable {
         // "aspace free: failed to parse ...": procps' words after its program's name, as scripts grep them
         cl.getErr().println((procps ? "aspace " + name + ": " : "aspace: ") + Printable.line(e.getMessage())
                 + " (see '" + cl.getCommandSpec().qualifiedName() + " --help')");
-        if (java.util.Arrays.asList(args).contains("--debug")) {
+        if (Arrays.asList(args).contains("--debug")) {
             e.printStackTrace(cl.getErr());
         }
         return procps ? 1 : 2;

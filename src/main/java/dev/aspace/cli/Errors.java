@@ -3,6 +3,7 @@ package dev.aspace.cli;
 import dev.aspace.model.AspaceException;
 import dev.aspace.model.ByteSize;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -78,7 +79,7 @@ final class Errors {
                 if (!a.startsWith("-") && Files.isRegularFile(p)) {
                     files.add(a + " (" + ByteSize.format(Files.size(p)) + ")");
                 }
-            } catch (InvalidPathException | java.io.IOException | SecurityException ex) {
+            } catch (InvalidPathException | IOException | SecurityException ex) {
                 // not a file name
             }
         }

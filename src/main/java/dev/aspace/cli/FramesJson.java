@@ -10,6 +10,7 @@ import dev.aspace.frames.RegionFrames;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 
 /** The JSON of {@code aspace frames --json}, as docs/frames-json.md describes it. */
 final class FramesJson {
@@ -64,7 +65,7 @@ final class FramesJson {
         g.writeEndArray();
         g.writeBooleanField("exclusive", e.exclusive());
         g.writeBooleanField("softDirty", e.softDirty());
-        g.writeStringField("sharing", r.sharing(i).name().toLowerCase(java.util.Locale.ROOT));
+        g.writeStringField("sharing", r.sharing(i).name().toLowerCase(Locale.ROOT));
         if (e.swapped()) {
             g.writeBooleanField("swapped", true);
             g.writeNumberField("swapType", e.swapType());

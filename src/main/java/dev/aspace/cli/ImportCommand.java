@@ -1,6 +1,6 @@
 package dev.aspace.cli;
 
-import dev.aspace.backend.linux.TextImports;
+import dev.aspace.snapshot.importers.TextImports;
 import dev.aspace.model.ByteSize;
 import dev.aspace.model.MalformedInputException;
 import dev.aspace.model.Snapshot;
@@ -63,6 +63,12 @@ public final class ImportCommand implements Callable<Integer> {
             OutputFiles.check(output, "save");
         }
         InputFiles.requireOrdinary(file, "a text file to import, or a core file"); // before anything opens it
+        String own = SnapshotFiles.aspaceKind(file);
+        if (own != null) {
+            throw new MalformedInputException(file.toString(), "", "this is already an aspace " + own + ": open it with"
+                    + " pmap/diff/render" + (own.equals("series") ? " as " + file + "@I (e.g. " + file + "@0)" : "")
+                    + ", nothing to import");
+        }
         if (CoreImporter.isElf(file)) {
             Snapshot core = CoreImporter.read(file);
             StringBuilder sb = new StringBuilder(file.toString()).append(": ").append(core.source().description()).append('\n');

@@ -1,19 +1,21 @@
 package dev.aspace.cli;
 
 import dev.aspace.backend.linux.CgroupSandbox;
+import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.backend.linux.ProcPath;
 import dev.aspace.demo.AllocationGuard;
 import dev.aspace.demo.BlockKind;
+import dev.aspace.demo.ChildExit;
 import dev.aspace.demo.MemoryUserException;
 import dev.aspace.demo.MemoryUserRun;
 import dev.aspace.demo.Sizes;
 import dev.aspace.demo.Touch;
 import dev.aspace.model.ByteSize;
 import dev.aspace.model.SystemMemory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -21,7 +23,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /** {@code aspace memory-user SIZE [SECONDS]}: the OSTEP homework program (in C, src/main/c/memory-user.c). */
-@Command(name = "memory-user",
+@Command(name = "memory-user", mixinStandardHelpOptions = true, versionProvider = AspaceCommand.Version.class,
         description = {"Runs memory-user, the OSTEP homework program (a small C program): it allocates SIZE"
                 + " (anonymous mmap by default), touches them as asked and streams through them until"
                 + " SECONDS pass or it is killed, printing its PID at start and once a second its resident size"
@@ -67,7 +69,7 @@ public final class MemoryUserCommand implements Callable<Integer> {
     private final Supplier<SystemMemory> memory;
 
     public MemoryUserCommand() {
-        this(() -> new dev.aspace.backend.linux.LinuxBackend().systemMemory());
+        this(() -> new LinuxBackend().systemMemory());
     }
 
     MemoryUserCommand(Supplier<SystemMemory> memory) {
@@ -99,7 +101,7 @@ public final class MemoryUserCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("aspace: memory-user: " + e.getMessage());
             return 2;
         }
-        var refusal = guard.refusal(bytes, memory.get(), allowOvercommit);
+        var refusal = guard.refusal(bytes, memory.get(), allowOvercommit, "--allow-overcommit");
         if (refusal.isPresent()) {
             spec.commandLine().getErr().println("aspace: memory-user: " + refusal.get());
             return 1;
@@ -109,8 +111,11 @@ public final class MemoryUserCommand implements Callable<Integer> {
             if (limit > 0) {
                 return underLimit(settings, limit);
             }
-            int code = MemoryUserRun.run(settings, spec.commandLine().getOut(), spec.commandLine().getErr());
-            return code == 0 ? 0 : 1;
+            ChildExit exit = MemoryUserRun.run(settings, spec.commandLine().getOut(), spec.commandLine().getErr());
+            if (exit.killedBySignal()) {
+                spec.commandLine().getErr().println("aspace: memory-user: " + exit.describe());
+            }
+            return exit.exitCode() == 0 ? 0 : 1;
         } catch (MemoryUserException e) {
             spec.commandLine().getErr().println("aspace: memory-user: " + e.getMessage());
             return 1;
@@ -123,13 +128,14 @@ public final class MemoryUserCommand implements Callable<Integer> {
         try (CgroupSandbox box = CgroupSandbox.create(ProcPath.SYSTEM, limit)) {
             err.println("aspace: memory-user: running in cgroup " + box.path() + " with a limit of " + ByteSize.format(limit));
             err.flush();
-            int code = MemoryUserRun.run(settings, box::wrap, spec.commandLine().getOut(), err);
-            String death = box.death(code);
+            ChildExit exit = MemoryUserRun.run(settings, box::wrap, spec.commandLine().getOut(), err);
+            String death = box.death(exit.exitCode());
             if (!death.isEmpty()) {
-                err.println("aspace: memory-user: " + death);
+                // the cgroup's own counter is surer than the machine's; any other signal by its name
+                err.println("aspace: memory-user: " + (death.contains("OOM killer") ? death : exit.describe()));
                 return 1;
             }
-            return code == 0 ? 0 : 1;
+            return exit.exitCode() == 0 ? 0 : 1;
         }
     }
 

@@ -7,12 +7,14 @@ import dev.aspace.model.MalformedInputException;
 import dev.aspace.model.ProcessGoneException;
 import dev.aspace.model.Snapshot;
 import dev.aspace.snapshot.SnapshotStore;
-import picocli.CommandLine;
+import dev.aspace.snapshot.importers.CoreImporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -202,7 +204,7 @@ final class PmapCommand implements Callable<Integer> {
             }
             try {
                 return Files.exists(Path.of(arg), LinkOption.NOFOLLOW_LINKS);
-            } catch (java.nio.file.InvalidPathException e) {
+            } catch (InvalidPathException e) {
                 return false;
             }
         }
@@ -239,8 +241,8 @@ final class PmapCommand implements Callable<Integer> {
                 return Backends.live().mappings(pid, detail);
             }
             Snapshot frame = SeriesFrames.frameOrNull(file);
-            if (frame == null && dev.aspace.snapshot.importers.CoreImporter.isElf(file)) {
-                return dev.aspace.snapshot.importers.CoreImporter.read(file);
+            if (frame == null && CoreImporter.isElf(file)) {
+                return CoreImporter.read(file);
             }
             return frame != null ? frame : SnapshotStore.load(file);
         }

@@ -5,6 +5,7 @@ import dev.aspace.model.Region;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /** How procps-ng 4.0.2 pmap names a process and its mappings. */
 final class PmapNames {
@@ -75,7 +76,7 @@ final class PmapNames {
      * procps then prints a command line's characters as they are, in any other locale each
      * byte beyond ASCII as '?'.
      */
-    static boolean utf8Locale(java.util.Map<String, String> env) {
+    static boolean utf8Locale(Map<String, String> env) {
         for (String name : List.of("LC_ALL", "LC_CTYPE", "LANG")) {
             String v = env.get(name);
             if (v != null && !v.isEmpty()) {

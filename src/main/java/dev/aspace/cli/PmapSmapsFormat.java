@@ -1,13 +1,16 @@
 package dev.aspace.cli;
 
 import dev.aspace.model.MalformedInputException;
+import dev.aspace.model.Perms;
 import dev.aspace.model.Region;
 import dev.aspace.model.Smaps;
 import dev.aspace.model.SmapsLayout;
 import dev.aspace.model.Snapshot;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code -X}, {@code -XX} and rc-file ({@code -c}, {@code -C}) formats of procps-ng 4.0.2
@@ -28,13 +31,13 @@ final class PmapSmapsFormat {
 
     static {
         for (int i = 0; i < 16; i++) {
-            PERMS[i] = dev.aspace.model.Perms.of((i & 8) != 0, (i & 4) != 0, (i & 2) != 0, (i & 1) != 0).toString();
+            PERMS[i] = Perms.of((i & 8) != 0, (i & 4) != 0, (i & 2) != 0, (i & 1) != 0).toString();
         }
     }
 
     private final PmapOptions options;
     /** VmFlags texts by list: the parser shares one list per distinct set of flags. */
-    private final java.util.Map<List<String>, String> flags = new java.util.IdentityHashMap<>();
+    private final Map<List<String>, String> flags = new IdentityHashMap<>();
     /** Whether VmFlags and each fixed column are shown (procps' is_enabled). */
     private final boolean showFlags;
     private final boolean showPerm;
@@ -203,7 +206,7 @@ final class PmapSmapsFormat {
         sb.text("KB \n");
     }
 
-    private static int permIndex(dev.aspace.model.Perms p) {
+    private static int permIndex(Perms p) {
         return (p.read() ? 8 : 0) | (p.write() ? 4 : 0) | (p.exec() ? 2 : 0) | (p.shared() ? 1 : 0);
     }
 

@@ -1,5 +1,7 @@
 package dev.aspace.cli;
 
+import java.util.Locale;
+
 /**
  * Text from processes and files (mapping names, command lines, lines of imported text) made safe
  * for a terminal: control characters (C0, DEL, C1) and the bidirectional overrides and isolates
@@ -63,7 +65,7 @@ final class Printable {
                 if (out == null) {
                     out = new StringBuilder(s.length() + 16).append(s, 0, i);
                 }
-                out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
             } else if (out != null) {
                 out.append(c);
             }

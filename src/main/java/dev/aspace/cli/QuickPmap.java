@@ -1,5 +1,6 @@
 package dev.aspace.cli;
 
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +26,12 @@ final class QuickPmap {
     }
 
     /** As above, printing bytes to {@code stdout} (the CLI's standard output). */
-    static int run(java.io.OutputStream stdout, PrintWriter err, String... args) {
+    static int run(OutputStream stdout, PrintWriter err, String... args) {
         return run(null, stdout, err, args);
     }
 
     // no lambdas on this path: the first one costs a LambdaMetafactory start-up
-    private static int run(PrintWriter out, java.io.OutputStream stdout, PrintWriter err, String[] args) {
+    private static int run(PrintWriter out, OutputStream stdout, PrintWriter err, String[] args) {
         if (args.length < 2 || !args[0].equals("pmap")) {
             return -1;
         }

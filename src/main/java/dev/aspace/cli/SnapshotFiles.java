@@ -1,16 +1,21 @@
 package dev.aspace.cli;
 
-import dev.aspace.backend.linux.TextImports;
+import dev.aspace.snapshot.importers.TextImports;
 import dev.aspace.model.MalformedInputException;
 import dev.aspace.model.Snapshot;
 import dev.aspace.snapshot.InputFiles;
+import dev.aspace.snapshot.SnapshotCodec;
 import dev.aspace.snapshot.SnapshotStore;
 import dev.aspace.snapshot.importers.CoreImporter;
+import dev.aspace.snapshot.series.SeriesReader;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
 
 /** Opens what a user points the CLI at: a saved snapshot (JSON), or text any importer reads. */
 final class SnapshotFiles {
@@ -50,6 +55,28 @@ final class SnapshotFiles {
             return c == '{';
         } catch (IOException e) {
             throw InputFiles.readFailure(file.toString(), e);
+        }
+    }
+
+    /** "snapshot" or "series" when aspace itself wrote the file (either format version), else null. */
+    static String aspaceKind(Path file) {
+        if (SeriesReader.isSeries(file)) {
+            return "series";
+        }
+        if (!isJson(file)) {
+            return null;
+        }
+        byte[] head = new byte[512];
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
+            raw.mark(2);
+            boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
+            raw.reset();
+            InputStream in = gzip ? new GZIPInputStream(raw) : raw;
+            int n = in.readNBytes(head, 0, head.length);
+            return new String(head, 0, n, StandardCharsets.UTF_8).contains("\"" + SnapshotCodec.FORMAT + "\"")
+                    ? "snapshot" : null;
+        } catch (IOException e) {
+            return null; // damaged: whoever reads it next says why
         }
     }
 

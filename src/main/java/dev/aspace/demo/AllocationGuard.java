@@ -27,13 +27,16 @@ public record AllocationGuard(int marginPercent) {
         return available - available / 100 * marginPercent;
     }
 
-    /** Empty when {@code bytes} may be allocated; otherwise one line naming both numbers and the way out. */
-    public Optional<String> refusal(long bytes, SystemMemory memory, boolean allowOvercommit) {
+    /**
+     * Empty when {@code bytes} may be allocated; otherwise one line naming both numbers and the way
+     * out, {@code override}: the option or control that allows it ("--allow-overcommit").
+     */
+    public Optional<String> refusal(long bytes, SystemMemory memory, boolean allowOvercommit, String override) {
         if (allowOvercommit || bytes <= limit(memory)) {
             return Optional.empty();
         }
         return Optional.of("refusing to allocate " + Sizes.human(bytes) + ": only " + Sizes.human(memory.available())
                 + " is available (MemAvailable), and " + marginPercent + " % of it is kept free, so the limit is "
-                + Sizes.human(limit(memory)) + "; allow overcommit to do it anyway (the OOM killer may end memory-user)");
+                + Sizes.human(limit(memory)) + "; " + override + " does it anyway (the OOM killer may end memory-user)");
     }
 }

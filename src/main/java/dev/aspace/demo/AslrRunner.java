@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -149,7 +150,7 @@ public final class AslrRunner {
      * Takes out what aspace's launcher set for aspace alone (GDK_GL, scripts/launcher.sh names
      * them in -Daspace.launcherEnv): the runs are the user's program in the user's environment.
      */
-    static void removeLauncherVariables(java.util.Map<String, String> env, String names) {
+    static void removeLauncherVariables(Map<String, String> env, String names) {
         for (String name : names.split(",")) {
             env.remove(name.trim());
         }

@@ -1,6 +1,7 @@
 package dev.aspace.demo;
 
 import dev.aspace.model.Region;
+import dev.aspace.model.RegionKind;
 import dev.aspace.model.Snapshot;
 
 import java.util.ArrayList;
@@ -99,6 +100,6 @@ public record ExperimentResult(Experiment experiment, String expectation, String
         if (!r.path().isEmpty()) {
             return r.path();
         }
-        return r.kind() == dev.aspace.model.RegionKind.UNCLASSIFIED ? "[anon]" : "[" + r.kind().displayName() + "]";
+        return r.kind() == RegionKind.UNCLASSIFIED ? "[anon]" : "[" + r.kind().displayName() + "]";
     }
 }

@@ -5,6 +5,7 @@ import dev.aspace.model.Snapshot;
 import dev.aspace.model.SystemMemory;
 
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Runs experiments on a memory-user child and measures them: a smaps snapshot of the child and
@@ -35,7 +36,7 @@ public final class Experiments {
      */
     public ExperimentResult allocate(BlockKind kind, long bytes, int touchPercent, boolean allowOvercommit) {
         SystemMemory mem = backend.systemMemory();
-        guard.refusal(bytes, mem, allowOvercommit).ifPresent(msg -> {
+        guard.refusal(bytes, mem, allowOvercommit, "ticking 'allow overcommit'").ifPresent(msg -> {
             throw new MemoryUserException(msg);
         });
         Experiment e = Experiment.allocating(kind);
@@ -131,7 +132,7 @@ public final class Experiments {
         }, () -> "dlopen(" + name + ", RTLD_NOW)");
     }
 
-    private ExperimentResult measure(Experiment e, long bytes, LongSupplier action, java.util.function.Supplier<String> said) {
+    private ExperimentResult measure(Experiment e, long bytes, LongSupplier action, Supplier<String> said) {
         String expectation = e.expectation(bytes, child.facts());
         Snapshot before = backend.snapshot(child.pid(), MemoryBackend.Detail.SMAPS);
         // free is the whole machine's: read it as close around the action as possible, so that

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,11 +49,13 @@ public final class MemoryUserController implements AutoCloseable {
     private final CompletableFuture<String> ready = new CompletableFuture<>();
     private final CompletableFuture<ChildExit> exit = new CompletableFuture<>();
     private final long oomKillsAtStart;
+    private final Path tmpdir;
     private final int pid;
     private volatile boolean closing;
 
-    private MemoryUserController(Process process, long oomKillsAtStart) {
+    private MemoryUserController(Process process, long oomKillsAtStart, Path tmpdir) {
         this.process = process;
+        this.tmpdir = tmpdir;
         this.pid = (int) process.pid();
         this.oomKillsAtStart = oomKillsAtStart;
         this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
@@ -67,7 +70,16 @@ public final class MemoryUserController implements AutoCloseable {
      * @throws MemoryUserException when it cannot start (its program missing, say)
      */
     public static MemoryUserController start() {
-        List<String> command = command();
+        return start(Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /**
+     * Starts a child whose file blocks go to {@code tmpdir}.
+     *
+     * @throws MemoryUserException when it cannot start (its program missing, say)
+     */
+    public static MemoryUserController start(Path tmpdir) {
+        List<String> command = command(tmpdir);
         long oomKills = oomKills();
         CompletableFuture<Process> started = new CompletableFuture<>();
         // PR_SET_PDEATHSIG fires when the *thread* that forked the child ends, so the child is
@@ -102,7 +114,7 @@ public final class MemoryUserController implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new MemoryUserException("interrupted while starting the memory-user child");
         }
-        MemoryUserController c = new MemoryUserController(p, oomKills);
+        MemoryUserController c = new MemoryUserController(p, oomKills, tmpdir);
         p.onExit().thenAccept(done -> c.childExited());
         try {
             c.ready.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -125,8 +137,12 @@ public final class MemoryUserController implements AutoCloseable {
      * @throws MemoryUserException when the program is not there
      */
     public static List<String> command() {
+        return command(Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    private static List<String> command(Path tmpdir) {
         return List.of(program().toString(), "--parent", Long.toString(ProcessHandle.current().pid()),
-                "--tmpdir", System.getProperty("java.io.tmpdir"));
+                "--tmpdir", tmpdir.toString());
     }
 
     /**
@@ -167,7 +183,7 @@ public final class MemoryUserController implements AutoCloseable {
     private static Path codeLocation() {
         try {
             return Path.of(MemoryUserController.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (java.net.URISyntaxException | RuntimeException e) {
+        } catch (URISyntaxException | RuntimeException e) {
             return Path.of("target", "classes"); // no code source (unusual class loader): Maven's layout
         }
     }
@@ -401,9 +417,9 @@ public final class MemoryUserController implements AutoCloseable {
     }
 
     private void childExited() {
-        int code = process.exitValue();
-        boolean oom = code == 137 && oomKills() > oomKillsAtStart;
-        ChildExit e = new ChildExit(pid, code, oom, closing);
+        ChildExit e = ChildExit.of(pid, process.exitValue(), oomKillsAtStart, closing);
+        ChildFiles.remove(pid, tmpdir); // a child killed by a signal could not remove its own
+        blocks.clear();
         MemoryUserException gone = new MemoryUserException(e.describe());
         ready.completeExceptionally(gone);
         pending.values().forEach(f -> f.completeExceptionally(gone));
@@ -412,7 +428,7 @@ public final class MemoryUserController implements AutoCloseable {
     }
 
     /** The kernel's count of OOM kills since boot (/proc/vmstat oom_kill), or -1. */
-    static long oomKills() {
+    public static long oomKills() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/vmstat"))) {
                 if (line.startsWith("oom_kill ")) {

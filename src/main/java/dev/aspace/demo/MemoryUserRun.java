@@ -49,11 +49,11 @@ public final class MemoryUserRun {
     }
 
     /**
-     * Runs the program until it ends, passing its lines on; returns its exit status.
+     * Runs the program until it ends, passing its lines on; returns how it ended.
      *
      * @throws MemoryUserException when it cannot start (its program missing, say)
      */
-    public static int run(Settings s, PrintWriter out, PrintWriter err) throws InterruptedException {
+    public static ChildExit run(Settings s, PrintWriter out, PrintWriter err) throws InterruptedException {
         return run(s, UnaryOperator.identity(), out, err);
     }
 
@@ -61,8 +61,9 @@ public final class MemoryUserRun {
      * As above, with the command line passed through {@code launcher} first (to start it inside a
      * cgroup, say).
      */
-    public static int run(Settings s, UnaryOperator<List<String>> launcher, PrintWriter out, PrintWriter err)
+    public static ChildExit run(Settings s, UnaryOperator<List<String>> launcher, PrintWriter out, PrintWriter err)
             throws InterruptedException {
+        long oomKills = MemoryUserController.oomKills();
         Process p;
         try {
             // started from this thread, which waits for it: PR_SET_PDEATHSIG ends it with this thread
@@ -76,7 +77,7 @@ public final class MemoryUserRun {
             copy(p.getInputStream(), out);
             int code = p.waitFor();
             errors.join();
-            return code;
+            return ChildExit.of((int) p.pid(), code, oomKills, false);
         } finally {
             p.destroyForcibly();
         }

@@ -1,6 +1,8 @@
 package dev.aspace.demo;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Sizes as people type and read them, in binary units written as such: KiB, MiB, GiB, TiB
@@ -17,8 +19,8 @@ public final class Sizes {
     /** The x86_64/aarch64 user address space (47 bits): nothing larger can be mapped. */
     public static final long ADDRESS_SPACE = 1L << 47;
 
-    private static final java.util.regex.Pattern SIZE =
-            java.util.regex.Pattern.compile("([0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)\\s*([A-Za-z]*)");
+    private static final Pattern SIZE =
+            Pattern.compile("([0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)\\s*([A-Za-z]*)");
 
     private Sizes() {
     }
@@ -31,7 +33,7 @@ public final class Sizes {
      * @throws IllegalArgumentException with one line naming the value and the fix
      */
     public static long parse(String text, String what) {
-        java.util.regex.Matcher m = SIZE.matcher(text.strip());
+        Matcher m = SIZE.matcher(text.strip());
         long unit = m.matches() ? unit(m.group(2)) : -1;
         if (unit < 0) {
             throw new IllegalArgumentException(what + ": expected a size like 64M, 1G, 512K or 100MiB (a plain number is"

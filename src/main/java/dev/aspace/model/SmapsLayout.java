@@ -1,10 +1,12 @@
 package dev.aspace.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The keys one kernel prints in each smaps entry, in the order it prints them ({@code Size},
@@ -18,7 +20,7 @@ public final class SmapsLayout {
     private final Map<String, Integer> index;
 
     /** The smaps fields {@code pmap -X} leaves out and {@code -XX} prints (procps' is_unimportant). */
-    private static final java.util.Set<String> ONLY_IN_PMAP_XX = java.util.Set.of("AnonHugePages", "KernelPageSize",
+    private static final Set<String> ONLY_IN_PMAP_XX = Set.of("AnonHugePages", "KernelPageSize",
             "MMUPageSize", "Shared_Dirty", "Private_Dirty", "Shared_Clean", "Private_Clean");
 
     /** Whether procps {@code pmap -X} prints this field ({@code -XX} prints them all). */
@@ -81,7 +83,7 @@ public final class SmapsLayout {
     public boolean equals(Object o) {
         return o instanceof SmapsLayout other
                 && keys.equals(other.keys)
-                && java.util.Arrays.equals(kilobytes, other.kilobytes);
+                && Arrays.equals(kilobytes, other.kilobytes);
     }
 
     @Override

@@ -3,12 +3,14 @@ package dev.aspace.snapshot;
 import dev.aspace.model.MalformedInputException;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipException;
 
 /**
  * The compression of version 2 files: gzip from the JDK (docs/decisions/snapshot-format-v2.md
@@ -24,12 +26,13 @@ final class Compression {
     private Compression() {
     }
 
+    /** gzip at {@link #LEVEL}, deflated on a second thread once the text passes one buffer ({@link BackgroundDeflate}). */
     static OutputStream compress(OutputStream out) throws IOException {
-        return new GZIPOutputStream(out, BUFFER) {
+        return new BackgroundDeflate(new GZIPOutputStream(out, BUFFER) {
             {
                 def.setLevel(LEVEL);
             }
-        };
+        });
     }
 
     /** The text of a stream that may be gzip-compressed. */
@@ -65,9 +68,9 @@ final class Compression {
         public int read(byte[] b, int off, int len) throws IOException {
             try {
                 return in.read(b, off, len);
-            } catch (java.io.EOFException e) {
+            } catch (EOFException e) {
                 throw new MalformedInputException(source, "", "truncated: the compressed data ends early", e);
-            } catch (java.util.zip.ZipException e) {
+            } catch (ZipException e) {
                 throw new MalformedInputException(source, "", "damaged: the compressed data is corrupt ("
                         + e.getMessage() + ")", e);
             }

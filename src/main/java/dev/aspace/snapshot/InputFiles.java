@@ -5,6 +5,7 @@ import dev.aspace.model.MalformedInputException;
 import dev.aspace.model.UnreadableFileException;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -14,7 +15,8 @@ import java.nio.file.Path;
 /**
  * Files a user hands in are read only when they are ordinary files (a link to one is fine): a
  * FIFO would block the reader forever, a device could be endless, a directory is a mistake.
- * The check looks at the entry without opening it.
+ * The check looks at the entry without opening it; only an ordinary file is then opened, to
+ * refuse UTF-16 text in one line.
  */
 public final class InputFiles {
 
@@ -23,7 +25,7 @@ public final class InputFiles {
 
     /**
      * @param what what was expected, for the message ("a snapshot or text file")
-     * @throws MalformedInputException missing, or not an ordinary file (exit 2)
+     * @throws MalformedInputException missing, not an ordinary file, or UTF-16 text (exit 2)
      * @throws UnreadableFileException this user may not read it (exit 1)
      */
     public static void requireOrdinary(Path file, String what) {
@@ -44,6 +46,24 @@ public final class InputFiles {
         if (!Files.isReadable(file)) {
             throw new UnreadableFileException("cannot read " + name + ": permission denied", null);
         }
+        refuseUtf16(file);
+    }
+
+    /** UTF-16 text gets one answer, whichever command reads it (each format would misread it its own way). */
+    private static void refuseUtf16(Path file) {
+        String name = file.toString();
+        byte[] head = new byte[Utf16Text.HEAD];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw readFailure(name, e);
+        }
+        Utf16Text.describe(head, n).ifPresent(how -> {
+            throw new MalformedInputException(name, "", "is UTF-16 text (" + how + "); aspace reads UTF-8: convert it"
+                    + " first, e.g. iconv -f UTF-16" + (how.contains("without") ? how.startsWith("big") ? "BE" : "LE" : "")
+                    + " -t UTF-8 " + name + " > " + name + ".utf8");
+        });
     }
 
     /** An I/O failure while reading {@code name}, with its reason: permission is exit 1, the rest exit 2. */

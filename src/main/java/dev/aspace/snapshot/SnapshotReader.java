@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -218,11 +219,11 @@ final class SnapshotReader {
             int[] n = {0};
             elements(at, SnapshotCodec.MAX_REGIONS, "removed regions", e -> {
                 if (n[0] == out[0].length) {
-                    out[0] = java.util.Arrays.copyOf(out[0], n[0] * 2);
+                    out[0] = Arrays.copyOf(out[0], n[0] * 2);
                 }
                 out[0][n[0]++] = hex(e);
             });
-            return java.util.Arrays.copyOf(out[0], n[0]);
+            return Arrays.copyOf(out[0], n[0]);
         }
 
         private List<Region> rows(JsonPath at) throws IOException {
@@ -515,7 +516,7 @@ final class SnapshotReader {
         boolean hasValues;
 
         Smaps build(Layouts layouts, JsonPath at) {
-            return new Smaps(layouts.of(keys, at.field("values")), java.util.Arrays.copyOf(values, keys.size()), vmFlags);
+            return new Smaps(layouts.of(keys, at.field("values")), Arrays.copyOf(values, keys.size()), vmFlags);
         }
     }
 
@@ -563,7 +564,7 @@ final class SnapshotReader {
                         }
                         long value = integer(k, 0, Long.MAX_VALUE);
                         if (s.keys.size() == s.values.length) {
-                            s.values = java.util.Arrays.copyOf(s.values, s.values.length * 2);
+                            s.values = Arrays.copyOf(s.values, s.values.length * 2);
                         }
                         s.values[s.keys.size()] = value;
                         s.keys.add(key);
@@ -575,7 +576,7 @@ final class SnapshotReader {
         });
         requirePresent(at, "values", s.hasValues);
         require(at, "vmFlags", s.vmFlags);
-        s.values = java.util.Arrays.copyOf(s.values, s.keys.size());
+        s.values = Arrays.copyOf(s.values, s.keys.size());
         return s;
     }
 
@@ -778,7 +779,7 @@ final class SnapshotReader {
             return RegionKind.valueOf(s);
         } catch (IllegalArgumentException e) {
             throw bad(at, "unknown region kind \"" + shorten(s) + "\" (expected one of "
-                    + java.util.Arrays.toString(RegionKind.values()) + ")");
+                    + Arrays.toString(RegionKind.values()) + ")");
         }
     }
 

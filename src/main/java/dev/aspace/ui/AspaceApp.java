@@ -1,22 +1,29 @@
 package dev.aspace.ui;
 
+import dev.aspace.backend.MemoryBackend;
 import dev.aspace.demo.MemoryUserController;
-import dev.aspace.backend.linux.LinuxBackend;
+import dev.aspace.layout.Viewport;
 import dev.aspace.model.Region;
 import dev.aspace.model.Snapshot;
+import dev.aspace.ui.aslr.AslrWindow;
+import dev.aspace.ui.files.ConfigFile;
+import dev.aspace.ui.files.RecentFilesStore;
 import dev.aspace.ui.vm.ErrorLog;
 import dev.aspace.ui.vm.SessionModel;
 import javafx.animation.AnimationTimer;
-import javafx.application.Platform;
-
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -43,12 +50,12 @@ public final class AspaceApp extends Application {
      */
     private static volatile EarlyStart early;
 
-    private record EarlyStart(LinuxBackend backend, StatProbe probe, int pid,
+    private record EarlyStart(MemoryBackend backend, StatProbe probe, int pid,
                               CompletableFuture<SessionModel.FullRead> read,
                               CompletableFuture<MemoryUserController> child) {
 
         static EarlyStart begin(StartOptions opts) {
-            LinuxBackend backend = new LinuxBackend();
+            MemoryBackend backend = MemoryBackend.live();
             StatProbe probe = new StatProbe(backend);
             if (opts.pid() > 0) {
                 return new EarlyStart(backend, probe, opts.pid(), timed("first-read", Background.early(
@@ -77,7 +84,7 @@ public final class AspaceApp extends Application {
     }
 
     private static CompletableFuture<ThemePreference.Detected> askSystemTheme() {
-        return Background.early(() -> ThemePreference.detectNow(java.time.Duration.ofSeconds(2)));
+        return Background.early(() -> ThemePreference.detectNow(Duration.ofSeconds(2)));
     }
 
     /**
@@ -105,7 +112,7 @@ public final class AspaceApp extends Application {
         startTheme();
         EarlyStart started = early != null ? early : EarlyStart.begin(opts);
         early = null;
-        LinuxBackend backend = started.backend();
+        MemoryBackend backend = started.backend();
         Background background = Background.threads();
         window = new MainWindow(backend, background, started.probe());
         window.setOnQuit(Platform::exit);
@@ -118,8 +125,9 @@ public final class AspaceApp extends Application {
         scene.getStylesheets().add(Theme.stylesheet());
         this.stage = stage;
         stage.titleProperty().bind(window.titleProperty());
-        window.recents().useStore(dev.aspace.ui.files.RecentFilesStore.forUser());
-        window.table().rememberColumnsIn(dev.aspace.ui.files.ConfigFile.forUser("table-columns"), background);
+        window.recents().useStore(RecentFilesStore.forUser());
+        window.table().rememberColumnsIn(ConfigFile.forUser("table-columns"), background);
+        window.rememberPickerSizeIn(ConfigFile.forUser("picker-size"));
         stage.setOnHidden(e -> {
             remember();
             window.stop();
@@ -132,7 +140,7 @@ public final class AspaceApp extends Application {
             window.session().snapshotProperty().addListener((o, a, snap) -> {
                 if (a == null && snap != null) {
                     var m = window.ribbon().model();
-                    m.show(dev.aspace.layout.Viewport.of(m.getViewport().lengthPx(), v[0], v[1]));
+                    m.show(Viewport.of(m.getViewport().lengthPx(), v[0], v[1]));
                 }
             });
         }
@@ -169,7 +177,7 @@ public final class AspaceApp extends Application {
             window.compare(compare); // nothing is on screen yet: the files alone
         }
         if (aslrRuns > 0) {
-            dev.aspace.ui.aslr.AslrWindow aslr = window.openAslr();
+            AslrWindow aslr = window.openAslr();
             aslr.model().runsProperty().set(aslrRuns);
             aslr.model().start();
         }
@@ -214,8 +222,8 @@ public final class AspaceApp extends Application {
             return;
         }
         Background.aside("aspace-font-warm-up", () -> {
-            javafx.scene.text.Text sample = new javafx.scene.text.Text("Address 0x7ffe Perm");
-            sample.setFont(javafx.scene.text.Font.font("System", 14));
+            Text sample = new Text("Address 0x7ffe Perm");
+            sample.setFont(Font.font("System", 14));
             sample.getLayoutBounds();
         });
     }
@@ -227,7 +235,7 @@ public final class AspaceApp extends Application {
     private void logUnexpectedErrors() {
         try {
             ErrorLog.toFile(ErrorLog.stateDir(System.getenv(), System.getProperty("user.home")));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             window.session().showMessage("errors cannot be logged: " + e.getMessage());
         }
         Thread fx = Thread.currentThread();
@@ -274,7 +282,7 @@ public final class AspaceApp extends Application {
     private static void selectOnce(SessionModel session, StartOptions opts) {
         session.snapshotProperty().addListener(new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Snapshot> o, Snapshot a, Snapshot s) {
+            public void changed(ObservableValue<? extends Snapshot> o, Snapshot a, Snapshot s) {
                 if (s == null) {
                     return;
                 }
@@ -295,7 +303,7 @@ public final class AspaceApp extends Application {
     private static void logFirstFrame(SessionModel session, StartOptions opts) {
         session.snapshotProperty().addListener(new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Snapshot> o, Snapshot a, Snapshot s) {
+            public void changed(ObservableValue<? extends Snapshot> o, Snapshot a, Snapshot s) {
                 session.snapshotProperty().removeListener(this);
                 StartupClock.mark("snapshot");
                 new AnimationTimer() {

@@ -5,6 +5,7 @@ import javafx.concurrent.Task;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,7 +33,7 @@ public interface Background {
         submit(() -> {
             try {
                 return started.join();
-            } catch (java.util.concurrent.CompletionException e) {
+            } catch (CompletionException e) {
                 throw e.getCause() instanceof Exception cause ? cause : e;
             }
         }, done, failed);

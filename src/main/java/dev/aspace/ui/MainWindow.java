@@ -1,69 +1,91 @@
 package dev.aspace.ui;
 
 import dev.aspace.backend.MemoryBackend;
-import dev.aspace.backend.linux.PagemapReader;
-import dev.aspace.backend.linux.TextImports;
 import dev.aspace.demo.ChildExit;
 import dev.aspace.demo.ExperimentResult;
 import dev.aspace.demo.MemoryUserController;
+import dev.aspace.model.Region;
 import dev.aspace.model.Snapshot;
+import dev.aspace.model.Source;
+import dev.aspace.snapshot.importers.TextImports;
+import dev.aspace.ui.aslr.AslrWindow;
+import dev.aspace.ui.compare.CompareView;
 import dev.aspace.ui.experiments.AllocationPanel;
 import dev.aspace.ui.experiments.ResidencyStrip;
+import dev.aspace.ui.files.ConfigFile;
 import dev.aspace.ui.files.DropPlan;
 import dev.aspace.ui.files.DropTarget;
 import dev.aspace.ui.files.RecentMenu;
 import dev.aspace.ui.files.Recents;
+import dev.aspace.ui.files.WindowPlace;
 import dev.aspace.ui.files.WindowTitle;
+import dev.aspace.ui.frames.FramesControls;
+import dev.aspace.ui.frames.FramesWindow;
 import dev.aspace.ui.lab.LabWindow;
 import dev.aspace.ui.ribbon.RibbonView;
-import dev.aspace.ui.view.ElfSections;
-import dev.aspace.ui.view.GoToAddress;
-import dev.aspace.ui.view.PointerPins;
 import dev.aspace.ui.timeline.RecordControl;
 import dev.aspace.ui.timeline.TimelineModel;
 import dev.aspace.ui.timeline.TimelineView;
 import dev.aspace.ui.view.Banner;
 import dev.aspace.ui.view.ChoiceMenu;
 import dev.aspace.ui.view.DetailsPane;
+import dev.aspace.ui.view.ElfSections;
 import dev.aspace.ui.view.GaugeView;
+import dev.aspace.ui.view.GoToAddress;
 import dev.aspace.ui.view.PickerDialog;
+import dev.aspace.ui.view.PointerPins;
 import dev.aspace.ui.view.RegionTable;
 import dev.aspace.ui.view.SummaryPane;
 import dev.aspace.ui.view.Tips;
 import dev.aspace.ui.vm.ChangeProbe;
+import dev.aspace.ui.vm.FileActions;
 import dev.aspace.ui.vm.GaugeModel;
 import dev.aspace.ui.vm.Highlights;
 import dev.aspace.ui.vm.PickerModel;
-import dev.aspace.ui.vm.FileActions;
 import dev.aspace.ui.vm.SessionModel;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.binding.StringExpression;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
 import javafx.util.Duration;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The main window's content: toolbar and banner on top; the ribbon, the region table with the
@@ -73,7 +95,8 @@ public final class MainWindow extends BorderPane {
 
     private final MemoryBackend backend;
     private final Background background;
-    private ToolBar toolbar;
+    /** The toolbar: a flow that wraps onto a second row on a narrow window instead of hiding controls. */
+    private FlowPane toolbar;
     private final SessionModel session;
     private final GaugeModel gauge;
     private final RegionTable table;
@@ -84,7 +107,7 @@ public final class MainWindow extends BorderPane {
     private final SplitPane center;
     private final SplitPane middle;
     /** The dividers' first positions: center's two, then middle's one. */
-    public static final List<Double> DIVIDERS = List.of(0.34, 0.73, 0.55);
+    public static final List<Double> DIVIDERS = List.of(0.29, 0.773, 0.55);
     private final TimelineModel timelineModel;
     private final VBox top;
     /** Made when a series is first opened: the default view never shows one. */
@@ -94,7 +117,7 @@ public final class MainWindow extends BorderPane {
     private final Timeline ticker = new Timeline();
     private final Recents recents;
     private final FileActions files;
-    private final javafx.beans.binding.StringBinding title;
+    private final StringBinding title;
     /** The lab, ASLR and compare windows: one of each. */
     private final Secondary secondary = new Secondary(this::quit);
     private Runnable onQuit = () -> {
@@ -104,12 +127,12 @@ public final class MainWindow extends BorderPane {
     };
     private Choosers choosers = Choosers.FILE_CHOOSER;
     private PickerDialog picker;
+    private ConfigFile pickerSize; // null: the picker's size is not kept (tests)
     private MemoryUserController child;
-    private final dev.aspace.backend.linux.FrameReader frameReader = new dev.aspace.backend.linux.FrameReader();
     private final GoToAddress goTo;
 
-    private static final java.time.format.DateTimeFormatter TAKEN =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
+    private static final DateTimeFormatter TAKEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     public MainWindow(MemoryBackend backend, Background background, ChangeProbe probe) {
         this.backend = backend;
@@ -142,20 +165,20 @@ public final class MainWindow extends BorderPane {
         middle.setOrientation(Orientation.VERTICAL);
 
         side = new VBox(summary, new Separator(), gaugeView);
-        side.setMinWidth(300);
+        side.setMinWidth(280);
         ScrollPane sideScroll = new ScrollPane(side);
         sideScroll.setFitToWidth(true);
         // the side column as tabs: on a laptop screen the memory-user panel, the summary and the
         // gauge do not fit one above the other, and each stays one click away
-        Tab figures = new Tab("Summary · memory", sideScroll);
+        Tab figures = new Tab("Summary", sideScroll);
         figures.setId("summaryTab");
         sideTabs = new TabPane(figures);
         sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        sideTabs.setMinWidth(320);
+        sideTabs.setMinWidth(290);
 
-        ribbon.setMinWidth(460);
+        ribbon.setMinWidth(370);
         center = new SplitPane(ribbon, middle, sideTabs);
-        WindowMemory.apply(new dev.aspace.ui.files.WindowPlace(0, 0, 0, 0, false, DIVIDERS), null, null, splits());
+        WindowMemory.apply(new WindowPlace(0, 0, 0, 0, false, DIVIDERS), null, null, splits());
         SplitPane.setResizableWithParent(ribbon, false);
         SplitPane.setResizableWithParent(sideTabs, false);
         setCenter(center);
@@ -164,9 +187,8 @@ public final class MainWindow extends BorderPane {
         recorder = new RecordControl(backend, background, session::livePid, session::showMessage,
                 () -> getScene() == null ? null : getScene().getWindow());
         recorder.setOnFinished(recents::add);
-        // beside Compare…, where a toolbar that overflows on a narrow window does not hide it
-        int beside = 1 + toolbar.getItems().stream().map(javafx.scene.Node::getId).toList().indexOf("compare");
-        toolbar.getItems().add(beside, recorder.button());
+        int beside = 1 + toolbar.getChildren().stream().map(Node::getId).toList().indexOf("compare");
+        toolbar.getChildren().add(beside, recorder.button());
         timelineModel = new TimelineModel(background, session::show, session::reportError);
         files = new FileActions(background, session, timelineModel, recents, f -> TextImports.read(f, 1024),
                 this::showCompare);
@@ -191,22 +213,22 @@ public final class MainWindow extends BorderPane {
      * The details pane under a strip of the selected region's pages (pagemap: present, swapped,
      * absent), kept live while the process is; hidden for files and imported text.
      */
-    private javafx.scene.Node withResidency(DetailsPane details) {
-        ResidencyStrip strip = new ResidencyStrip(new PagemapReader(), frameReader);
+    private Node withResidency(DetailsPane details) {
+        ResidencyStrip strip = ResidencyStrip.withFrames();
         strip.setId("residencyStrip");
         Label caption = new Label("Pages of the selected region (pagemap): green present, orange swapped, grey not in RAM");
         caption.getStyleClass().add("text-small");
         caption.setWrapText(true);
-        caption.setMinHeight(javafx.scene.control.Control.USE_PREF_SIZE);
-        VBox box = new VBox(2, dev.aspace.ui.frames.FramesControls.captionRow(caption, strip, frameReader,
+        caption.setMinHeight(Control.USE_PREF_SIZE);
+        VBox box = new VBox(2, FramesControls.captionRow(caption, strip, strip.frameReader(),
                 () -> openFrames(strip)), strip);
-        box.setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
+        box.setPadding(new Insets(4, 8, 4, 8));
         box.managedProperty().bind(box.visibleProperty());
         box.setVisible(false);
         Runnable follow = () -> {
             Snapshot s = session.getSnapshot();
-            dev.aspace.model.Region r = session.selectedProperty().get();
-            boolean live = s != null && r != null && s.source().type() == dev.aspace.model.Source.Type.LIVE
+            Region r = session.selectedProperty().get();
+            boolean live = s != null && r != null && s.source().type() == Source.Type.LIVE
                     && !session.exitedProperty().get();
             box.setVisible(live);
             if (live) {
@@ -218,18 +240,18 @@ public final class MainWindow extends BorderPane {
         session.selectedProperty().addListener((o, a, b) -> follow.run());
         session.exitedProperty().addListener((o, a, b) -> follow.run());
         VBox column = new VBox(box, details);
-        VBox.setVgrow(details, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(details, Priority.ALWAYS);
         return column;
     }
 
     /** The physical-memory view of the selected region beside another process (a fork, or one sharing the file). */
     private void openFrames(ResidencyStrip strip) {
         Snapshot s = session.getSnapshot();
-        dev.aspace.model.Region r = session.selectedProperty().get();
+        Region r = session.selectedProperty().get();
         if (s != null && r != null) {
             MemoryUserController c = child;
-            dev.aspace.ui.frames.FramesWindow.show(getScene() == null ? null : getScene().getWindow(), frameReader,
-                    s.process().pid(), r, c == null ? java.util.List.of() : c.forks());
+            FramesWindow.show(getScene() == null ? null : getScene().getWindow(), strip.frameReader(),
+                    s.process().pid(), r, c == null ? List.of() : c.forks());
         }
     }
 
@@ -239,6 +261,11 @@ public final class MainWindow extends BorderPane {
 
     public GaugeModel gauge() {
         return gauge;
+    }
+
+    /** From now on the picker opens at the size it had when last closed, kept in {@code file}. */
+    public void rememberPickerSizeIn(ConfigFile file) {
+        pickerSize = file;
     }
 
     public RegionTable table() {
@@ -275,7 +302,7 @@ public final class MainWindow extends BorderPane {
     }
 
     /** The title the window should have: where the view came from (live pid, file, imported text). */
-    public javafx.beans.binding.StringExpression titleProperty() {
+    public StringExpression titleProperty() {
         return title;
     }
 
@@ -306,7 +333,7 @@ public final class MainWindow extends BorderPane {
     }
 
     /** Watches a live process whose first full read was started earlier (at start-up). */
-    public void openLive(int pid, java.util.concurrent.CompletableFuture<SessionModel.FullRead> first) {
+    public void openLive(int pid, CompletableFuture<SessionModel.FullRead> first) {
         timelineModel.close();
         session.openLive(pid, first);
         gauge.sample();
@@ -322,7 +349,7 @@ public final class MainWindow extends BorderPane {
 
     /** As above, showing {@code first} (a read of the child started earlier) when it is done. */
     public void attachMemoryUser(MemoryUserController child,
-                                 java.util.concurrent.CompletableFuture<SessionModel.FullRead> first) {
+                                 CompletableFuture<SessionModel.FullRead> first) {
         AllocationPanel panel = new AllocationPanel(child, backend, new AllocationPanel.Listener() {
             @Override
             public void changed(ExperimentResult result) {
@@ -349,8 +376,7 @@ public final class MainWindow extends BorderPane {
         this.child = child;
         PointerPins.install(session, ribbon, child);
         lab.setOnAction(e -> openLab(0, false));
-        // beside ASLR…: the toolbar's end (the theme) is what a narrow window folds away first
-        toolbar.getItems().add(1 + toolbar.getItems().stream().map(javafx.scene.Node::getId).toList().indexOf("openAslr"), lab);
+        toolbar.getChildren().add(1 + toolbar.getChildren().stream().map(Node::getId).toList().indexOf("openAslr"), lab);
         if (first != null) {
             openLive(child.pid(), first);
         } else {
@@ -362,12 +388,12 @@ public final class MainWindow extends BorderPane {
      * The lab on the memory-user child, beside this window (raised if open), at step {@code first}
      * (0-based); with {@code act}, the step's action starts at once. Null without the child.
      */
-    public javafx.stage.Stage openLab(int first, boolean act) {
+    public Stage openLab(int first, boolean act) {
         if (child == null) {
             return null;
         }
         boolean[] made = {false};
-        javafx.stage.Stage lab = secondary.show("lab", () -> {
+        Stage lab = secondary.show("lab", () -> {
             made[0] = true;
             return LabWindow.make(owner(), child, backend, background, () -> {
                 session.refreshNow();
@@ -382,7 +408,7 @@ public final class MainWindow extends BorderPane {
 
     /** What Ctrl+Q does, from this window or any it opened (the app sets: quit). */
     public void setOnQuit(Runnable quit) {
-        this.onQuit = java.util.Objects.requireNonNull(quit);
+        this.onQuit = Objects.requireNonNull(quit);
     }
 
     private void quit() {
@@ -391,16 +417,16 @@ public final class MainWindow extends BorderPane {
 
     /** Asks the user for files (a seam: tests count the asks instead of showing a file dialog). */
     public interface Choosers {
-        Path open(javafx.stage.Window owner);
+        Path open(Window owner);
 
-        Path save(javafx.stage.Window owner, String suggestedName);
+        Path save(Window owner, String suggestedName);
 
-        List<Path> compare(javafx.stage.Window owner);
+        List<Path> compare(Window owner);
 
         /** JavaFX's file dialogs. */
         Choosers FILE_CHOOSER = new Choosers() {
             @Override
-            public Path open(javafx.stage.Window owner) {
+            public Path open(Window owner) {
                 FileChooser chooser = new FileChooser();
                 chooser.setTitle("Open a snapshot (.json) or captured text (pmap -X/-x, vmmap, smaps, free)");
                 File f = chooser.showOpenDialog(owner);
@@ -408,7 +434,7 @@ public final class MainWindow extends BorderPane {
             }
 
             @Override
-            public Path save(javafx.stage.Window owner, String suggestedName) {
+            public Path save(Window owner, String suggestedName) {
                 FileChooser chooser = new FileChooser();
                 chooser.setTitle("Save snapshot");
                 chooser.setInitialFileName(suggestedName);
@@ -417,7 +443,7 @@ public final class MainWindow extends BorderPane {
             }
 
             @Override
-            public List<Path> compare(javafx.stage.Window owner) {
+            public List<Path> compare(Window owner) {
                 FileChooser chooser = new FileChooser();
                 chooser.setTitle("Snapshots to compare with what is on screen");
                 chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("aspace snapshots", "*.json"));
@@ -428,7 +454,7 @@ public final class MainWindow extends BorderPane {
     }
 
     public void setChoosers(Choosers c) {
-        this.choosers = java.util.Objects.requireNonNull(c);
+        this.choosers = Objects.requireNonNull(c);
     }
 
     /** The file actions (open, drop, save, compare) this window runs. */
@@ -436,7 +462,7 @@ public final class MainWindow extends BorderPane {
         return files;
     }
 
-    private javafx.stage.Window owner() {
+    private Window owner() {
         return getScene() == null ? null : getScene().getWindow();
     }
 
@@ -462,7 +488,7 @@ public final class MainWindow extends BorderPane {
         }
     }
 
-    private ToolBar toolbar() {
+    private FlowPane toolbar() {
         RecentMenu open = new RecentMenu(recents, this::open, this::openFile);
         Button saveButton = new Button("Save…");
         saveButton.setId("saveFile");
@@ -485,9 +511,9 @@ public final class MainWindow extends BorderPane {
                     + (s != null && s.torn() ? " · torn" : "");
         }, session.snapshotProperty(), session.originProperty(), session.exitedProperty()));
         session.snapshotProperty().addListener((o, a, s) -> badge.pseudoClassStateChanged(
-                javafx.css.PseudoClass.getPseudoClass("torn"), s != null && s.torn()));
+                PseudoClass.getPseudoClass("torn"), s != null && s.torn()));
         session.exitedProperty().addListener((o, a, gone) -> badge.pseudoClassStateChanged(
-                javafx.css.PseudoClass.getPseudoClass("exited"), gone));
+                PseudoClass.getPseudoClass("exited"), gone));
 
         ChoiceMenu<Duration> every = new ChoiceMenu<>(List.of(Duration.millis(500), Duration.seconds(1),
                 Duration.seconds(2), Duration.seconds(5), Duration.seconds(10)),
@@ -510,7 +536,6 @@ public final class MainWindow extends BorderPane {
         refresh.setOnAction(e -> session.refreshNow());
         refresh.disableProperty().bind(session.busyProperty().or(session.liveProperty().not()));
 
-
         Button compare = new Button("Compare…");
         compare.setId("compare");
         Tips.install(compare, "Compare what is on screen with saved snapshots (e.g. two ASLR runs)");
@@ -521,8 +546,10 @@ public final class MainWindow extends BorderPane {
         Tips.install(aslr, "Run a program several times and see where each object lands (with or without ASLR)");
         aslr.setOnAction(e -> openAslr());
 
-        ToolBar bar = new ToolBar(pick, open, saveButton, compare, aslr, badge, every, pause, refresh,
+        FlowPane bar = new FlowPane(4, 4, pick, open, saveButton, compare, aslr, badge, every, pause, refresh,
                 Theme.chooser(background, session::reportError));
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.getStyleClass().add("tool-bar");
         bar.setId("toolbar");
         return bar;
     }
@@ -532,7 +559,7 @@ public final class MainWindow extends BorderPane {
             picker.getDialogPane().getScene().getWindow().requestFocus();
             return;
         }
-        PickerDialog d = new PickerDialog(new PickerModel(backend::processes, background));
+        PickerDialog d = new PickerDialog(new PickerModel(backend::processes, background, pickerSize));
         picker = d;
         d.initOwner(owner());
         d.showAndWait().ifPresent(row -> {
@@ -576,13 +603,13 @@ public final class MainWindow extends BorderPane {
     }
 
     /** Opens the ASLR experiment; its "Compare ribbons" opens the compare view of its runs. */
-    public dev.aspace.ui.aslr.AslrWindow openAslr() {
+    public AslrWindow openAslr() {
         boolean[] made = {false};
-        javafx.stage.Stage s = secondary.show("aslr", () -> {
+        Stage s = secondary.show("aslr", () -> {
             made[0] = true;
-            return dev.aspace.ui.aslr.AslrWindow.create(owner(), backend, background, this::showCompare).stage();
+            return AslrWindow.create(owner(), backend, background, this::showCompare).stage();
         });
-        dev.aspace.ui.aslr.AslrWindow w = dev.aspace.ui.aslr.AslrWindow.of(s);
+        AslrWindow w = AslrWindow.of(s);
         if (made[0]) {
             w.model().readMachine();
         }
@@ -590,17 +617,17 @@ public final class MainWindow extends BorderPane {
     }
 
     /** A window with the compare view of these snapshots (two or more) as parallel ribbons. */
-    public javafx.stage.Stage showCompare(List<Snapshot> all) {
-        BorderPane content = new BorderPane(new dev.aspace.ui.compare.CompareView(all).node());
-        javafx.stage.Stage open = secondary.showing("compare");
+    public Stage showCompare(List<Snapshot> all) {
+        BorderPane content = new BorderPane(new CompareView(all).node());
+        Stage open = secondary.showing("compare");
         if (open != null) {
             open.getScene().setRoot(content); // the one compare window shows the new comparison
         }
-        javafx.stage.Stage stage = secondary.show("compare", () -> {
-            javafx.stage.Stage made = new javafx.stage.Stage();
+        Stage stage = secondary.show("compare", () -> {
+            Stage made = new Stage();
             made.initOwner(owner());
-            javafx.geometry.Rectangle2D screen = Secondary.screenOf(owner());
-            javafx.scene.Scene scene = new javafx.scene.Scene(content, Math.min(1200, screen.getWidth() - 40),
+            Rectangle2D screen = Secondary.screenOf(owner());
+            Scene scene = new Scene(content, Math.min(1200, screen.getWidth() - 40),
                     Math.min(760, screen.getHeight() - 40));
             scene.getStylesheets().add(Theme.stylesheet());
             made.setScene(scene);

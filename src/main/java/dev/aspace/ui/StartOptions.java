@@ -1,8 +1,11 @@
 package dev.aspace.ui;
 
 import dev.aspace.layout.Scale;
+import dev.aspace.model.Region;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -41,7 +44,7 @@ public record StartOptions(int pid, Scale scale, String select, String view, boo
     }
 
     /** True when {@code r} is what {@code -Daspace.select} names. */
-    public boolean selects(dev.aspace.model.Region r) {
+    public boolean selects(Region r) {
         if (select.isBlank()) {
             return false;
         }
@@ -56,9 +59,9 @@ public record StartOptions(int pid, Scale scale, String select, String view, boo
      * {@code -Daspace.compare=A.json,B.json}: snapshot files to open at start in the compare view
      * (e.g. two ASLR runs saved with {@code aspace snapshot}); empty when not given.
      */
-    public static java.util.List<Path> compareFiles() {
+    public static List<Path> compareFiles() {
         String files = System.getProperty("aspace.compare", "");
-        return java.util.Arrays.stream(files.split(",")).map(String::strip).filter(f -> !f.isEmpty())
+        return Arrays.stream(files.split(",")).map(String::strip).filter(f -> !f.isEmpty())
                 .map(Path::of).toList();
     }
 

@@ -1,6 +1,9 @@
 package dev.aspace.ui;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,13 +34,13 @@ public final class StartupClock {
      */
     private static long sinceProcessStartMs() {
         try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+            String stat = Files.readString(Path.of("/proc/self/stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             long startTicks = Long.parseLong(f[19]); // field 22, starttime
-            String up = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/uptime"));
+            String up = Files.readString(Path.of("/proc/uptime"));
             double uptimeS = Double.parseDouble(up.substring(0, up.indexOf(' ')));
             return Math.round(uptimeS * 1000) - startTicks * 10; // USER_HZ is 100 on Linux
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return ManagementFactory.getRuntimeMXBean().getUptime();
         }
     }
@@ -54,21 +57,21 @@ public final class StartupClock {
         ProcessHandle.current().info().totalCpuDuration()
                 .ifPresent(cpu -> out.append("cpu-ms ").append(cpu.toMillis()).append('\n'));
         if (Boolean.getBoolean("aspace.startupThreads")) {
-            try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
                 tasks.forEach(t -> {
                     try {
-                        String stat = java.nio.file.Files.readString(t.resolve("stat"));
+                        String stat = Files.readString(t.resolve("stat"));
                         String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                         long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
                         if (ticks > 5) {
                             out.append("thread ").append(name.replace(' ', '_')).append(' ').append(ticks * 10).append('\n');
                         }
-                    } catch (java.io.IOException | RuntimeException e) {
+                    } catch (IOException | RuntimeException e) {
                         // a thread that ended meanwhile
                     }
                 });
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 out.append("threads ").append(e.getMessage()).append('\n');
             }
         }

@@ -1,7 +1,7 @@
 package dev.aspace.ui;
 
-import dev.aspace.backend.linux.LinuxBackend;
-import dev.aspace.backend.linux.ProcStat;
+import dev.aspace.backend.MemoryBackend;
+import dev.aspace.procfs.ProcStat;
 import dev.aspace.model.ProcessGoneException;
 import dev.aspace.ui.vm.ChangeProbe;
 
@@ -14,9 +14,9 @@ import java.util.List;
  */
 public final class StatProbe implements ChangeProbe {
 
-    private final LinuxBackend backend;
+    private final MemoryBackend backend;
 
-    public StatProbe(LinuxBackend backend) {
+    public StatProbe(MemoryBackend backend) {
         this.backend = backend;
     }
 

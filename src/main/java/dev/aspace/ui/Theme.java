@@ -13,16 +13,15 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -103,11 +102,9 @@ public final class Theme {
      */
     public static Node chooser(Background background, Consumer<? super Throwable> failed) {
         ToggleGroup group = new ToggleGroup();
-        Label caption = new Label("Theme");
-        caption.getStyleClass().add(Styles.TEXT_MUTED);
-        HBox box = new HBox(caption);
+        // no caption: System / Light / Dark say what they choose, and the toolbar keeps one row at 1280
+        HBox box = new HBox();
         box.setAlignment(Pos.CENTER_LEFT);
-        HBox.setMargin(caption, new Insets(0, 6, 0, 0));
         box.setId("themeChooser");
         for (ThemeChoice c : ThemeChoice.values()) {
             ToggleButton b = new ToggleButton(c.label());
@@ -122,7 +119,7 @@ public final class Theme {
                 tip.textProperty().bind(Bindings.createStringBinding(
                         () -> "Follow the system: " + SYSTEM.get().describe(), SYSTEM));
             } else {
-                tip.setText("Always " + c.label().toLowerCase(java.util.Locale.ROOT) + " (remembered)");
+                tip.setText("Always " + c.label().toLowerCase(Locale.ROOT) + " (remembered)");
             }
             b.setTooltip(tip);
             box.getChildren().add(b);

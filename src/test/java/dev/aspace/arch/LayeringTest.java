@@ -64,6 +64,15 @@ class LayeringTest {
             .because("the ELF reader is pure: bytes in, records out");
 
     @ArchTest
+    static final ArchRule procfsUsesOnlyModel = noClasses()
+            .that().resideInAPackage("dev.aspace.procfs..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.aspace.backend..", "dev.aspace.classify..", "dev.aspace.layout..", "dev.aspace.snapshot..",
+                    "dev.aspace.demo..", "dev.aspace.lab..", "dev.aspace.ui..", "dev.aspace.cli..",
+                    "com.fasterxml..", "picocli..", "com.sun.jna..")
+            .because("the /proc text parsers are pure, shared by the live backend and the importers");
+
+    @ArchTest
     static final ArchRule classifyUsesOnlyModel = noClasses()
             .that().resideInAPackage("dev.aspace.classify..")
             .should().dependOnClassesThat().resideInAnyPackage(
@@ -104,6 +113,14 @@ class LayeringTest {
             .that().resideInAPackage("dev.aspace.ui.vm..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "dev.aspace.backend.linux..")
             .because("view models are tested without a window and read the machine through the backend interface");
+
+    @ArchTest
+    static final ArchRule uiReadsTheMachineThroughTheBackendInterface = noClasses()
+            .that().resideInAPackage("dev.aspace.ui..")
+            .and().resideOutsideOfPackages("dev.aspace.ui.frames..", "dev.aspace.ui.experiments..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.aspace.backend.linux..")
+            .because("views read the machine through MemoryBackend; only the frame and pagemap views use their"
+                    + " readers directly, which have no interface of their own yet");
 
     @ArchTest
     static final ArchRule onlyBackgroundLeavesTheFxThread = noClasses()

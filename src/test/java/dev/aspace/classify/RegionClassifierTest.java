@@ -2,21 +2,24 @@ package dev.aspace.classify;
 
 import dev.aspace.backend.MemoryBackend;
 import dev.aspace.backend.linux.LinuxBackend;
-import dev.aspace.backend.linux.SmapsParser;
 import dev.aspace.model.ProcessInfo;
 import dev.aspace.model.Region;
 import dev.aspace.model.RegionKind;
 import dev.aspace.model.Snapshot;
 import dev.aspace.model.ThreadInfo;
+import dev.aspace.procfs.SmapsParser;
 import dev.aspace.testutil.Fixtures;
 import dev.aspace.testutil.LiveProcess;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -168,7 +171,7 @@ class RegionClassifierTest {
                 70dc8000-7199a000 r-xp 00374000 fe:4e 24401                              /data/misc/apexdata/com.android.art/dalvik-cache/arm64/boot.oat
                 7199a000-7199c000 ---p 00000000 00:00 0                                  [anon:dalvik-Boot image reservation]
                 """;
-        List<Region> rs = classifier.classify(maps("android", text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), List.of(), null);
+        List<Region> rs = classifier.classify(maps("android", text.getBytes(StandardCharsets.UTF_8)), List.of(), null);
         assertKind(rs, 0x14000000L, RegionKind.NAMED_ANONYMOUS, "dalvik-main space");
         assertKind(rs, 0x5c6d8000L, RegionKind.SHARED_MEMORY, "shared anonymous 'dalvik-jit-code-cache'");
         assertKind(rs, 0x7199a000L, RegionKind.NAMED_ANONYMOUS, "dalvik-Boot image reservation");
@@ -184,11 +187,11 @@ class RegionClassifierTest {
                 7f47d72b7000-7f47d72b8000 ---p 00000000 00:00 0
                 7f47d72b8000-7f47d7ab8000 rw-p 00000000 00:00 0 [stack:3622]
                 """;
-        List<Region> rs = classifier.classify(maps("old-kernel", text.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        List<Region> rs = classifier.classify(maps("old-kernel", text.getBytes(StandardCharsets.UTF_8)),
                 List.of(new ThreadInfo(3600, "example", 0, 'S'), new ThreadInfo(3622, "example", 0, 'S')), null);
         assertKind(rs, 0x7f47d72b8000L, RegionKind.THREAD_STACK, "stack of thread 3622 'example'");
         assertKind(rs, 0x7f47d72b7000L, RegionKind.GUARD, "guard page below stack of thread 3622 'example'");
-        List<Region> noThreads = classifier.classify(maps("old-kernel", text.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        List<Region> noThreads = classifier.classify(maps("old-kernel", text.getBytes(StandardCharsets.UTF_8)),
                 List.of(), null);
         assertKind(noThreads, 0x7f47d72b8000L, RegionKind.THREAD_STACK, "stack of thread 3622");
     }
@@ -197,7 +200,7 @@ class RegionClassifierTest {
     void sameOrderAsGivenEvenWhenUnsorted() {
         List<Region> sorted = maps("maps-03", Fixtures.bytes("maps-03-debian10-x86_64-java-tomcat.txt"));
         List<Region> shuffled = new ArrayList<>(sorted);
-        Collections.shuffle(shuffled, new java.util.Random(7));
+        Collections.shuffle(shuffled, new Random(7));
         List<Region> a = classifier.classify(sorted, List.of(), null);
         List<Region> b = classifier.classify(shuffled, List.of(), null);
         for (int i = 0; i < shuffled.size(); i++) {
@@ -264,7 +267,7 @@ class RegionClassifierTest {
     @Test
     void sharedMemoryAndDeletedFilesFromALiveProcess() throws Exception {
         Path script = Path.of("src/test/resources/classify/shapes.py");
-        String python = java.nio.file.Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+        String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
         LiveProcess p = LiveProcess.start(python, script.toString());
         try (p) {
             p.awaitLine("ready", Duration.ofSeconds(30));
@@ -284,7 +287,7 @@ class RegionClassifierTest {
             assertTrue(deleted.label().endsWith(" (deleted)"), deleted.label());
         } finally {
             // the helper is killed with SIGKILL, so its own cleanup does not run
-            java.nio.file.Files.deleteIfExists(Path.of("/dev/shm/aspace-kept-" + p.pid()));
+            Files.deleteIfExists(Path.of("/dev/shm/aspace-kept-" + p.pid()));
         }
     }
 

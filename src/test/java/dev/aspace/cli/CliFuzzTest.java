@@ -4,6 +4,7 @@ import dev.aspace.testutil.Fixtures;
 import dev.aspace.testutil.LiveProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -104,7 +107,7 @@ class CliFuzzTest {
     }
 
     /** One command line for every run: building picocli's model costs more than most runs. */
-    private static final picocli.CommandLine CLI = AspaceCommand.commandLine();
+    private static final CommandLine CLI = AspaceCommand.commandLine();
 
     private static Result run(String... args) {
         StringWriter out = new StringWriter();
@@ -246,7 +249,7 @@ class CliFuzzTest {
             @Override
             byte[] apply(byte[] b, Random r) {
                 List<String> lines = lines(b);
-                java.util.Collections.swap(lines, r.nextInt(lines.size()), r.nextInt(lines.size()));
+                Collections.swap(lines, r.nextInt(lines.size()), r.nextInt(lines.size()));
                 return join(lines);
             }
         },
@@ -271,7 +274,7 @@ class CliFuzzTest {
             @Override
             byte[] apply(byte[] b, Random r) {
                 String s = new String(b, StandardCharsets.UTF_8);
-                java.util.regex.Matcher m = Pattern.compile("\\d+").matcher(s);
+                Matcher m = Pattern.compile("\\d+").matcher(s);
                 List<int[]> spans = new ArrayList<>();
                 while (m.find() && spans.size() < 10_000) {
                     spans.add(new int[] {m.start(), m.end()});

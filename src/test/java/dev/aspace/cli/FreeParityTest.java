@@ -4,6 +4,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -83,14 +87,14 @@ class FreeParityTest {
     static long[] ownFootprint() {
         try {
             long anon = 0;
-            for (String l : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+            for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (l.startsWith("RssAnon:")) {
                     anon = Long.parseLong(l.replaceAll("[^0-9]", "")) << 10;
                 }
             }
             long committed = 0;
             long size = 0;
-            for (String l : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/smaps"))) {
+            for (String l : Files.readAllLines(Path.of("/proc/self/smaps"))) {
                 if (l.startsWith("Size:")) {
                     size = Long.parseLong(l.replaceAll("[^0-9]", "")) << 10;
                 } else if (l.startsWith("VmFlags:") && (" " + l.substring(8) + " ").contains(" ac ")) {
@@ -98,8 +102,8 @@ class FreeParityTest {
                 }
             }
             return new long[] {anon, committed};
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

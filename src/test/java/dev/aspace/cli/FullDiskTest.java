@@ -1,6 +1,7 @@
 package dev.aspace.cli;
 
 import dev.aspace.snapshot.series.SeriesReader;
+import dev.aspace.testutil.Fixtures;
 import dev.aspace.testutil.LiveProcess;
 import dev.aspace.testutil.SpecialFiles;
 import org.junit.jupiter.api.AfterEach;
@@ -112,7 +113,7 @@ class FullDiskTest {
                     err.toString());
             assertTrue(err.toString().endsWith(json + " was left as it was\n"), err.toString());
         }
-        assertEquals(1, run("render", dev.aspace.testutil.Fixtures.path("pmapX-02-ubuntu18.04-procps3.3.12-kernel4.x.txt")
+        assertEquals(1, run("render", Fixtures.path("pmapX-02-ubuntu18.04-procps3.3.12-kernel4.x.txt")
                 .toString(), "-o", svg.toString()), err.toString());
         assertTrue(err.toString().startsWith("aspace: cannot write " + svg + ": No space left on device"), err.toString());
         assertEquals("{}", Files.readString(json));

@@ -1,11 +1,13 @@
 package dev.aspace.cli;
 
-import dev.aspace.backend.linux.TextImports;
 import dev.aspace.model.Region;
 import dev.aspace.model.Snapshot;
 import dev.aspace.model.SystemMemory;
 import dev.aspace.snapshot.SnapshotStore;
+import dev.aspace.snapshot.importers.ImportLimits;
 import dev.aspace.snapshot.importers.ImportResult;
+import dev.aspace.snapshot.importers.TextImport;
+import dev.aspace.snapshot.importers.TextImports;
 import dev.aspace.testutil.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,8 +101,8 @@ class ImportWholeTest {
         assertEquals(0, run("import", "--unit", "MB", mega));
         assertFalse(out.toString().contains("read as KiB"), out.toString());
         // free --mega printed 25276 (MemTotal 24683748 kB on this machine is 25276 MB, 24105 MiB)
-        ImportResult r = new dev.aspace.snapshot.importers.TextImport(dev.aspace.snapshot.importers.TextImport.builtIn(),
-                dev.aspace.snapshot.importers.ImportLimits.DEFAULT).read(Path.of(mega), 1000_000);
+        ImportResult r = new TextImport(TextImport.builtIn(),
+                ImportLimits.DEFAULT).read(Path.of(mega), 1000_000);
         assertEquals(25276L * 1000_000, r.snapshot().memory().memTotal());
     }
 

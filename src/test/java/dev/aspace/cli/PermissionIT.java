@@ -1,5 +1,6 @@
 package dev.aspace.cli;
 
+import dev.aspace.testutil.Fixtures;
 import dev.aspace.testutil.LiveProcess;
 import org.junit.jupiter.api.Test;
 
@@ -7,7 +8,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -50,10 +53,10 @@ class PermissionIT {
         Path jar = jarToRunAsNobody();
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "aspace-perm");
         try {
-            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
             Path secret = dir.resolve("secret.txt");
-            Files.copy(dev.aspace.testutil.Fixtures.path("pmap-default-01-centos7-x86_64.txt"), secret);
-            Files.setPosixFilePermissions(secret, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            Files.copy(Fixtures.path("pmap-default-01-centos7-x86_64.txt"), secret);
+            Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
             for (List<String> args : List.of(List.of("pmap", "-X", secret.toString()), List.of("import", secret.toString()),
                     List.of("diff", secret.toString(), secret.toString()))) {
                 Result r = asNobody(jar, args);
@@ -62,7 +65,7 @@ class PermissionIT {
             }
         } finally {
             try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
         }
     }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,7 +83,7 @@ class PmapParityTest {
     }
 
     @Test
-    void nonAsciiMappingNamesPrintAsProcpsPrintsThemFromTheCommandLine(@org.junit.jupiter.api.io.TempDir Path dir) {
+    void nonAsciiMappingNamesPrintAsProcpsPrintsThemFromTheCommandLine(@TempDir Path dir) {
         assumeTrue(ProcpsRun.has("python3"), "python3 is not installed");
         // python makes the file, by its UTF-8 bytes: this JVM may run in the C locale, where
         // Java cannot name it

@@ -1,11 +1,16 @@
 package dev.aspace.cli;
 
+import org.junit.jupiter.api.Assertions;
+
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +25,7 @@ final class ProcpsRun {
     /** True when the procps binary is installed (CI machines without procps skip parity tests). */
     static boolean has(String binary) {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
-            if (new java.io.File(dir, binary).canExecute()) {
+            if (new File(dir, binary).canExecute()) {
                 return true;
             }
         }
@@ -39,12 +44,12 @@ final class ProcpsRun {
 
     private static Result withErrFile(List<String> command, Map<String, String> env) {
         try {
-            java.io.File errFile = java.io.File.createTempFile("procps-err", ".txt");
+            File errFile = File.createTempFile("procps-err", ".txt");
             try {
                 Result r = run(command, ProcessBuilder.Redirect.to(errFile), env);
-                return new Result(r.code(), r.out(), java.nio.file.Files.readString(errFile.toPath()));
+                return new Result(r.code(), r.out(), Files.readString(errFile.toPath()));
             } finally {
-                java.nio.file.Files.deleteIfExists(errFile.toPath());
+                Files.deleteIfExists(errFile.toPath());
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + command, e);
@@ -115,7 +120,7 @@ final class ProcpsRun {
     /** The command line that runs aspace as its own process. */
     static List<String> aspaceCommand(List<String> args) {
         List<String> command = new ArrayList<>(List.of(
-                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.aspace.Launcher"));
         command.addAll(args);
         return command;
@@ -135,12 +140,12 @@ final class ProcpsRun {
 
     /** A user error: the exit code, nothing on stdout, one line on stderr naming each of {@code mentions}, no stack trace. */
     static void assertOneLine(Result r, int code, String... mentions) {
-        org.junit.jupiter.api.Assertions.assertEquals(code, r.code(), r.err());
-        org.junit.jupiter.api.Assertions.assertEquals("", r.out(), "nothing on stdout");
-        org.junit.jupiter.api.Assertions.assertEquals(1, lines(r.err()).size(), "one line on stderr: " + r.err());
-        org.junit.jupiter.api.Assertions.assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+        Assertions.assertEquals(code, r.code(), r.err());
+        Assertions.assertEquals("", r.out(), "nothing on stdout");
+        Assertions.assertEquals(1, lines(r.err()).size(), "one line on stderr: " + r.err());
+        Assertions.assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
         for (String m : mentions) {
-            org.junit.jupiter.api.Assertions.assertTrue(r.err().contains(m), "stderr names " + m + ": " + r.err());
+            Assertions.assertTrue(r.err().contains(m), "stderr names " + m + ": " + r.err());
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.aspace.cli;
 
+import dev.aspace.model.ByteSize;
 import dev.aspace.model.Snapshot;
+import dev.aspace.snapshot.SnapshotStore;
 import dev.aspace.snapshot.diff.DiffText;
 import dev.aspace.snapshot.diff.SnapshotDiff;
 import dev.aspace.snapshot.series.SeriesReader;
@@ -9,6 +11,7 @@ import dev.aspace.testutil.LiveProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -49,7 +52,7 @@ class RecordCommandTest {
                 + ", at most 50 MiB, 3 frames\n"), text);
         assertTrue(Pattern.compile("(?m)^frame 2  \\d\\d:\\d\\d:\\d\\d\\.\\d{3}  \\d+ regions  RSS .+  file .+$")
                 .matcher(text).find(), text);
-        assertTrue(text.endsWith("recorded 3 frames (" + dev.aspace.model.ByteSize.format(fileSize(file)) + ") in "
+        assertTrue(text.endsWith("recorded 3 frames (" + ByteSize.format(fileSize(file)) + ") in "
                 + file + "\n"), text);
         SeriesReader series = SeriesReader.open(file);
         assertEquals(3, series.size());
@@ -59,7 +62,7 @@ class RecordCommandTest {
 
         // pmap -X of a frame prints what it printed of that frame saved as a snapshot
         Path saved = dir.resolve("frame2.json");
-        dev.aspace.snapshot.SnapshotStore.save(last, saved);
+        SnapshotStore.save(last, saved);
         assertEquals(0, run("pmap", "-X", saved.toString()), err.toString());
         String ofSnapshot = out.toString();
         assertEquals(0, run("pmap", "-X", file + "@2"), err.toString());
@@ -149,7 +152,7 @@ class RecordCommandTest {
     private static long fileSize(Path f) {
         try {
             return Files.size(f);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError(e);
         }
     }

@@ -1,6 +1,6 @@
 package dev.aspace.cli;
 
-import dev.aspace.backend.linux.TextImports;
+import dev.aspace.snapshot.importers.TextImports;
 import dev.aspace.model.Snapshot;
 import dev.aspace.snapshot.export.Picture;
 import dev.aspace.testutil.Fixtures;

@@ -2,6 +2,8 @@ package dev.aspace.cli;
 
 import dev.aspace.backend.MemoryBackend;
 import dev.aspace.backend.linux.LinuxBackend;
+import dev.aspace.model.Region;
+import dev.aspace.model.RegionKind;
 import dev.aspace.model.Snapshot;
 import dev.aspace.snapshot.SnapshotStore;
 import dev.aspace.testutil.Fixtures;
@@ -9,12 +11,14 @@ import dev.aspace.testutil.LiveProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -86,7 +90,7 @@ class SnapshotCommandsTest {
         Path json = dir.resolve("live.json");
         try (LiveProcess p = LiveProcess.sleep()) {
             p.stop();
-            SnapshotStore.save(Backends.live().snapshot(p.pid(), dev.aspace.backend.MemoryBackend.Detail.SMAPS), json);
+            SnapshotStore.save(Backends.live().snapshot(p.pid(), MemoryBackend.Detail.SMAPS), json);
         }
         assertEquals(0, run("diff", json.toString(), json.toString()), err.toString());
         assertTrue(out.toString().contains(" 0 added, 0 removed, 0 moved, 0 grown, 0 shrunk, 0 perms, 0 rss/pss"),
@@ -177,14 +181,14 @@ class SnapshotCommandsTest {
             p.stop();
             before = new LinuxBackend().snapshot(p.pid(), MemoryBackend.Detail.SMAPS);
         }
-        java.util.List<dev.aspace.model.Region> regions = new java.util.ArrayList<>(before.regions());
+        List<Region> regions = new ArrayList<>(before.regions());
         int i = 0;
         while (!regions.get(i).path().isEmpty()) {
             i++;
         }
-        dev.aspace.model.Region anon = regions.get(i);
-        regions.set(i, new dev.aspace.model.Region(anon.start(), anon.end(), anon.perms(), 0, "fe:01", 4242,
-                "/tmp/mapped-over", anon.smaps(), dev.aspace.model.RegionKind.FILE_MAPPING, ""));
+        Region anon = regions.get(i);
+        regions.set(i, new Region(anon.start(), anon.end(), anon.perms(), 0, "fe:01", 4242,
+                "/tmp/mapped-over", anon.smaps(), RegionKind.FILE_MAPPING, ""));
         Path a = dir.resolve("a.json");
         Path b = dir.resolve("b.json");
         SnapshotStore.save(before, a);

@@ -1,5 +1,6 @@
 package dev.aspace.demo;
 
+import dev.aspace.testutil.Await;
 import dev.aspace.backend.linux.LinuxBackend;
 import org.junit.jupiter.api.Test;
 
@@ -60,20 +61,12 @@ class AslrProcessGroupTest {
     }
 
     private static void awaitNone(String marker, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!withMarker(marker).isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertEquals(List.of(), withMarker(marker), "processes of the run left behind");
+        Await.until("no process of the run left behind", timeout, () -> withMarker(marker), List::isEmpty);
     }
 
     /** Waits until both sleeps of the run's script run (its shell and aspace-run have exec'ed). */
     private static void awaitBothSleeps(String marker, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (sleeps(marker) < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertEquals(2, sleeps(marker), "the run's processes started");
+        Await.until("both sleeps of the run started", timeout, () -> sleeps(marker) == 2);
     }
 
     private static long sleeps(String marker) {

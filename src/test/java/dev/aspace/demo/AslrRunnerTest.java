@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,10 +44,10 @@ class AslrRunnerTest {
 
     @Test
     void theRunsDoNotGetWhatTheLauncherSetForAspaceAlone() {
-        java.util.Map<String, String> env = new java.util.HashMap<>(java.util.Map.of(
+        Map<String, String> env = new HashMap<>(Map.of(
                 "GDK_GL", "disable", "HOME", "/home/u", "GDK_SCALE", "2"));
         AslrRunner.removeLauncherVariables(env, "GDK_GL");
-        assertEquals(java.util.Map.of("HOME", "/home/u", "GDK_SCALE", "2"), env);
+        assertEquals(Map.of("HOME", "/home/u", "GDK_SCALE", "2"), env);
         AslrRunner.removeLauncherVariables(env, ""); // started otherwise: the environment as it is
         assertEquals(2, env.size());
     }

@@ -7,6 +7,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -169,8 +174,8 @@ class ExperimentsTest {
         long n = 1024 * MB;
         ExperimentResult first = experiments.allocate(BlockKind.MMAP, n, 0, false);
         Block b = block(first, child);
-        List<Long> samples = new java.util.ArrayList<>();
-        List<String> seen = new java.util.ArrayList<>();
+        List<Long> samples = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
             long availableBefore = backend.systemMemory().available();
             long othersBefore = othersRss();
@@ -181,7 +186,7 @@ class ExperimentsTest {
             experiments.dontNeed(b);
             awaitAvailableBackTo(availableBefore - n / 20);
         }
-        long largest = java.util.Collections.max(samples);
+        long largest = Collections.max(samples);
         assertEquals(n, largest, n / 2, "largest growth of used, corrected for others: " + Sizes.human(largest) + " " + seen);
     }
 
@@ -254,8 +259,8 @@ class ExperimentsTest {
     }
 
     /** "Max stack size" of /proc/PID/limits, soft column, in bytes. */
-    private static long stackSoftLimit(int pid) throws java.io.IOException {
-        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + pid + "/limits"))) {
+    private static long stackSoftLimit(int pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/limits"))) {
             if (line.startsWith("Max stack size")) {
                 return Long.parseLong(line.substring("Max stack size".length()).trim().split(" +")[0]);
             }
@@ -281,7 +286,7 @@ class ExperimentsTest {
     @Test
     void sharedMemoryGrowsFreesShared() {
         long n = 128 * MB;
-        List<Long> samples = new java.util.ArrayList<>();
+        List<Long> samples = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             if (i % 2 == 0) {
                 ExperimentResult r = experiments.allocate(BlockKind.SHM, n, 100, false);
@@ -294,7 +299,7 @@ class ExperimentsTest {
                 samples.add(-experiments.free(child.blocks().get(0)).memory().shared());
             }
         }
-        java.util.Collections.sort(samples);
+        Collections.sort(samples);
         assertEquals(n, samples.get(2), n / 4, "median change of free's shared: " + samples);
     }
 
@@ -319,7 +324,7 @@ class ExperimentsTest {
         experiments.allocate(BlockKind.MMAP, 64 * MB, 50, false);
         Block b = child.blocks().get(0);
         PagemapReader.Residency scan = new PagemapReader().read(child.pid(), b.address(), b.end());
-        PagemapReader.Residency read = new PagemapReader(java.nio.file.Path.of("/proc"), PAGE, false)
+        PagemapReader.Residency read = new PagemapReader(Path.of("/proc"), PAGE, false)
                 .read(child.pid(), b.address(), b.end());
         assertEquals(PagemapReader.Method.PAGEMAP_SCAN, scan.method(), "Linux >= 6.7 has PAGEMAP_SCAN");
         assertEquals(PagemapReader.Method.PAGEMAP_READ, read.method());

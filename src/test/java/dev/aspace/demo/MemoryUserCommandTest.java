@@ -1,6 +1,7 @@
 package dev.aspace.demo;
 
 import dev.aspace.cli.AspaceCommand;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,10 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** aspace memory-user: runs the C program, passes its lines on, refuses bad input in one line with exit 2. */
 class MemoryUserCommandTest {
 
-    private record Run(int code, String out, String err) {
+    record Run(int code, String out, String err) {
     }
 
-    private static Run run(String... args) {
+    static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = AspaceCommand.run(new PrintWriter(out), new PrintWriter(err), args);
@@ -105,7 +106,7 @@ class MemoryUserCommandTest {
         // with overcommit allowed past the guard, the kernel itself refuses 47.7 TB (heuristic
         // overcommit, mode 0, or strict, mode 2; mode 1 would grant it, so the test needs 0 or 2)
         String mode = Files.readString(Path.of("/proc/sys/vm/overcommit_memory")).trim();
-        org.junit.jupiter.api.Assumptions.assumeTrue(!mode.equals("1"), "vm.overcommit_memory is 1");
+        Assumptions.assumeTrue(!mode.equals("1"), "vm.overcommit_memory is 1");
         Run r = run("memory-user", "50000000", "1", "--touch", "none", "--allow-overcommit");
         assertEquals(1, r.code(), r.out() + r.err());
         assertEquals("memory-user: mmap(52428800000000 bytes, anonymous private) failed: Cannot allocate memory"

@@ -1,8 +1,11 @@
 package dev.aspace.demo;
 
+import dev.aspace.testutil.Await;
 import dev.aspace.testutil.LiveProcess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +31,7 @@ class MemoryUserControllerTest {
     }
 
     @Test
-    void aMissingProgramIsOneClearMessageNamingItAndTheFix(@org.junit.jupiter.api.io.TempDir Path dir) {
+    void aMissingProgramIsOneClearMessageNamingItAndTheFix(@TempDir Path dir) {
         Path gone = dir.resolve("memory-user");
         String before = System.getProperty(MemoryUserController.PROGRAM_PROPERTY);
         try {
@@ -115,21 +118,15 @@ class MemoryUserControllerTest {
 
     /** Waits (up to 30 s) until no process has this pid; fails otherwise. */
     static void awaitGone(int pid) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true) || isZombie(pid)) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("process " + pid + " is still alive");
+        Await.until("process " + pid + " gone", Duration.ofSeconds(30),
+                () -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true) || isZombie(pid));
     }
 
     private static boolean isZombie(int pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Integer.toString(pid), "stat"));
             return stat.charAt(stat.lastIndexOf(')') + 2) == 'Z';
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return true;
         }
     }

@@ -1,5 +1,7 @@
 package dev.aspace.demo;
 
+import java.time.Duration;
+import dev.aspace.testutil.Await;
 import dev.aspace.backend.linux.PagemapReader;
 import org.junit.jupiter.api.Test;
 
@@ -23,15 +25,12 @@ class PacedWalkTest {
             assertEquals(0, present(pagemap, c, b), "nothing resident before the walk");
 
             c.walk(b, 16, 100);                    // 16 MB/s over 32 MB: about two seconds
-            Thread.sleep(700);
-            long midway = present(pagemap, c, b);
+            long midway = Await.until("some of the block resident", Duration.ofSeconds(20),
+                    () -> present(pagemap, c, b), n -> n > 0);
             assertTrue(midway > 0 && midway < pages, "part of the block is resident midway: " + midway + " of " + pages);
 
-            long deadline = System.nanoTime() + 20_000_000_000L;
-            while (present(pagemap, c, b) < pages && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
-            assertEquals(pages, present(pagemap, c, b), "every page resident after the walk");
+            Await.until("every page resident after the walk", Duration.ofSeconds(20),
+                    () -> present(pagemap, c, b) == pages);
         }
     }
 

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -175,7 +176,7 @@ class ElfFileTest {
         Path libc = Tools.mappedLibrary("libc.so");
         Path cut = dir.resolve("cut.so");
         byte[] all = Files.readAllBytes(libc);
-        Files.write(cut, java.util.Arrays.copyOf(all, 100_000));
+        Files.write(cut, Arrays.copyOf(all, 100_000));
         try (ElfFile whole = ElfFile.open(libc); ElfFile e = ElfFile.open(cut)) {
             assertEquals(whole.programHeaders(), e.programHeaders());
             assertTrue(e.sections().isEmpty());

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -112,8 +115,8 @@ class LiveLabRunnerTest {
     }
 
     /** The maps line holding an address, as the test reads /proc/PID/maps itself. */
-    private static String mapsLine(long a) throws java.io.IOException {
-        for (String l : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + child.pid() + "/maps"))) {
+    private static String mapsLine(long a) throws IOException {
+        for (String l : Files.readAllLines(Path.of("/proc/" + child.pid() + "/maps"))) {
             String[] range = l.substring(0, l.indexOf(' ')).split("-");
             if (Long.compareUnsigned(a, Long.parseUnsignedLong(range[0], 16)) >= 0
                     && Long.compareUnsigned(a, Long.parseUnsignedLong(range[1], 16)) < 0) {

@@ -7,6 +7,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,9 +32,9 @@ class RibbonLayoutProperties {
     @Provide
     Arbitrary<Case> cases() {
         Arbitrary<Integer> counts = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, Arbitraries.integers().between(0, 200)),
-                net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(200, 5_000)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(50_000, 100_000)));
+                Tuple.of(6, Arbitraries.integers().between(0, 200)),
+                Tuple.of(3, Arbitraries.integers().between(200, 5_000)),
+                Tuple.of(1, Arbitraries.integers().between(50_000, 100_000)));
         return Combinators.combine(counts, Arbitraries.longs(), Arbitraries.of(Scale.values()),
                         Arbitraries.integers().between(0, 4), Arbitraries.doubles().between(1, 4000),
                         Arbitraries.of(true, false))

@@ -14,14 +14,20 @@ import dev.aspace.model.Snapshot;
 import dev.aspace.testutil.Fixtures;
 import dev.aspace.testutil.LiveProcess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Path;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -223,7 +229,7 @@ class SnapshotCodecTest {
         rejects(mutated(root -> region(root, 1).put("inode", -5)), "$.regions[1].inode", "out of range");
         rejects(mutated(root -> ((ObjectNode) root.get("process")).put("pid", 1L << 40)), "$.process.pid", "out of range");
         rejects(mutated(root -> ((ObjectNode) root.get("process")).put("vmSize",
-                new java.math.BigInteger("99999999999999999999"))), "$.process.vmSize", "out of range");
+                new BigInteger("99999999999999999999"))), "$.process.vmSize", "out of range");
         rejects(mutated(root -> ((ObjectNode) root.get("rollup").get("values")).put("Rss", -4096)),
                 "$.rollup.values.Rss", "out of range");
         rejects(mutated(root -> ((ObjectNode) root.get("machine")).put("pageSize", 4095)), "$.machine.pageSize",
@@ -319,14 +325,14 @@ class SnapshotCodecTest {
     }
 
     @Test
-    void aSnapshotWithMoreRegionsThanTheCapStopsAtTheFirstOneTooMany(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+    void aSnapshotWithMoreRegionsThanTheCapStopsAtTheFirstOneTooMany(@TempDir Path dir)
             throws IOException {
-        java.nio.file.Path file = dir.resolve("many.json");
+        Path file = dir.resolve("many.json");
         ObjectNode root = (ObjectNode) JSON.readTree(realJson());
         root.remove("regions");
         root.putNull("rollup");
         String head = JSON.writeValueAsString(root);
-        try (var out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file), 1 << 16)) {
+        try (var out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             out.write(head.substring(0, head.length() - 1).getBytes(StandardCharsets.UTF_8));
             out.write(",\"regions\":[".getBytes(StandardCharsets.UTF_8));
             for (long i = 0; i <= SnapshotCodec.MAX_REGIONS + 10L; i++) {
@@ -339,7 +345,7 @@ class SnapshotCodecTest {
             out.write("]}".getBytes(StandardCharsets.UTF_8));
         }
         MalformedInputException e = assertThrows(MalformedInputException.class, () -> {
-            try (var in = java.nio.file.Files.newInputStream(file)) {
+            try (var in = Files.newInputStream(file)) {
                 SnapshotCodec.read(in, "many.json");
             }
         });
@@ -351,7 +357,7 @@ class SnapshotCodecTest {
 
     /** The JSON text inside a version 2 file. */
     static String text(byte[] file) throws IOException {
-        return new String(new java.util.zip.GZIPInputStream(new ByteArrayInputStream(file)).readAllBytes(),
+        return new String(new GZIPInputStream(new ByteArrayInputStream(file)).readAllBytes(),
                 StandardCharsets.UTF_8);
     }
 
@@ -375,8 +381,8 @@ class SnapshotCodecTest {
         JsonNode root = JSON.readTree(text(file));
         assertEquals(2, root.get("version").asInt());
         assertEquals(s.regions().get(0).smaps().layout().keys(),
-                JSON.convertValue(root.get("smapsKeys"), java.util.List.class));
-        assertEquals(CompactSnapshotWriter.COLUMNS, JSON.convertValue(root.get("regionColumns"), java.util.List.class));
+                JSON.convertValue(root.get("smapsKeys"), List.class));
+        assertEquals(CompactSnapshotWriter.COLUMNS, JSON.convertValue(root.get("regionColumns"), List.class));
         Region r3 = s.regions().get(3);
         JsonNode row = root.get("regions").get(3);
         assertEquals(11, row.size());

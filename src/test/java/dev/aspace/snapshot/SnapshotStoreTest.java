@@ -10,6 +10,7 @@ import dev.aspace.testutil.LiveProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -153,7 +154,7 @@ class SnapshotStoreTest {
     @Test
     void loadingMalformedFilesNamesTheFileAndThePath() throws IOException {
         Path file = dir.resolve("bad.json");
-        java.io.ByteArrayOutputStream v1 = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream v1 = new ByteArrayOutputStream();
         SnapshotCodec.writeVersion1(RealSnapshots.importedWithSmaps(), v1);
         String json = v1.toString(StandardCharsets.UTF_8);
         String[][] cases = {

@@ -1,9 +1,11 @@
 package dev.aspace.testutil;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +55,7 @@ public final class Tools {
     /** True when a program of that name is on the PATH. */
     public static boolean has(String program) {
         for (String d : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
-            if (new java.io.File(d, program).canExecute()) {
+            if (new File(d, program).canExecute()) {
                 return true;
             }
         }
@@ -63,7 +65,7 @@ public final class Tools {
     /** The file the running JVM maps whose name starts with the prefix (libc.so, ld-linux): a real library. */
     public static Path mappedLibrary(String prefix) {
         try {
-            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/maps"))) {
+            for (String line : Files.readAllLines(Path.of("/proc/self/maps"))) {
                 int slash = line.indexOf('/');
                 if (slash > 0) {
                     Path p = Path.of(line.substring(slash).trim());

@@ -8,23 +8,26 @@ import dev.aspace.model.Source;
 import dev.aspace.testutil.Fixtures;
 import dev.aspace.testutil.LiveProcess;
 import dev.aspace.ui.ribbon.RibbonView;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -97,7 +100,7 @@ class MainWindowTest {
     void theTableLeadsWithPmapXsColumnsAndKeepsEveryPmapXxFieldInItsMenu() throws Exception {
         Process pmap = new ProcessBuilder("pmap", "-XX", Long.toString(target.pid())).redirectErrorStream(true).start();
         String header;
-        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(pmap.getInputStream()))) {
+        try (var out = new BufferedReader(new InputStreamReader(pmap.getInputStream()))) {
             out.readLine(); // "PID:   command"
             header = out.readLine().trim();
         }
@@ -109,12 +112,12 @@ class MainWindowTest {
             (table.isColumnShown(i) ? shown : hidden).add(table.columns().get(i).name());
         }
         // pmap -x: Address Kbytes RSS Dirty Mode Mapping, with the region's kind or label before the mapping
-        assertEquals(List.of("Address", "Size KiB", "RSS KiB", "Dirty KiB", "Perm", "Kind / label", "Mapping"), shown);
+        assertEquals(List.of("Address", "Size", "RSS", "Dirty", "Perm", "Kind / label", "Mapping"), shown);
         // every other field pmap -XX prints is in the header's "+" menu, unticked
         List<String> fields = new ArrayList<>(List.of(header.split(" +")));
         fields.removeAll(List.of("Address", "Perm", "Size", "Rss", "Mapping", "VmFlags"));
         assertTrue(hidden.containsAll(fields), "missing from the menu: " + fields.stream().filter(f -> !hidden.contains(f)).toList());
-        var items = table.columnMenu().getItems().stream().map(m -> (javafx.scene.control.CheckMenuItem) m).toList();
+        var items = table.columnMenu().getItems().stream().map(m -> (CheckMenuItem) m).toList();
         assertEquals(table.columns().size(), items.size());
         assertTrue(items.stream().filter(m -> m.getText().equals("KernelPageSize")).noneMatch(m -> m.isSelected()));
     }

@@ -3,6 +3,7 @@ package dev.aspace.backend.jna;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
+import com.sun.jna.Pointer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,7 @@ public final class PagemapScan {
                 arg.setLong(0, ARG_SIZE);
                 arg.setLong(16, cursor);
                 arg.setLong(24, end);
-                arg.setLong(40, com.sun.jna.Pointer.nativeValue(vec));
+                arg.setLong(40, Pointer.nativeValue(vec));
                 arg.setLong(48, VEC_LEN);
                 arg.setLong(80, mask);
                 arg.setLong(88, mask);

@@ -1,5 +1,6 @@
 package dev.aspace.backend.linux;
 
+import dev.aspace.procfs.CgroupText;
 import dev.aspace.model.CgroupLevel;
 import dev.aspace.model.CgroupMemory;
 import dev.aspace.model.ProcessGoneException;

@@ -1,13 +1,13 @@
 package dev.aspace.backend.linux;
 
 import dev.aspace.backend.MemoryBackend;
-import dev.aspace.backend.jna.NativeSystem;
 import dev.aspace.frames.FrameReport;
 import dev.aspace.frames.PagemapEntry;
 import dev.aspace.frames.RegionFrames;
 import dev.aspace.model.Region;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -49,7 +49,7 @@ public final class FrameReader {
     public long pageSize() {
         long size = pageSize;
         if (size == 0) {
-            size = NativeSystem.pageSize();
+            size = PageSize.get();
             pageSize = size;
         }
         return size;
@@ -69,7 +69,7 @@ public final class FrameReader {
      * unsigned; 0 and -1 for all), clipped to it.
      */
     public FrameReport read(int pid, long low, long high) {
-        List<Region> regions = new LinuxBackend(proc).snapshot(pid, MemoryBackend.Detail.MAPS).regions();
+        List<Region> regions = new LinuxBackend(proc).mappings(pid, MemoryBackend.Detail.MAPS).regions();
         long pageSize = pageSize();
         List<Region> chosen = new ArrayList<>();
         List<long[]> ranges = new ArrayList<>();
@@ -132,8 +132,8 @@ public final class FrameReader {
             PagemapReader.Populated p = pages.get(i);
             int n = p.entries().length;
             out.add(new RegionFrames(regions.get(i), ranges.get(i)[0], ranges.get(i)[1], pageSize(), p.addresses(),
-                    p.entries(), counts == null ? null : java.util.Arrays.copyOfRange(counts, at, at + n),
-                    flags == null ? null : java.util.Arrays.copyOfRange(flags, at, at + n)));
+                    p.entries(), counts == null ? null : Arrays.copyOfRange(counts, at, at + n),
+                    flags == null ? null : Arrays.copyOfRange(flags, at, at + n)));
             at += n;
         }
         return out;

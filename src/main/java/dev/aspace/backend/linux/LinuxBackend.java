@@ -3,8 +3,9 @@ package dev.aspace.backend.linux;
 import dev.aspace.backend.MemoryBackend;
 import dev.aspace.backend.ProcessRow;
 import dev.aspace.classify.RegionClassifier;
-import dev.aspace.model.CgroupMemory;
 import dev.aspace.model.AccessDeniedException;
+import dev.aspace.model.AslrSettings;
+import dev.aspace.model.CgroupMemory;
 import dev.aspace.model.MachineSetup;
 import dev.aspace.model.ProcessChangedException;
 import dev.aspace.model.ProcessGoneException;
@@ -15,6 +16,14 @@ import dev.aspace.model.Snapshot;
 import dev.aspace.model.Source;
 import dev.aspace.model.SystemMemory;
 import dev.aspace.model.ThreadInfo;
+import dev.aspace.procfs.CmdlineParser;
+import dev.aspace.procfs.MeminfoParser;
+import dev.aspace.procfs.ProcStat;
+import dev.aspace.procfs.ProcStatus;
+import dev.aspace.procfs.SmapsParser;
+import dev.aspace.procfs.SmapsRollupParser;
+import dev.aspace.procfs.StatParser;
+import dev.aspace.procfs.StatusParser;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -253,6 +262,7 @@ public final class LinuxBackend implements MemoryBackend {
      *
      * @throws ProcessGoneException when there is no such process
      */
+    @Override
     public ProcStat vitals(int pid) {
         ProcStat s = stat(pid);
         if (s == null) {
@@ -321,7 +331,7 @@ public final class LinuxBackend implements MemoryBackend {
     }
 
     @Override
-    public dev.aspace.model.AslrSettings aslrSettings() {
+    public AslrSettings aslrSettings() {
         return machine.aslrSettings();
     }
 

@@ -1,6 +1,6 @@
 package dev.aspace.backend.linux;
 
-import dev.aspace.backend.jna.NativeSystem;
+import dev.aspace.procfs.KeyValueText;
 import dev.aspace.model.AslrSettings;
 import dev.aspace.model.MachineSetup;
 
@@ -19,7 +19,7 @@ public final class MachineSetupReader {
     /** Every field this machine shows; a file that cannot be read gives the field's "unknown" value. */
     public MachineSetup read() {
         return new MachineSetup(
-                NativeSystem.pageSize(),
+                PageSize.get(),
                 line("sys/kernel/osrelease"),
                 System.getProperty("os.arch"),
                 (int) number("sys/kernel/randomize_va_space"),
@@ -32,7 +32,7 @@ public final class MachineSetupReader {
     /** What randomization the kernel is configured to give (mmap_rnd_bits and friends); -1 where unreadable. */
     public AslrSettings aslrSettings() {
         return new AslrSettings(known("sys/kernel/randomize_va_space"), known("sys/vm/mmap_rnd_bits"),
-                known("sys/vm/mmap_rnd_compat_bits"), System.getProperty("os.arch"), NativeSystem.pageSize());
+                known("sys/vm/mmap_rnd_compat_bits"), System.getProperty("os.arch"), PageSize.get());
     }
 
     private int known(String relative) {

@@ -1,7 +1,6 @@
 package dev.aspace.backend.linux;
 
 import dev.aspace.backend.jna.NativeCallException;
-import dev.aspace.backend.jna.NativeSystem;
 import dev.aspace.backend.jna.PagemapScan;
 import dev.aspace.frames.PagemapEntry;
 import dev.aspace.frames.U64Entries;
@@ -133,7 +132,7 @@ public final class PagemapReader {
     private long pageSize() {
         long size = knownPageSize;
         if (size == 0) {
-            size = NativeSystem.pageSize();
+            size = PageSize.get();
             knownPageSize = size;
         }
         return size;

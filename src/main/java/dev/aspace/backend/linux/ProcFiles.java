@@ -2,6 +2,7 @@ package dev.aspace.backend.linux;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,6 +69,6 @@ final class ProcFiles {
         while (end < b.length && b[end] != '\n') {
             end++;
         }
-        return new String(b, 0, end, java.nio.charset.StandardCharsets.UTF_8);
+        return new String(b, 0, end, StandardCharsets.UTF_8);
     }
 }

@@ -2,9 +2,18 @@ package dev.aspace.backend.linux;
 
 import dev.aspace.backend.ProcessRow;
 import dev.aspace.backend.jna.NativeSystem;
+import dev.aspace.procfs.CmdlineParser;
+import dev.aspace.procfs.KeyValueText;
+import dev.aspace.procfs.MeminfoParser;
+import dev.aspace.procfs.ProcStat;
+import dev.aspace.procfs.ProcStatus;
+import dev.aspace.procfs.StatParser;
+import dev.aspace.procfs.StatusParser;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -33,7 +42,7 @@ public final class ProcessLister {
         this.proc = proc;
         this.users = users;
         this.hertz = NativeSystem.clockTicks();
-        this.pageKib = NativeSystem.pageSize() / 1024;
+        this.pageKib = PageSize.get() / 1024;
     }
 
     /** The processes sorted by PID; a process that exits while being listed is left out. */
@@ -43,7 +52,7 @@ public final class ProcessLister {
         try {
             pids = ProcFiles.numericEntries(proc.proc());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("listing " + proc.proc() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("listing " + proc.proc() + ": " + e.getMessage(), e);
         }
         List<ProcessRow> rows = new ArrayList<>(pids.size());
         for (int pid : pids) {
@@ -84,7 +93,7 @@ public final class ProcessLister {
             long memTotal = MeminfoParser.parse(proc.proc("meminfo").toString(), meminfo).memTotal() / 1024;
             return new Clock(btime, uptime, memTotal, Instant.now().getEpochSecond());
         } catch (IOException | RuntimeException e) {
-            throw new java.io.UncheckedIOException("reading " + proc.proc() + " stat, uptime and meminfo: " + e.getMessage(),
+            throw new UncheckedIOException("reading " + proc.proc() + " stat, uptime and meminfo: " + e.getMessage(),
                     e instanceof IOException io ? io : new IOException(e));
         }
     }
@@ -194,7 +203,7 @@ public final class ProcessLister {
     private String whyNotReadable(int pid, ProcStatus status) {
         try (FileChannel ignored = FileChannel.open(proc.file(pid, "maps"))) {
             return "";
-        } catch (java.nio.file.AccessDeniedException e) {
+        } catch (AccessDeniedException e) {
             return "owned by " + users.name(status.uid())
                     + ": reading its memory needs the same user, root, or CAP_SYS_PTRACE";
         } catch (IOException e) {

@@ -1,5 +1,9 @@
 package dev.aspace.backend.linux;
 
+import dev.aspace.procfs.CmdlineParser;
+import dev.aspace.procfs.SmapsParser;
+import dev.aspace.procfs.SmapsRollupParser;
+import dev.aspace.procfs.StatusParser;
 import dev.aspace.model.Region;
 import dev.aspace.model.Smaps;
 import dev.aspace.share.FileTotals;

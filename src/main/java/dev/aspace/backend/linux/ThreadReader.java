@@ -1,5 +1,8 @@
 package dev.aspace.backend.linux;
 
+import dev.aspace.procfs.ProcStat;
+import dev.aspace.procfs.StatParser;
+import dev.aspace.procfs.SyscallParser;
 import dev.aspace.model.ThreadInfo;
 
 import java.io.IOException;

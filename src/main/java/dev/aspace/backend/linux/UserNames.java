@@ -1,5 +1,6 @@
 package dev.aspace.backend.linux;
 
+import dev.aspace.procfs.KeyValueText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

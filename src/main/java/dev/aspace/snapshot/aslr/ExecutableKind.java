@@ -6,6 +6,7 @@ import dev.aspace.model.AspaceException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /** Whether an executable is position-independent, from its ELF header: what decides if its base moves. */
@@ -18,7 +19,7 @@ public final class ExecutableKind {
     public static Boolean isPie(String path) {
         try (ElfFile f = ElfFile.open(Path.of(path))) {
             return f.header().type() == ElfHeader.ET_DYN;
-        } catch (IOException | UncheckedIOException | AspaceException | java.nio.file.InvalidPathException e) {
+        } catch (IOException | UncheckedIOException | AspaceException | InvalidPathException e) {
             return null;
         }
     }

@@ -58,6 +58,11 @@ public final class Collector {
 
     /** Adds a region read from the current line. */
     public void add(Region r) {
+        add(r, source.lineNumber());
+    }
+
+    /** Adds a region read from {@code line} (an importer that reads ahead knows it better than the source). */
+    public void add(Region r, long line) {
         if (regions.size() >= source.limits().maxRegions()) {
             throw source.error("more than " + source.limits().maxRegions()
                     + " regions: no real process has that many (vm.max_map_count is 65530 by default); refusing to read on");
@@ -65,7 +70,7 @@ public final class Collector {
         if (regions.size() == lineOf.length) {
             lineOf = Arrays.copyOf(lineOf, lineOf.length * 2);
         }
-        lineOf[regions.size()] = source.lineNumber();
+        lineOf[regions.size()] = line;
         regions.add(r);
     }
 
@@ -92,14 +97,17 @@ public final class Collector {
         Arrays.sort(order, (a, b) -> Long.compareUnsigned(regions.get(a).start(), regions.get(b).start()));
         List<Region> out = new ArrayList<>(order.length);
         Region prev = null;
+        int prevIndex = -1;
         for (int i : order) {
             Region r = regions.get(i);
             if (prev != null && Long.compareUnsigned(r.start(), prev.end()) < 0) {
-                note(lineOf[i], "region " + r.rangeText() + " overlaps " + prev.rangeText() + ": left out");
+                note(lineOf[i], "region " + r.rangeText() + " overlaps " + prev.rangeText() + " (line "
+                        + lineOf[prevIndex] + "): left out");
                 continue;
             }
             out.add(r);
             prev = r;
+            prevIndex = i;
         }
         warnings.sort(Comparator.comparingLong(ImportWarning::line));
         return out;

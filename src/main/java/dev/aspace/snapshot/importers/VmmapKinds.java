@@ -3,6 +3,7 @@ package dev.aspace.snapshot.importers;
 import dev.aspace.model.Perms;
 import dev.aspace.model.RegionKind;
 
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -37,7 +38,7 @@ final class VmmapKinds {
             }
             return ro ? RegionKind.LIBRARY_RODATA : RegionKind.LIBRARY_DATA;
         }
-        String lower = type.toLowerCase(java.util.Locale.ROOT);
+        String lower = type.toLowerCase(Locale.ROOT);
         if (lower.contains("guard")) {
             return RegionKind.GUARD;
         }

@@ -130,7 +130,8 @@ public final class Redactor {
         return sb.append(t, from, t.length()).toString();
     }
 
+    /** '-', '_' and '.' join words in file names ({@code /tmp/alice-cache}, {@code .alice.lock}): they end a name. */
     private static boolean wordChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.';
+        return Character.isLetterOrDigit(c);
     }
 }

@@ -11,11 +11,10 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The frames of a version 2 series. Opening walks the frame heads (45 bytes each, skipping the
@@ -27,20 +26,15 @@ import java.util.Map;
  */
 final class RecordFrames {
 
-    private static final int CACHED = 64;
-
     private final Path file;
     private final String name;
     /** By frame number; null where a frame is missing (its head was damaged). */
     private final FrameRecord[] heads;
     private final long[] offsets;
     private final String truncation;
-    private final Map<Integer, Snapshot> cache = new LinkedHashMap<>(CACHED * 2, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Integer, Snapshot> eldest) {
-            return size() > CACHED;
-        }
-    };
+    private final FrameCache cache = new FrameCache();
+    /** The rows the last {@link #decode} read from its frame (what the frame adds to the cache). */
+    private long lastRows;
 
     private RecordFrames(Path file, FrameRecord[] heads, long[] offsets, String truncation) {
         this.file = file;
@@ -139,7 +133,7 @@ final class RecordFrames {
      */
     List<FrameSummary> summaries() {
         List<FrameSummary> out = new ArrayList<>(heads.length);
-        java.time.Instant last = java.time.Instant.EPOCH;
+        Instant last = Instant.EPOCH;
         for (int i = 0; i < heads.length; i++) {
             FrameSummary s = heads[i] == null ? new FrameSummary(i, last, 0, 0, 0) : heads[i].summary();
             last = s.takenAt();
@@ -152,7 +146,7 @@ final class RecordFrames {
     synchronized Snapshot frame(int i) {
         String where = where(i);
         int key = i;
-        while (key >= 0 && heads[key] != null && !heads[key].key() && !cache.containsKey(key)) {
+        while (key >= 0 && heads[key] != null && !heads[key].key() && !cache.contains(key)) {
             key--;
         }
         if (key < 0 || heads[key] == null) {
@@ -164,11 +158,11 @@ final class RecordFrames {
         Snapshot s = cache.get(key);
         if (s == null) {
             s = decode(key, null, i);
-            cache.put(key, s);
+            cache.put(key, s, s.regions().size());
         }
         for (int j = key + 1; j <= i; j++) {
             s = decode(j, s, i);
-            cache.put(j, s);
+            cache.put(j, s, lastRows);
         }
         return s;
     }
@@ -189,6 +183,7 @@ final class RecordFrames {
             }
             SnapshotCodec.Frame f = SnapshotCodec.readFrame(new ByteArrayInputStream(payload), where);
             Snapshot s = f.snapshot();
+            lastRows = s.regions().size();
             if (f.removed() == null) {
                 return checked(s, h, where);
             }

@@ -4,6 +4,7 @@ import dev.aspace.model.ByteSize;
 import dev.aspace.model.MalformedInputException;
 import dev.aspace.model.Snapshot;
 import dev.aspace.model.Source;
+import dev.aspace.snapshot.InputFiles;
 import dev.aspace.snapshot.SnapshotCodec;
 
 import java.io.IOException;
@@ -81,6 +82,7 @@ public final class SeriesReader {
      */
     public static SeriesReader open(Path file) {
         String name = file.toString();
+        InputFiles.requireOrdinary(file, "a recorded series");
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             String head = head(file);
             if (!head.isEmpty() && !SERIES_START.matcher(head).find()) {

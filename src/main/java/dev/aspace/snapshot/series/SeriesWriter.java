@@ -13,6 +13,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +27,11 @@ import java.util.Objects;
  * ({@link FrameRecord} and the compressed snapshot), each written whole with one write, so a
  * recorder killed at any moment leaves at most one cut-off last frame (which
  * {@link SeriesReader} reports and skips). A frame holds what changed since the frame before;
- * the first frame, every {@link #KEY_EVERY}th, and any frame whose changes would take more bytes
- * than the last whole one are whole (key frames), so damage costs at most the frames up to the
- * next key frame. The size cap is enforced before writing: a frame that would take the file
+ * the first frame, every {@link #KEY_EVERY}th, any frame whose changes would take more bytes than
+ * the last whole one, and (from {@value #MANY_ROWS} regions) any frame whose changed rows, added to
+ * those of the frames since the last whole one, would outnumber its rows are whole (key frames),
+ * so damage costs at most the frames up to the next key frame, and showing any frame of a large
+ * process decodes at most about two whole frames' rows. The size cap is enforced before writing: a frame that would take the file
  * past it is not written, and the caller stops.
  *
  * <p>The header and the first frame go to a temporary file beside the target, which takes the
@@ -53,6 +56,10 @@ public final class SeriesWriter implements Closeable {
     private Snapshot previous;
     private int sinceKey;
     private int lastKeyBytes;
+    private int lastKeyRows;
+    private long deltaRowsSinceKey;
+    /** Key frames from which the rows of the deltas since are kept fewer than theirs. */
+    static final int MANY_ROWS = 4096;
 
     private SeriesWriter(Path file, SeriesHeader header, FileChannel channel, long bytes, Path temp, boolean overwrite,
             OutputFiles.Existing old) {
@@ -138,10 +145,16 @@ public final class SeriesWriter implements Closeable {
         boolean key = previous == null || sinceKey + 1 >= KEY_EVERY
                 || !Objects.equals(layout(previous), layout(snapshot));
         byte[] payload = null;
+        int rows = snapshot.regions().size();
         if (!key) {
             Deltas.Change c = Deltas.between(previous.regions(), snapshot.regions());
             payload = encode(snapshot, c.rows(), c.removed());
-            key = payload.length >= lastKeyBytes;
+            // rebuilding a frame decodes its key frame and every delta since: in a large process
+            // keep the rows of those deltas together fewer than the key's, so that showing any
+            // frame decodes at most about two key frames' rows (a small one decodes fast anyway)
+            key = payload.length >= lastKeyBytes || (lastKeyRows >= MANY_ROWS
+                    && deltaRowsSinceKey + c.rows().size() >= lastKeyRows);
+            rows = key ? snapshot.regions().size() : c.rows().size();
         }
         if (key) {
             payload = encode(snapshot, snapshot.regions(), null);
@@ -166,6 +179,10 @@ public final class SeriesWriter implements Closeable {
         frames++;
         previous = snapshot;
         sinceKey = key ? 0 : sinceKey + 1;
+        deltaRowsSinceKey = key ? 0 : deltaRowsSinceKey + rows;
+        if (key) {
+            lastKeyRows = snapshot.regions().size();
+        }
         if (key) {
             lastKeyBytes = payload.length;
         }
@@ -236,7 +253,7 @@ public final class SeriesWriter implements Closeable {
             Files.createLink(file, temp);
             Files.delete(temp);
         } catch (UnsupportedOperationException | FileSystemException e) {
-            if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            if (e instanceof FileAlreadyExistsException) {
                 throw new SaveFailedException("cannot record to " + file + ": it was created by someone else while"
                         + " the first frame was taken; add --overwrite to replace it", e, 2);
             }

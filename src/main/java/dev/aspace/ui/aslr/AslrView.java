@@ -8,6 +8,7 @@ import dev.aspace.snapshot.aslr.AslrGroup;
 import dev.aspace.snapshot.aslr.AslrObject;
 import dev.aspace.snapshot.aslr.AslrReport;
 import dev.aspace.snapshot.aslr.AslrText;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -18,6 +19,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
@@ -32,9 +34,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The ASLR experiment: the setup on top (runs, command, delay or ready line, ASLR off), then the
@@ -54,7 +59,7 @@ public final class AslrView {
      * @param compare  opens the compare view of the run snapshots
      * @param chooseDir asks the user for a folder to save the runs in (null: cancelled)
      */
-    public AslrView(AslrViewModel model, Consumer<List<Snapshot>> compare, java.util.function.Supplier<Path> chooseDir) {
+    public AslrView(AslrViewModel model, Consumer<List<Snapshot>> compare, Supplier<Path> chooseDir) {
         this.model = model;
         root.setId("aslr-view");
         root.setTop(new VBox(setup(), machine()));
@@ -149,7 +154,7 @@ public final class AslrView {
         cancel.disableProperty().bind(model.runningProperty().not());
         cancel.setOnAction(e -> model.cancel());
         // the app's busy sign (the screenshot waits until no window shows one)
-        javafx.scene.control.ProgressIndicator busy = new javafx.scene.control.ProgressIndicator();
+        ProgressIndicator busy = new ProgressIndicator();
         busy.setId("aslr-busy");
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(model.runningProperty());
@@ -184,7 +189,7 @@ public final class AslrView {
         Label l = new Label();
         l.setId("aslr-machine");
         l.getStyleClass().add("badge");
-        l.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+        l.textProperty().bind(Bindings.createStringBinding(() -> {
             int v = model.randomizeVaSpaceProperty().get();
             AslrReport r = model.reportProperty().get();
             String machine = "this machine: randomize_va_space = " + AslrReport.meaning(v);
@@ -205,12 +210,12 @@ public final class AslrView {
         return box;
     }
 
-    private Node actions(Consumer<List<Snapshot>> compare, java.util.function.Supplier<Path> chooseDir) {
+    private Node actions(Consumer<List<Snapshot>> compare, Supplier<Path> chooseDir) {
         Button ribbons = new Button("Compare ribbons");
         ribbons.setId("aslr-compare");
         ribbons.setTooltip(new Tooltip("The runs side by side as parallel ribbons, matched regions joined"));
         ribbons.setOnAction(e -> compare.accept(model.snapshotsProperty().get()));
-        ribbons.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+        ribbons.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> model.runningProperty().get() || model.snapshotsProperty().get().size() < 2,
                 model.runningProperty(), model.snapshotsProperty()));
         Button save = new Button("Save runs…");
@@ -222,7 +227,7 @@ public final class AslrView {
                 model.saveRuns(dir);
             }
         });
-        save.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+        save.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> model.runningProperty().get() || model.snapshotsProperty().get().isEmpty(),
                 model.runningProperty(), model.snapshotsProperty()));
         HBox box = new HBox(8, ribbons, save);
@@ -305,13 +310,13 @@ public final class AslrView {
         distances.setItems(FXCollections.observableArrayList(r.distances()));
     }
 
-    private java.util.Optional<AslrEntropy> entropyOf(AslrObject o) {
+    private Optional<AslrEntropy> entropyOf(AslrObject o) {
         return model.entropyProperty().get().stream().filter(e -> e.object().equals(o.name())).findFirst();
     }
 
     /** "Leak one, know all": each group's members with their offsets from the first. */
     private void showGroups(AslrReport r) {
-        List<String[]> rows = new java.util.ArrayList<>();
+        List<String[]> rows = new ArrayList<>();
         int n = 1;
         for (AslrGroup g : r == null ? List.<AslrGroup>of() : AslrGroup.of(r)) {
             for (int i = 0; i < g.members().size(); i++) {

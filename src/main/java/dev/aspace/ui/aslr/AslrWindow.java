@@ -4,8 +4,11 @@ import dev.aspace.backend.MemoryBackend;
 import dev.aspace.model.Snapshot;
 import dev.aspace.ui.Background;
 import dev.aspace.ui.Theme;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.DirectoryChooser;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -31,8 +34,8 @@ public final class AslrWindow {
         stage.initOwner(owner);
         stage.setTitle("aspace · ASLR experiment");
         // wide enough for five runs' bases and slides, but never past the screen
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene((javafx.scene.Parent) view.node(), Math.min(1480, screen.getWidth() - 40),
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene((Parent) view.node(), Math.min(1480, screen.getWidth() - 40),
                 Math.min(900, screen.getHeight() - 60));
         scene.getStylesheets().add(Theme.stylesheet());
         stage.setScene(scene);

@@ -20,6 +20,7 @@ import javafx.scene.paint.Color;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import dev.aspace.ui.Theme;
+import dev.aspace.ui.ribbon.RibbonPalette;
 import javafx.scene.text.Font;
 import javafx.util.Duration;
 
@@ -43,14 +44,11 @@ final class CompareRibbons extends Pane {
     private static final Color MOVED = Color.web("#e65100", 0.55);
     private static final Color SAME = Color.web("#78909c", 0.35);
     private static final Color CHANGED = Color.web("#1565c0", 0.6);
-    private static final Color GAP = Color.web("#eceff1");
     private static final Color HOLE = Color.web("#cfd8dc");
     private static final Color KERNEL = Color.web("#b0bec5");
     /** Gaps and text on the dark theme (the canvas does not follow CSS). */
-    private static final Color DARK_GAP = Color.web("#2d333b");
     private static final Color DARK_HOLE = Color.web("#373e47");
     private static final Color DARK_KERNEL = Color.web("#444c56");
-    private static final Color DARK_INK = Color.web("#e6edf3");
 
     private final CompareModel model;
     private final Canvas canvas = new Canvas();
@@ -143,7 +141,7 @@ final class CompareRibbons extends Pane {
             double w = layout.gapEndPx(k) - layout.gapStartPx(k);
             GapKind kind = layout.gapKind(k);
             boolean dark = Theme.darkProperty().get();
-            g.setFill(kind == GapKind.UNMAPPED ? (dark ? DARK_GAP : GAP)
+            g.setFill(kind == GapKind.UNMAPPED ? palette().gap()
                     : kind == GapKind.NON_CANONICAL ? (dark ? DARK_HOLE : HOLE) : (dark ? DARK_KERNEL : KERNEL));
             g.fillRect(a, top + RIBBON_H * 0.3, w, RIBBON_H * 0.4);
             String label = layout.gapLabel(k);
@@ -156,17 +154,17 @@ final class CompareRibbons extends Pane {
             int r = layout.wideRegion(j);
             double a = MARGIN + layout.regionStartPx(r);
             double w = layout.regionEndPx(r) - layout.regionStartPx(r);
-            g.setFill(PermColors.of(model.regionSet(i).region(r).perms()));
+            g.setFill(palette().fill(model.regionSet(i).region(r).perms()));
             g.fillRect(a, top, w, RIBBON_H);
             if (w > 3) {
-                g.setStroke(Theme.darkProperty().get() ? DARK_GAP : Color.WHITE); // a seam between neighbours
+                g.setStroke(palette().outline()); // a seam between neighbours
                 g.setLineWidth(1);
                 g.strokeLine(a + 0.5, top, a + 0.5, top + RIBBON_H);
             }
         }
         for (int b = 0; b < layout.binCount(); b++) {
             Bin bin = layout.bin(b);
-            g.setFill(PermColors.of(bin.perms()));
+            g.setFill(palette().fill(bin.perms()));
             g.fillRect(MARGIN + bin.pixel(), top, 1, RIBBON_H);
         }
         RegionDiff sel = selected.get();
@@ -217,7 +215,7 @@ final class CompareRibbons extends Pane {
     }
 
     private static Color ink() {
-        return Theme.darkProperty().get() ? DARK_INK : Color.BLACK;
+        return palette().text();
     }
 
     private static Color colour(RegionDiff d) {
@@ -264,5 +262,10 @@ final class CompareRibbons extends Pane {
         Region region = model.regionSet(ribbon).region(r);
         return region.rangeText() + "  " + ByteSize.formatUnsigned(region.size()) + "  " + region.perms()
                 + "\n" + DiffText.name(region);
+    }
+
+    /** The one palette (ribbon, compare, export), in the theme now shown. */
+    private static RibbonPalette palette() {
+        return RibbonPalette.current(Theme.darkProperty().get());
     }
 }

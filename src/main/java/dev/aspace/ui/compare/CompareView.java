@@ -5,7 +5,10 @@ import dev.aspace.model.Region;
 import dev.aspace.model.Snapshot;
 import dev.aspace.snapshot.diff.Change;
 import dev.aspace.snapshot.diff.RegionDiff;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
 import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -17,6 +20,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 import java.util.List;
@@ -95,23 +99,23 @@ public final class CompareView {
 
         ToolBar bar = new ToolBar(new Label("scale"), log, linear, new Label("  table:"), from, new Label("→"), to,
                 onlyChanged);
-        summary.setPadding(new javafx.geometry.Insets(4, 8, 4, 8)); // its own line: in the bar it overflowed
+        summary.setPadding(new Insets(4, 8, 4, 8)); // its own line: in the bar it overflowed
         ScrollPane scroll = new ScrollPane(ribbons);
         scroll.setFitToWidth(true);
         SplitPane split = new SplitPane(scroll, table);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(Math.min(0.6, 0.12 + 0.14 * model.size()));
         // once the split knows its height: the ribbons as tall as they are drawn, the table the rest
-        split.heightProperty().addListener(new javafx.beans.InvalidationListener() {
+        split.heightProperty().addListener(new InvalidationListener() {
             @Override
-            public void invalidated(javafx.beans.Observable o) {
+            public void invalidated(Observable o) {
                 if (split.getHeight() > 0) {
                     split.heightProperty().removeListener(this);
                     split.setDividerPositions(Math.min(0.6, (ribbons.getPrefHeight() + 12) / split.getHeight()));
                 }
             }
         });
-        root.setTop(new javafx.scene.layout.VBox(bar, summary));
+        root.setTop(new VBox(bar, summary));
         root.setCenter(split);
         refreshTable();
     }

@@ -11,20 +11,26 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.collections.ObservableList;
+import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
@@ -45,7 +51,7 @@ public final class AllocationPanel extends VBox {
     /** About the lower rows' height, kept for them until they join (see attachLowerWhenSeen). */
     private static final double LOWER_HEIGHT_GUESS = 420;
     private final VBox lower = new VBox(6);
-    private final javafx.scene.layout.Region lowerSlot = new javafx.scene.layout.Region();
+    private final Region lowerSlot = new Region();
     private final TextField sizeField = new TextField();
     private final ChoiceMenu<BlockKind> viaChoice = new ChoiceMenu<>(List.of(BlockKind.MMAP, BlockKind.MALLOC,
             BlockKind.BRK), BlockKind::name);
@@ -198,17 +204,17 @@ public final class AllocationPanel extends VBox {
     }
 
     /** A field with its name before it (and read by screen readers as its label). */
-    private static Node labelled(String name, javafx.scene.control.Control field) {
+    private static Node labelled(String name, Control field) {
         Label l = new Label(name);
         l.setLabelFor(field);
-        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         HBox box = new HBox(4, l, field);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
 
     /** A caption above a list or text area, its label for screen readers. */
-    private static Label caption(String text, javafx.scene.control.Control of) {
+    private static Label caption(String text, Control of) {
         Label l = new Label(text);
         l.getStyleClass().add("text-muted");
         l.setLabelFor(of);
@@ -224,20 +230,20 @@ public final class AllocationPanel extends VBox {
      * in a scroll pane shows them at once.
      */
     private void attachLowerWhenSeen() {
-        javafx.scene.Parent p = getParent();
-        while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
+        Parent p = getParent();
+        while (p != null && !(p instanceof ScrollPane)) {
             p = p.getParent();
         }
-        if (!(p instanceof javafx.scene.control.ScrollPane scroll)) {
+        if (!(p instanceof ScrollPane scroll)) {
             attachLower();
             return;
         }
         // judged after each layout pass (the bounds are final then) until they are in
-        javafx.scene.Scene scene = getScene();
+        Scene scene = getScene();
         Runnable[] check = new Runnable[1];
         check[0] = () -> {
-            javafx.geometry.Bounds slot = lowerSlot.localToScene(lowerSlot.getLayoutBounds());
-            javafx.geometry.Bounds view = scroll.localToScene(scroll.getLayoutBounds());
+            Bounds slot = lowerSlot.localToScene(lowerSlot.getLayoutBounds());
+            Bounds view = scroll.localToScene(scroll.getLayoutBounds());
             boolean seen = view.getHeight() > 0 && slot.getMinY() < view.getMaxY();
             if (seen || lowerAttached() || getScene() != scene) {
                 Background.onFx(() -> {
@@ -256,7 +262,7 @@ public final class AllocationPanel extends VBox {
         int at = getChildren().indexOf(lowerSlot);
         if (at >= 0) {
             getChildren().remove(at);
-            getChildren().addAll(at, java.util.List.copyOf(lower.getChildren()));
+            getChildren().addAll(at, List.copyOf(lower.getChildren()));
         }
     }
 

@@ -3,14 +3,17 @@ package dev.aspace.ui.experiments;
 import dev.aspace.backend.linux.FrameReader;
 import dev.aspace.backend.linux.PagemapReader;
 import dev.aspace.frames.RegionFrames;
-
+import dev.aspace.model.Perms;
+import dev.aspace.ui.frames.FramesPaint;
 import dev.aspace.ui.frames.SharingColors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.concurrent.ScheduledService;
 import javafx.concurrent.Task;
+import javafx.concurrent.Worker;
+import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Tooltip;
@@ -56,6 +59,16 @@ public final class ResidencyStrip extends Region {
         this(reader, null);
     }
 
+    /** A strip reading this machine's pagemap, with the frames mode. */
+    public static ResidencyStrip withFrames() {
+        return new ResidencyStrip(new PagemapReader(), new FrameReader());
+    }
+
+    /** The reader of the frames mode, for views that show more of the same frames; null: none. */
+    public FrameReader frameReader() {
+        return frameReader;
+    }
+
     /** @param frameReader reads frames for the frames mode; null: no frames mode */
     public ResidencyStrip(PagemapReader reader, FrameReader frameReader) {
         this.reader = reader;
@@ -98,7 +111,7 @@ public final class ResidencyStrip extends Region {
         residency.set(null);
         frames.set(null);
         draw();
-        if (refresher.getState() == javafx.concurrent.Worker.State.READY) {
+        if (refresher.getState() == Worker.State.READY) {
             refresher.start();
         }
     }
@@ -141,7 +154,7 @@ public final class ResidencyStrip extends Region {
         g.fillRect(0, 0, w, h);
         RegionFrames f = frames.get();
         if (f != null && w >= 1) {
-            dev.aspace.ui.frames.FramesPaint.pages(g, f, 0, 0, w, h);
+            FramesPaint.pages(g, f, 0, 0, w, h);
             return;
         }
         PagemapReader.Residency r = residency.get();
@@ -176,7 +189,7 @@ public final class ResidencyStrip extends Region {
         tip.setText(i < 0 ? "page 0x" + Long.toHexString(f.start() + page * f.pageSize()) + ": not in RAM"
                 : SharingColors.describe(f, i));
         if (!tip.isShowing() && getScene() != null) {
-            javafx.geometry.Point2D p = localToScreen(x, getHeight());
+            Point2D p = localToScreen(x, getHeight());
             if (p != null) {
                 tip.show(this, p.getX() + 8, p.getY() + 4);
             }
@@ -196,7 +209,7 @@ public final class ResidencyStrip extends Region {
                     }
                     if (framesMode.get() && frameReader != null) {
                         dev.aspace.model.Region region = dev.aspace.model.Region.unclassified(t.start(), t.end(),
-                                dev.aspace.model.Perms.parse("---p"), 0, "", 0, "", null);
+                                Perms.parse("---p"), 0, "", 0, "", null);
                         return new Read(t.generation(), null, frameReader.read(t.pid(), region, t.start(), t.end()));
                     }
                     return new Read(t.generation(), reader.read(t.pid(), t.start(), t.end()), null);

@@ -1,5 +1,6 @@
 package dev.aspace.ui.files;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,7 +91,7 @@ public final class RecentFiles {
                 if (p.isAbsolute()) {
                     paths.add(p);
                 }
-            } catch (java.nio.file.InvalidPathException e) {
+            } catch (InvalidPathException e) {
                 // a line no path can be made of: skip it, the rest of the list is still good
             }
         }

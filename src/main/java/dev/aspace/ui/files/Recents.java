@@ -4,7 +4,10 @@ import dev.aspace.ui.Background;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -38,7 +41,7 @@ public final class Recents {
     public void useStore(RecentFilesStore newStore) {
         this.store = newStore;
         background.submit(newStore::load, saved -> {
-            java.util.List<Path> all = new java.util.ArrayList<>(list.get().entries());
+            List<Path> all = new ArrayList<>(list.get().entries());
             all.addAll(saved.entries());
             change(RecentFiles.of(all));
         }, failed);
@@ -60,7 +63,7 @@ public final class Recents {
     /** Drops the files that no longer exist (checked in the background). */
     public void forgetMissing() {
         RecentFiles now = list.get();
-        background.submit(() -> now.retain(java.nio.file.Files::exists), this::change, failed);
+        background.submit(() -> now.retain(Files::exists), this::change, failed);
     }
 
     public void clear() {

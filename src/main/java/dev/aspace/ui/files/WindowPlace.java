@@ -1,8 +1,10 @@
 package dev.aspace.ui.files;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -65,7 +67,7 @@ public record WindowPlace(double x, double y, double width, double height, boole
 
     /** What {@link #format} wrote; empty when a value is missing or not a number (nothing is restored then). */
     public static Optional<WindowPlace> parse(String text) {
-        java.util.Map<String, String> kv = new java.util.HashMap<>();
+        Map<String, String> kv = new HashMap<>();
         for (String line : text.split("\n")) {
             int eq = line.indexOf('=');
             if (eq > 0) {

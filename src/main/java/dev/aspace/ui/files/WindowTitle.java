@@ -3,6 +3,7 @@ package dev.aspace.ui.files;
 import dev.aspace.model.Snapshot;
 import dev.aspace.model.Source;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
@@ -42,7 +43,7 @@ public final class WindowTitle {
         try {
             Path name = Path.of(path).getFileName();
             return name == null ? path : name.toString();
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             return path;
         }
     }

@@ -3,10 +3,12 @@ package dev.aspace.ui.frames;
 import dev.aspace.backend.linux.FramePrivilege;
 import dev.aspace.backend.linux.FrameReader;
 import dev.aspace.ui.experiments.ResidencyStrip;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -22,7 +24,7 @@ public final class FramesControls {
         String residencyText = caption.getText();
         CheckBox frames = new CheckBox("Frames");
         frames.setId("framesMode");
-        frames.setTooltip(new javafx.scene.control.Tooltip(
+        frames.setTooltip(new Tooltip(
                 "Colour each page by how its physical frame is shared (pagemap, kpagecount, kpageflags)"));
         strip.framesModeProperty().bind(frames.selectedProperty());
         Button physical = new Button("Physical view…");
@@ -49,7 +51,7 @@ public final class FramesControls {
         frames.setMinWidth(Region.USE_PREF_SIZE);
         physical.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(8, caption, spacer, frames, physical);
-        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
 }

@@ -6,6 +6,7 @@ import dev.aspace.model.Region;
 import javafx.concurrent.ScheduledService;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -82,7 +83,7 @@ public final class FramesWindow {
                 }
             });
             HBox controls = new HBox(8, new Label("Beside process:"), otherPid, apply);
-            controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            controls.setAlignment(Pos.CENTER_LEFT);
             Label legend = new Label("Top: this region's pages; middle: the machine's RAM frames, scaled; bottom: the other "
                     + "process's region. Lines join pages to frames; purple where both use the same frame. Pages: "
                     + SharingColors.legend() + ".");

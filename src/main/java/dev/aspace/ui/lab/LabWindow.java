@@ -7,6 +7,8 @@ import dev.aspace.demo.MemoryUserController;
 import dev.aspace.lab.AddressSpacesLab;
 import dev.aspace.lab.LiveLabRunner;
 import dev.aspace.ui.Background;
+import dev.aspace.ui.Secondary;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
@@ -61,11 +63,11 @@ public final class LabWindow {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle("aspace · Address Spaces lab");
-        javafx.geometry.Rectangle2D screen = dev.aspace.ui.Secondary.screenOf(owner);
+        Rectangle2D screen = Secondary.screenOf(owner);
         stage.setScene(new Scene(scroll, Math.min(560, screen.getWidth() / 2), Math.min(640, screen.getHeight() - 40)));
         stage.getProperties().put(LabViewModel.class, model);
         // beside the main window, so the map and the gauge stay in view while the step runs
-        dev.aspace.ui.Secondary.placeBeside(stage, owner);
+        Secondary.placeBeside(stage, owner);
         return stage;
     }
 

@@ -11,6 +11,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 
+import java.util.List;
+
 /**
  * What the ribbon shows: the snapshot's regions, the visible address interval and the scale, and
  * the layout of both (from the layout engine). Zoom and pan replace the viewport; every change
@@ -22,7 +24,7 @@ public final class RibbonModel {
     private final ReadOnlyObjectWrapper<Viewport> viewport =
             new ReadOnlyObjectWrapper<>(this, "viewport", Viewport.whole(600));
     private final ReadOnlyObjectWrapper<RibbonLayout> layout = new ReadOnlyObjectWrapper<>(this, "layout");
-    private RegionSet set = RegionSet.of(java.util.List.of());
+    private RegionSet set = RegionSet.of(List.of());
     private int pid = -1;
 
     public RibbonModel() {
@@ -65,7 +67,7 @@ public final class RibbonModel {
 
     /** Shows new regions; the view keeps its interval unless the process changed. */
     public void setSnapshot(Snapshot s) {
-        set = RegionSet.of(s == null ? java.util.List.of() : s.regions());
+        set = RegionSet.of(s == null ? List.of() : s.regions());
         int newPid = s == null ? -1 : s.process().pid();
         if (newPid != pid) {
             pid = newPid;

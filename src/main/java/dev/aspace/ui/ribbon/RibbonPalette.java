@@ -2,6 +2,7 @@ package dev.aspace.ui.ribbon;
 
 import dev.aspace.model.Perms;
 import dev.aspace.model.RegionKind;
+import dev.aspace.snapshot.export.ExportPalette;
 import javafx.scene.paint.Color;
 
 import java.util.List;
@@ -14,36 +15,26 @@ public record RibbonPalette(Color background, Color text, Color muted, Color gap
                             Color selection, Color hover, Color readOnly, Color readWrite, Color readExec,
                             Color none, Color rwx, Color otherPerms) {
 
-    public static final RibbonPalette LIGHT = new RibbonPalette(
-            Color.web("#ffffff"), Color.web("#1f2328"), Color.web("#656d76"), Color.web("#f3f4f6"),
-            Color.web("#8c959f"), Color.web("#ffffff"), Color.web("#0969da"), Color.web("#00000022"),
-            Color.web("#6c9bd2"), Color.web("#5cb85c"), Color.web("#e8a33d"), Color.web("#b9bec6"),
-            Color.web("#d1242f"), Color.web("#a371f7"));
+    public static final RibbonPalette LIGHT = of(ExportPalette.LIGHT);
 
-    public static final RibbonPalette DARK = new RibbonPalette(
-            Color.web("#0d1117"), Color.web("#e6edf3"), Color.web("#8d96a0"), Color.web("#161b22"),
-            Color.web("#6e7681"), Color.web("#0d1117"), Color.web("#58a6ff"), Color.web("#ffffff22"),
-            Color.web("#4a7fc1"), Color.web("#3f9a45"), Color.web("#c98a24"), Color.web("#5a6270"),
-            Color.web("#f85149"), Color.web("#8957e5"));
+    public static final RibbonPalette DARK = of(ExportPalette.DARK);
+
+    /** The palette for the theme now shown. */
+    public static RibbonPalette current(boolean dark) {
+        return dark ? DARK : LIGHT;
+    }
+
+    /** The JavaFX colours of the one pure palette. */
+    static RibbonPalette of(ExportPalette.Colors c) {
+        return new RibbonPalette(Color.web(c.background()), Color.web(c.text()), Color.web(c.muted()), Color.web(c.gap()),
+                Color.web(c.gapMark()), Color.web(c.outline()), Color.web(c.selection()), Color.web(c.hover()),
+                Color.web(c.readOnly()), Color.web(c.readWrite()), Color.web(c.readExec()), Color.web(c.none()),
+                Color.web(c.rwx()), Color.web(c.otherPerms()));
+    }
 
     /** The fill of a region with these permissions. */
     public Color fill(Perms p) {
-        if (p.none()) {
-            return none;
-        }
-        if (p.write() && p.exec()) {
-            return rwx;
-        }
-        if (p.read() && !p.write() && !p.exec()) {
-            return readOnly;
-        }
-        if (p.read() && p.write()) {
-            return readWrite;
-        }
-        if (p.read() && p.exec()) {
-            return readExec;
-        }
-        return otherPerms;
+        return List.of(none, rwx, readOnly, readWrite, readExec, otherPerms).get(ExportPalette.Fill.of(p).ordinal()); // in Fill order
     }
 
     /** Legend rows: permissions as the kernel prints them, and what they look like. */
@@ -72,17 +63,22 @@ public record RibbonPalette(Color background, Color text, Color muted, Color gap
 
     /** Groups of kinds with their edge colour. */
     public enum KindGroup {
-        PROGRAM("program", Color.web("#1a4f8b")),
-        LIBRARY("library", Color.web("#0f8b8d")),
-        HEAP("heap", Color.web("#a0522d")),
-        STACK("stack", Color.web("#c2185b")),
-        GUARD("guard", Color.web("#444c56")),
-        FILE("file / shared", Color.web("#7a8b0f")),
-        KERNEL("vdso / vvar / vsyscall", Color.web("#6f42c1")),
-        ANON("anonymous", Color.web("#9aa4ae"));
+        PROGRAM("program", edge(0)),
+        LIBRARY("library", edge(1)),
+        HEAP("heap", edge(2)),
+        STACK("stack", edge(3)),
+        GUARD("guard", edge(4)),
+        FILE("file / shared", edge(5)),
+        KERNEL("vdso / vvar / vsyscall", edge(6)),
+        ANON("anonymous", edge(7));
 
         private final String word;
         private final Color color;
+
+        /** The edge colours are the pure palette's, in this order. */
+        private static Color edge(int i) {
+            return Color.web(ExportPalette.KINDS.get(i)[1]);
+        }
 
         KindGroup(String word, Color color) {
             this.word = word;

@@ -18,7 +18,9 @@ import javafx.scene.text.TextAlignment;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Draws one frame of the ribbon from a layout. Regions at least a pixel long are drawn as
@@ -253,7 +255,7 @@ public final class RibbonRenderer {
         return labels.stream().map(Label::text).toList();
     }
 
-    private static final java.util.Set<RegionKind> LANDMARKS = java.util.EnumSet.of(RegionKind.MAIN_STACK,
+    private static final Set<RegionKind> LANDMARKS = EnumSet.of(RegionKind.MAIN_STACK,
             RegionKind.THREAD_STACK, RegionKind.HEAP, RegionKind.PROGRAM_TEXT, RegionKind.VDSO, RegionKind.VSYSCALL,
             RegionKind.LIBRARY_TEXT);
 

@@ -1,11 +1,9 @@
 package dev.aspace.ui.ribbon;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import atlantafx.base.theme.Styles;
 import dev.aspace.layout.Bin;
 import dev.aspace.layout.FreeSpace;
+import dev.aspace.layout.RegionSet;
 import dev.aspace.layout.RibbonLayout;
 import dev.aspace.layout.Scale;
 import dev.aspace.layout.Viewport;
@@ -22,12 +20,14 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -37,7 +37,13 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The address space as one vertical ribbon on one Canvas, high addresses at the top; a minimap of
@@ -64,7 +70,7 @@ public final class RibbonView extends BorderPane {
     private boolean dragged;
     private RibbonLayout wholeCache;
     private FreeSpace freeCache;
-    private dev.aspace.layout.RegionSet freeCacheSet;
+    private RegionSet freeCacheSet;
     private final Map<String, List<Pin>> pins = new LinkedHashMap<>();
     private SectionMap sections = SectionMap.EMPTY;
 
@@ -255,7 +261,7 @@ public final class RibbonView extends BorderPane {
     }
 
     private void paint() {
-        RibbonPalette pal = Theme.darkProperty().get() ? RibbonPalette.DARK : RibbonPalette.LIGHT;
+        RibbonPalette pal = RibbonPalette.current(Theme.darkProperty().get());
         RibbonRenderer.draw(canvas.getGraphicsContext2D(), model.getLayout(), geometry(), pal,
                 new RibbonRenderer.State(selectedIndex(), hovered, session.highlightsProperty().get(), System.nanoTime()));
         SectionPainter.draw(canvas.getGraphicsContext2D(), model.getLayout(), geometry(), pal, sections);
@@ -516,7 +522,7 @@ public final class RibbonView extends BorderPane {
         return true;
     }
 
-    private javafx.scene.Node controls() {
+    private Node controls() {
         ToggleGroup scaleGroup = new ToggleGroup();
         ToggleButton log = new ToggleButton("log");
         log.setId("scaleLog");
@@ -548,22 +554,22 @@ public final class RibbonView extends BorderPane {
         all.setOnAction(e -> model.reset());
         status.setId("ribbonStatus");
         status.getStyleClass().add("text-muted");
-        for (var b : java.util.List.of(log, linear, in, out, all)) {
-            b.getStyleClass().add(atlantafx.base.theme.Styles.SMALL);
+        for (var b : List.of(log, linear, in, out, all)) {
+            b.getStyleClass().add(Styles.SMALL);
         }
         HBox buttons = new HBox(4, log, linear, in, out, all);
         buttons.setAlignment(Pos.CENTER_LEFT);
         for (var b : buttons.getChildren()) {
-            ((javafx.scene.control.Control) b).setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+            ((Control) b).setMinWidth(Control.USE_PREF_SIZE);
         }
         // the range on a line of its own: zoomed in, its long addresses would take the buttons' room
         status.setWrapText(true);
-        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(2, buttons, status);
+        VBox box = new VBox(2, buttons, status);
         box.setPadding(new Insets(4));
         return box;
     }
 
-    private javafx.scene.Node legend() {
+    private Node legend() {
         RibbonPalette pal = RibbonPalette.LIGHT;
         FlowPane box = new FlowPane(10, 3);
         box.setId("ribbonLegend");
@@ -585,11 +591,10 @@ public final class RibbonView extends BorderPane {
         Label hint = new Label("edge strip = kind · wheel/+/− zoom · drag/↑↓ pan · double-click zooms to a region");
         hint.getStyleClass().add("text-muted");
         hint.setWrapText(true);
-        box.getChildren().add(hint);
-        // a small preferred width, so the legend never widens the ribbon past its split pane's
-        // room; it wraps at the width it is given, the hint too
+        hint.setPadding(new Insets(0, 4, 4, 4));
+        // the hint below the flow, not in it: a flow is at least as wide as its widest child's
+        // one-line width, and the hint on one line would widen the ribbon past its split pane's room
         box.setPrefWrapLength(200);
-        hint.maxWidthProperty().bind(box.widthProperty().subtract(8));
-        return box;
+        return new javafx.scene.layout.VBox(box, hint);
     }
 }

@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Window;
+import javafx.util.Duration;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -43,7 +44,7 @@ public final class RecordControl {
     private final ReadOnlyObjectWrapper<Recording> state = new ReadOnlyObjectWrapper<>(this, "state");
     private final Timeline ticker = new Timeline();
     private SeriesRecorder recorder;
-    private Consumer<java.nio.file.Path> finished = f -> { };
+    private Consumer<Path> finished = f -> { };
     private boolean stepping;
 
     /**
@@ -72,7 +73,7 @@ public final class RecordControl {
     }
 
     /** Told the file of each recording that ended with frames in it (the window's recent files). */
-    public void setOnFinished(Consumer<java.nio.file.Path> then) {
+    public void setOnFinished(Consumer<Path> then) {
         this.finished = Objects.requireNonNull(then);
     }
 
@@ -112,7 +113,7 @@ public final class RecordControl {
                 settings.every(), settings.maxBytes());
         button.setSelected(true);
         button.setText("● …");
-        ticker.getKeyFrames().setAll(new KeyFrame(javafx.util.Duration.millis(settings.every().toMillis()), e -> tick()));
+        ticker.getKeyFrames().setAll(new KeyFrame(Duration.millis(settings.every().toMillis()), e -> tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
         ticker.play();
         tick();

@@ -212,13 +212,16 @@ public final class TimelineModel {
         }, failed);
     }
 
-    /** "frame 3 of 10 · 07:40:05.512 · +3.0 s · 42 regions · RSS 12 MiB" for frame {@code k}. */
+    /**
+     * "frame 3 of 10 · 07:40:05.512 · +3.0 s · 42 regions · RSS 12 MiB" for frame {@code k}: on
+     * screen frames count from 1, as people count them (index 2 is frame 3).
+     */
     public String describe(int k) {
         if (k < 0 || k >= frames.size()) {
             return "";
         }
         FrameSummary f = frames.get(k);
-        return "frame " + k + " of " + frames.size() + " · " + time(f.takenAt()) + " · +" + offset(k) + " · "
+        return "frame " + (k + 1) + " of " + frames.size() + " · " + time(f.takenAt()) + " · +" + offset(k) + " · "
                 + f.regions() + " regions · RSS " + ByteSize.format(f.rss());
     }
 

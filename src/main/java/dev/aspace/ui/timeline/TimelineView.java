@@ -176,7 +176,8 @@ public final class TimelineView extends VBox {
     private void marksChanged() {
         int a = model.markAProperty().get();
         int b = model.markBProperty().get();
-        marks.setText("A " + (a < 0 ? "–" : Integer.toString(a)) + " · B " + (b < 0 ? "–" : Integer.toString(b)));
+        // frames counted from 1, as the status line counts them
+        marks.setText("A " + (a < 0 ? "–" : Integer.toString(a + 1)) + " · B " + (b < 0 ? "–" : Integer.toString(b + 1)));
         diff.setDisable(!model.canDiff());
         redrawSparkline();
     }

@@ -1,6 +1,7 @@
 package dev.aspace.ui.view;
 
 import dev.aspace.ui.vm.SessionModel;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -30,6 +31,6 @@ public final class Banner extends HBox {
         visibleProperty().bind(session.errorProperty().isNotEmpty());
         managedProperty().bind(visibleProperty());
         session.exitedProperty().addListener((o, a, gone) -> pseudoClassStateChanged(
-                javafx.css.PseudoClass.getPseudoClass("exited"), gone));
+                PseudoClass.getPseudoClass("exited"), gone));
     }
 }

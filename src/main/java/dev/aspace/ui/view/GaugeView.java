@@ -1,6 +1,7 @@
 package dev.aspace.ui.view;
 
 import dev.aspace.model.SystemMemory;
+import dev.aspace.ui.Theme;
 import dev.aspace.ui.vm.GaugeModel;
 import dev.aspace.ui.vm.Units;
 import javafx.geometry.Insets;
@@ -8,9 +9,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
@@ -54,9 +53,8 @@ public final class GaugeView extends VBox {
         ChoiceMenu<Units> unitBox = new ChoiceMenu<>(List.of(Units.values()), Units::displayName);
         unitBox.setId("gauge-units");
         unitBox.valueProperty().bindBidirectional(model.unitsProperty());
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox head = new HBox(6, title, grow, unitBox);
+        // a flow: in a narrow side column the unit menu goes below the title rather than cutting both
+        javafx.scene.layout.FlowPane head = new javafx.scene.layout.FlowPane(6, 2, title, unitBox);
         head.setAlignment(Pos.CENTER_LEFT);
 
         bar.getChildren().addAll(used, cache, shared, free, available);
@@ -88,7 +86,7 @@ public final class GaugeView extends VBox {
         Tooltip.install(available, why);
         Tooltip.install(bar, why);
 
-        chart = new MemoryHistory(model.history(), GaugeModel.HISTORY, dev.aspace.ui.Theme.darkProperty());
+        chart = new MemoryHistory(model.history(), GaugeModel.HISTORY, Theme.darkProperty());
 
         Label from = new Label();
         from.setId("gauge-from");

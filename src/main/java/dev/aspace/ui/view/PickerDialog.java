@@ -1,10 +1,14 @@
 package dev.aspace.ui.view;
 
+import atlantafx.base.theme.Styles;
 import dev.aspace.backend.ProcessRow;
 import dev.aspace.ui.vm.PickerModel;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -12,8 +16,12 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 
 import java.util.Comparator;
 import java.util.Locale;
@@ -30,13 +38,15 @@ public final class PickerDialog extends Dialog<ProcessRow> {
         setResizable(true);
         pane = new PickerPane(model);
         getDialogPane().setContent(pane);
-        getDialogPane().setPrefSize(1000, 600);
+        double[] kept = model.rememberedSize();
+        getDialogPane().setPrefSize(kept == null ? 1040 : kept[0], kept == null ? 560 : kept[1]);
+        setOnHidden(e -> model.rememberSize(getDialogPane().getWidth(), getDialogPane().getHeight()));
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        javafx.scene.Node ok = getDialogPane().lookupButton(ButtonType.OK);
+        Node ok = getDialogPane().lookupButton(ButtonType.OK);
         ok.disableProperty().bind(pane.table().getSelectionModel().selectedItemProperty().isNull());
         pane.table().setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && pane.table().getSelectionModel().getSelectedItem() != null) {
-                ((javafx.scene.control.Button) ok).fire();
+                ((Button) ok).fire();
             }
         });
         setResultConverter(b -> b == ButtonType.OK ? pane.table().getSelectionModel().getSelectedItem() : null);
@@ -66,24 +76,29 @@ public final class PickerDialog extends Dialog<ProcessRow> {
             sorted.comparatorProperty().bind(table.comparatorProperty());
             table.setItems(sorted);
             table.setId("pickerTable");
-            table.getColumns().add(col("PID", r -> r.pid(), 70));
-            table.getColumns().add(col("USER", ProcessRow::user, 90));
-            table.getColumns().add(col("%CPU", r -> r.cpuPercent(), 70));
-            table.getColumns().add(col("%MEM", r -> r.memPercent(), 70));
-            table.getColumns().add(col("VSZ", r -> r.vsz(), 90));
-            table.getColumns().add(col("RSS", r -> r.rss(), 80));
-            table.getColumns().add(col("TTY", ProcessRow::tty, 60));
-            table.getColumns().add(col("STAT", ProcessRow::stat, 64));
-            table.getColumns().add(col("START", ProcessRow::start, 70));
+            table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
+            table.getColumns().add(col("PID", r -> r.pid(), 60));
+            table.getColumns().add(col("USER", ProcessRow::user, 72));
+            table.getColumns().add(col("%CPU", r -> r.cpuPercent(), 56));
+            table.getColumns().add(col("%MEM", r -> r.memPercent(), 56));
+            table.getColumns().add(col("VSZ", r -> r.vsz(), 72));
+            table.getColumns().add(col("RSS", r -> r.rss(), 64));
+            table.getColumns().add(col("TTY", ProcessRow::tty, 48));
+            table.getColumns().add(col("STAT", ProcessRow::stat, 52));
+            table.getColumns().add(col("START", ProcessRow::start, 60));
             table.getColumns().add(col("TIME", ProcessRow::time, 60));
+            table.getColumns().add(col("can read", r -> r.readable() ? "yes" : "no: " + r.whyNot(), 60));
             table.getColumns().add(col("COMMAND", ProcessRow::command, 300));
-            table.getColumns().add(col("readable?", r -> r.readable() ? "yes" : "no: " + r.whyNot(), 300));
+            // the command line takes what the others leave: eight sleeps differ only there
+            table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
             table.setRowFactory(tv -> new TableRow<>() {
                 @Override
                 protected void updateItem(ProcessRow r, boolean empty) {
                     super.updateItem(r, empty);
-                    pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("unreadable"),
+                    pseudoClassStateChanged(PseudoClass.getPseudoClass("unreadable"),
                             !empty && r != null && !r.readable());
+                    setTooltip(empty || r == null ? null : new Tooltip(r.pid() + "  " + r.command()
+                            + (r.readable() ? "" : "\nnot readable: " + r.whyNot())));
                 }
             });
             setCenter(table);
@@ -102,7 +117,13 @@ public final class PickerDialog extends Dialog<ProcessRow> {
                                                                               double width) {
             TableColumn<ProcessRow, T> c = new TableColumn<>(name);
             c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
-            c.setPrefWidth(width);
+            // never narrower than its header (bold, with room for the sort arrow)
+            Text header = new Text(name);
+            Font font = Font.getDefault();
+            header.setFont(Font.font(font.getFamily(), FontWeight.BOLD, font.getSize() + 1));
+            double min = Math.ceil(header.getLayoutBounds().getWidth()) + 24;
+            c.setMinWidth(min);
+            c.setPrefWidth(Math.max(width, min));
             c.setComparator((Comparator) Comparator.naturalOrder());
             c.setId("picker-" + name.toLowerCase(Locale.ROOT));
             return c;

@@ -12,8 +12,10 @@ import dev.aspace.ui.grid.GridColumn;
 import dev.aspace.ui.vm.PmapText;
 import dev.aspace.ui.vm.RegionTableModel;
 import dev.aspace.ui.vm.SessionModel;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
@@ -23,6 +25,7 @@ import javafx.scene.layout.Priority;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
@@ -38,7 +41,7 @@ import java.util.function.ToLongFunction;
 public final class RegionTable extends BorderPane {
 
     /** Eight digits of KiB (a region of up to 95 GiB) without an ellipsis. */
-    private static final double NUMBER_WIDTH = 84;
+    private static final double NUMBER_WIDTH = 64;
 
     private final SessionModel session;
     private final RegionTableModel model;
@@ -83,12 +86,12 @@ public final class RegionTable extends BorderPane {
         count.getStyleClass().add("text-muted");
         // the rows in the theme's font, as the controls around them (known once CSS has run)
         table.fontProperty().bind(count.fontProperty());
-        model.rows().addListener((javafx.collections.ListChangeListener<Region>) c -> updateCount());
+        model.rows().addListener((ListChangeListener<Region>) c -> updateCount());
 
         HBox bar = new HBox(6, search, perm, kind, count);
         // in a narrow column the search field gives up its room first: the choices and the count stay whole
-        for (javafx.scene.control.Control c : List.of(perm, kind, count)) {
-            c.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        for (Control c : List.of(perm, kind, count)) {
+            c.setMinWidth(Control.USE_PREF_SIZE);
         }
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 4, 4, 4));
@@ -111,7 +114,7 @@ public final class RegionTable extends BorderPane {
     private void updateCount() {
         Snapshot s = session.getSnapshot();
         int total = s == null ? 0 : s.regions().size();
-        count.setText(model.rows().size() == total ? total + " regions" : model.rows().size() + " of " + total);
+        count.setText((model.rows().size() == total ? total + " regions" : model.rows().size() + " of " + total) + " · KiB");
     }
 
     private void onSnapshot(Snapshot s) {
@@ -124,7 +127,7 @@ public final class RegionTable extends BorderPane {
                 }
             }
         }
-        if (s != null && (!java.util.Objects.equals(layout, columnsFor) || table.columns().isEmpty())) {
+        if (s != null && (!Objects.equals(layout, columnsFor) || table.columns().isEmpty())) {
             buildColumns(layout);
         }
         int pid = s == null ? Integer.MIN_VALUE : s.process().pid();
@@ -177,20 +180,22 @@ public final class RegionTable extends BorderPane {
     }
 
     /** The leading columns, shown unless the user hid them: what {@code pmap -x} prints. */
-    static final List<String> PMAP_X = List.of("Address", "Size KiB", "RSS KiB", "Dirty KiB", "Perm", "Kind / label",
-            "Mapping");
+    // the sizes' unit is said once, beside the count: "Size KiB" in three headers took the room of the mapping
+    static final List<String> PMAP_X = List.of("Address", "Size", "RSS", "Dirty", "Perm", "Kind / label", "Mapping");
 
     private void buildColumns(SmapsLayout layout) {
         columnsFor = layout;
         List<GridColumn<Region>> cols = new ArrayList<>();
         cols.add(new GridColumn<>("Address", GridColumn.Align.LEFT, 125, true, r -> Long.toHexString(r.start()),
                 (a, b) -> Long.compareUnsigned(a.start(), b.start())));
-        cols.add(number("Size KiB", Region::size, true, NUMBER_WIDTH));
-        cols.add(number("RSS KiB", r -> r.smaps() == null ? -1 : r.rss(), true, NUMBER_WIDTH));
-        cols.add(number("Dirty KiB", r -> r.smaps() == null ? -1 : PmapText.dirtyKib(r) << 10, true, NUMBER_WIDTH));
-        cols.add(text("Perm", r -> r.perms().toString(), 60, true));
-        cols.add(text("Kind / label", r -> r.label().isEmpty() ? r.kind().displayName() : r.label(), 200, true));
-        cols.add(text("Mapping", Region::path, 320, true));
+        cols.add(number("Size", Region::size, true, NUMBER_WIDTH));
+        cols.add(number("RSS", r -> r.smaps() == null ? -1 : r.rss(), true, NUMBER_WIDTH));
+        cols.add(number("Dirty", r -> r.smaps() == null ? -1 : PmapText.dirtyKib(r) << 10, true, NUMBER_WIDTH));
+        cols.add(text("Perm", r -> r.perms().toString(), 50, true));
+        cols.add(text("Kind / label", r -> r.label().isEmpty() ? r.kind().displayName() : r.label(), 100, true));
+        // widens to the room left; a cut path keeps its file name
+        cols.add(new GridColumn<>("Mapping", GridColumn.Align.TAIL, 160, true, Region::path,
+                Comparator.comparing(r -> r.path() == null ? "" : r.path())));
         cols.add(text("Kind", r -> r.kind().displayName(), 150, false));
         cols.add(text("Offset", r -> String.format("%08x", r.offset()), 90, false));
         cols.add(text("Device", Region::device, 70, false));
@@ -220,7 +225,8 @@ public final class RegionTable extends BorderPane {
             return null;
         }
         if (chosenColumns == null) { // read once: a few bytes, and the table is made before the first frame
-            chosenColumns = remembered.read().map(t -> t.lines().map(String::strip).filter(l -> !l.isEmpty()).toList())
+            chosenColumns = remembered.read().map(t -> t.lines().map(String::strip).filter(l -> !l.isEmpty())
+                            .map(l -> l.endsWith(" KiB") ? l.substring(0, l.length() - 4) : l).toList()) // older names
                     .orElse(List.of());
         }
         return chosenColumns.isEmpty() ? null : chosenColumns;

@@ -6,6 +6,8 @@ import dev.aspace.ui.Background;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -37,8 +39,8 @@ public final class GaugeModel {
     private final ReadOnlyObjectWrapper<SystemMemory> memory = new ReadOnlyObjectWrapper<>(this, "memory");
     private final ObjectProperty<Units> units = new SimpleObjectProperty<>(this, "units", Units.AUTO);
     private final ObservableList<SystemMemory> history = FXCollections.observableArrayList();
-    private final javafx.beans.property.ReadOnlyStringWrapper from =
-            new javafx.beans.property.ReadOnlyStringWrapper(this, "from", "");
+    private final ReadOnlyStringWrapper from =
+            new ReadOnlyStringWrapper(this, "from", "");
     /** One read-only view, kept: a fresh wrapper per call would drop listeners when collected. */
     private final ObservableList<SystemMemory> readOnlyHistory = FXCollections.unmodifiableObservableList(history);
     private boolean inFlight;
@@ -88,7 +90,7 @@ public final class GaugeModel {
     }
 
     /** "" while the figures are this machine's now; else where they come from ("saved with run.json, 12:04:05"). */
-    public javafx.beans.property.ReadOnlyStringProperty fromProperty() {
+    public ReadOnlyStringProperty fromProperty() {
         return from.getReadOnlyProperty();
     }
 

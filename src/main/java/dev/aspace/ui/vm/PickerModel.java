@@ -2,6 +2,7 @@ package dev.aspace.ui.vm;
 
 import dev.aspace.backend.ProcessRow;
 import dev.aspace.ui.Background;
+import dev.aspace.ui.files.ConfigFile;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -24,21 +25,73 @@ public final class PickerModel {
     private final FilteredList<ProcessRow> shown = new FilteredList<>(all);
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    /** Where the picker's size is kept; null: not kept (tests). */
+    private final ConfigFile sizeFile;
+    private String readError;
 
     public PickerModel(Supplier<List<ProcessRow>> source, Background background) {
+        this(source, background, null);
+    }
+
+    public PickerModel(Supplier<List<ProcessRow>> source, Background background, ConfigFile sizeFile) {
         this.source = source;
         this.background = background;
-        filter.addListener((o, a, b) -> shown.setPredicate(matcher(b)));
+        this.sizeFile = sizeFile;
+        filter.addListener((o, a, b) -> {
+            shown.setPredicate(matcher(b));
+            updateStatus();
+        });
+    }
+
+    /** The size the picker had when last closed, or null when none was kept. */
+    public double[] rememberedSize() {
+        if (sizeFile == null) {
+            return null;
+        }
+        String[] wh = sizeFile.read().orElse("").strip().split(" +");
+        try {
+            double w = Double.parseDouble(wh[0]);
+            double h = Double.parseDouble(wh[1]);
+            return w >= 200 && h >= 150 && w < 20_000 && h < 20_000 ? new double[] {w, h} : null;
+        } catch (RuntimeException e) {
+            return null; // nothing (readable) kept
+        }
+    }
+
+    /** Keeps the picker's size ("WIDTH HEIGHT") for the next one, written in the background. */
+    public void rememberSize(double width, double height) {
+        if (sizeFile == null || !(width > 0 && height > 0)) {
+            return;
+        }
+        String text = Math.round(width) + " " + Math.round(height) + "\n";
+        background.submit(() -> {
+            sizeFile.write(text);
+            return text;
+        }, t -> { }, t -> { }); // a size not kept is not worth a message
     }
 
     /** Re-reads the process list in the background. */
     public void reload() {
         status.set("reading processes…");
         background.submit(source::get, rows -> {
+            readError = null;
             all.setAll(rows);
-            long unreadable = rows.stream().filter(r -> !r.readable()).count();
-            status.set(rows.size() + " processes" + (unreadable == 0 ? "" : ", " + unreadable + " not readable by you"));
-        }, t -> status.set(ErrorLog.describe(t)));
+            updateStatus();
+        }, t -> {
+            readError = ErrorLog.describe(t);
+            updateStatus();
+        });
+    }
+
+    /** "104 processes, 3 not readable by you", or "8 of 104 processes" while filtered. */
+    private void updateStatus() {
+        if (readError != null) {
+            status.set(readError);
+            return;
+        }
+        long unreadable = shown.stream().filter(r -> !r.readable()).count();
+        String count = shown.size() == all.size() ? all.size() + " processes" : shown.size() + " of " + all.size() + " processes";
+        status.set(count + (unreadable == 0 ? "" : ", " + unreadable + " not readable by you"));
     }
 
     public FilteredList<ProcessRow> rows() {

@@ -18,7 +18,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
+import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.LongSupplier;
 
 /**
@@ -153,7 +156,7 @@ public final class SessionModel {
         fullReadInFlight = false;
         busy.set(false);
         Source src = s.source();
-        origin.set(src == null ? "" : src.type().name().toLowerCase(java.util.Locale.ROOT) + " · " + src.description());
+        origin.set(src == null ? "" : src.type().name().toLowerCase(Locale.ROOT) + " · " + src.description());
         install(s, false);
     }
 
@@ -250,7 +253,7 @@ public final class SessionModel {
      * toolkit and the window were being made): it is shown as soon as it is done, and watching
      * goes on from it as from any full read.
      */
-    public void openLive(int pid, java.util.concurrent.CompletableFuture<FullRead> first) {
+    public void openLive(int pid, CompletableFuture<FullRead> first) {
         int gen = startWatching(pid);
         if (first.isDone() && !first.isCompletedExceptionally()) {
             fullReadDone(gen, first.join()); // read already: shown now, not a round trip later
@@ -334,7 +337,7 @@ public final class SessionModel {
     public static String messageOf(Throwable t) {
         Throwable e = t;
         while (e.getCause() != null && !(e instanceof AspaceException)
-                && (e.getMessage() == null || e instanceof java.util.concurrent.ExecutionException)) {
+                && (e.getMessage() == null || e instanceof ExecutionException)) {
             e = e.getCause();
         }
         String m = e.getMessage();

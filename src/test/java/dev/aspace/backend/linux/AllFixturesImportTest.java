@@ -1,5 +1,6 @@
 package dev.aspace.backend.linux;
 
+import dev.aspace.snapshot.importers.TextImports;
 import dev.aspace.model.RegionKind;
 import dev.aspace.snapshot.importers.ImportFormat;
 import dev.aspace.snapshot.importers.ImportResult;

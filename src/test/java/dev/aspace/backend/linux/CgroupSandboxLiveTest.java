@@ -5,6 +5,7 @@ import dev.aspace.model.CgroupMemory;
 import dev.aspace.model.CgroupUnavailableException;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,7 +68,7 @@ class CgroupSandboxLiveTest {
     private static String comm(int pid) {
         try {
             return Files.readString(Path.of("/proc", Integer.toString(pid), "comm")).strip();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "";
         }
     }

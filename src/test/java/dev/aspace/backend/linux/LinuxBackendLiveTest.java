@@ -1,5 +1,6 @@
 package dev.aspace.backend.linux;
 
+import dev.aspace.procfs.MapsText;
 import dev.aspace.backend.MemoryBackend.Detail;
 import dev.aspace.model.AccessDeniedException;
 import dev.aspace.model.ProcessGoneException;

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -57,7 +58,7 @@ class ProcessListerTest {
     @Test
     void multiThreadedNicedProcessHasItsFlags() throws Exception {
         try (LiveProcess p = LiveProcess.start("nice", "-n", "5", LiveProcess.testHelper("threads_maps").toString(), "3")) {
-            p.awaitLine("ready", java.time.Duration.ofSeconds(30));
+            p.awaitLine("ready", Duration.ofSeconds(30));
             p.stop();
             ProcessRow row = lister.row(p.pid());
             assertSameAsPs(row, ps(p.pid()));

@@ -12,12 +12,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -123,7 +126,7 @@ class CoreImporterTest {
         List<String> maps;
         Path core = dir.resolve("core." + 0);
         try (LiveProcess p = LiveProcess.start(dir.resolve("live").toString())) {
-            p.awaitLine("ready", java.time.Duration.ofSeconds(30));
+            p.awaitLine("ready", Duration.ofSeconds(30));
             maps = Files.readAllLines(Path.of("/proc/" + p.pid() + "/maps"));
             Tools.run(dir, "gcore", "-o", dir.resolve("core").toString(), Integer.toString(p.pid()));
             core = dir.resolve("core." + p.pid());
@@ -166,7 +169,7 @@ class CoreImporterTest {
     @Test
     void anAarch64CoreFromQemuHasTheRegionsOfItsMaps(@TempDir Path dir) throws IOException {
         Path core = dir.resolve("crash.core");
-        try (var in = new java.util.zip.GZIPInputStream(CoreImporterTest.class.getResourceAsStream("/cores/aarch64/crash.core.gz"))) {
+        try (var in = new GZIPInputStream(CoreImporterTest.class.getResourceAsStream("/cores/aarch64/crash.core.gz"))) {
             Files.write(core, in.readAllBytes());
         }
         Snapshot snap = CoreImporter.read(core);
@@ -205,7 +208,7 @@ class CoreImporterTest {
 
     private static List<String> resourceLines(String name) throws IOException {
         try (var in = CoreImporterTest.class.getResourceAsStream("/cores/aarch64/" + name)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         }
     }
 }

@@ -125,6 +125,46 @@ class SeriesDeltaTest {
     }
 
     @Test
+    void inALargeProcessTheRowsChangedSinceAKeyFrameStayFewerThanItsRowsAndAFrameIsBuiltFromFew() throws IOException {
+        Snapshot big;
+        try (LiveProcess p = LiveProcess.startHelper("many_maps", "6000")) {
+            big = new LinuxBackend().snapshot(p.pid(), MemoryBackend.Detail.SMAPS);
+        }
+        int n = big.regions().size();
+        assertTrue(n >= SeriesWriter.MANY_ROWS, n + " regions");
+        Path file = dir.resolve("big.series");
+        List<Snapshot> written = new ArrayList<>();
+        try (SeriesWriter w = SeriesWriter.create(file, new SeriesHeader(big.takenAt(), Duration.ofSeconds(1), 1L << 30,
+                big.process().pid(), big.process().comm()))) {
+            List<Region> regions = new ArrayList<>(big.regions());
+            for (int f = 0; f < 12; f++) {
+                for (int i = f % 3; i < regions.size(); i += 3) { // a third of the regions change each frame
+                    Region r = regions.get(i);
+                    if (r.smaps() != null) {
+                        long[] v = r.smaps().values().clone();
+                        v[r.smaps().layout().indexOf("Rss")] += 4096;
+                        regions.set(i, r.withSmaps(new Smaps(r.smaps().layout(), v, r.smaps().vmFlags())));
+                    }
+                }
+                Snapshot s = big.withRegions(List.copyOf(regions));
+                assertTrue(w.append(s).written());
+                written.add(s);
+            }
+        }
+        List<long[]> heads = heads(file);
+        int sinceKey = 0;
+        for (int i = 0; i < heads.size(); i++) {
+            sinceKey = heads.get(i)[1] == 1 ? 0 : sinceKey + 1;
+            assertTrue(sinceKey <= 2, "frame " + i + " is the " + sinceKey + "th delta after a key frame, each"
+                    + " changing a third of the rows: rebuilding it would decode more rows than two key frames");
+        }
+        SeriesReader r = SeriesReader.open(file);
+        for (int i : new int[] {11, 4, 7, 0, 10}) {
+            assertEquals(written.get(i).regions(), r.frame(i).regions(), "frame " + i);
+        }
+    }
+
+    @Test
     void aFrameWhoseChangesWouldBeLargerThanAWholeOneIsWrittenWhole() throws IOException {
         Path file = dir.resolve("all.series");
         try (SeriesWriter w = SeriesWriter.create(file, new SeriesHeader(live.takenAt(), Duration.ofSeconds(1), 1L << 30,

@@ -2,16 +2,19 @@ package dev.aspace.snapshot.series;
 
 import dev.aspace.backend.MemoryBackend;
 import dev.aspace.backend.linux.LinuxBackend;
+import dev.aspace.model.ByteSize;
 import dev.aspace.model.MalformedInputException;
 import dev.aspace.model.ProcessGoneException;
 import dev.aspace.model.Snapshot;
 import dev.aspace.model.Source;
+import dev.aspace.snapshot.SnapshotCodec;
 import dev.aspace.snapshot.SnapshotStore;
 import dev.aspace.testutil.GrowingProcess;
 import dev.aspace.testutil.LiveProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -137,7 +141,7 @@ class SeriesTest {
         assertTrue(Files.size(file) <= cap);
         assertEquals(2, SeriesReader.open(file).size());
         assertTrue(end.describe().startsWith("stopped at the size cap: the next frame ("), end.describe());
-        assertTrue(end.describe().endsWith("kept 2 frames (" + dev.aspace.model.ByteSize.format(Files.size(file))
+        assertTrue(end.describe().endsWith("kept 2 frames (" + ByteSize.format(Files.size(file))
                 + ") in " + file), end.describe());
         long frame = key;
 
@@ -217,11 +221,11 @@ class SeriesTest {
     /** A series in version 1 (JSON lines), as aspace recorded before version 2, of the frames given. */
     static void writeVersion1(Path file, List<Snapshot> frames) throws IOException {
         Snapshot first = frames.get(0);
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(new SeriesHeader(first.takenAt(), Duration.ofSeconds(1), 50L << 20, first.process().pid(),
                 first.process().comm(), 1).toLine());
         for (Snapshot s : frames) {
-            dev.aspace.snapshot.SnapshotCodec.writeLine(s, out);
+            SnapshotCodec.writeLine(s, out);
             out.write('\n');
         }
         Files.write(file, out.toByteArray());
@@ -339,7 +343,7 @@ class SeriesTest {
     }
 
     private static int[] lineBreaks(byte[] all) {
-        return java.util.stream.IntStream.range(0, all.length).filter(i -> all[i] == '\n').toArray();
+        return IntStream.range(0, all.length).filter(i -> all[i] == '\n').toArray();
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

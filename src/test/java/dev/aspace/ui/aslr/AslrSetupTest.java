@@ -1,8 +1,11 @@
 package dev.aspace.ui.aslr;
 
 import dev.aspace.demo.AslrRunner;
+import dev.aspace.demo.MemoryUserController;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -59,19 +62,19 @@ class AslrSetupTest {
     }
 
     @Test
-    void aMissingMemoryUserProgramIsAProblemNotACrash(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
-        String before = System.getProperty(dev.aspace.demo.MemoryUserController.PROGRAM_PROPERTY);
+    void aMissingMemoryUserProgramIsAProblemNotACrash(@TempDir Path dir) {
+        String before = System.getProperty(MemoryUserController.PROGRAM_PROPERTY);
         try {
-            System.setProperty(dev.aspace.demo.MemoryUserController.PROGRAM_PROPERTY, dir.resolve("gone").toString());
+            System.setProperty(MemoryUserController.PROGRAM_PROPERTY, dir.resolve("gone").toString());
             assertEquals("the memory-user program is missing: no executable " + dir.resolve("gone")
                     + " (mvn compile builds it with gcc; or name it with -Daspace.memoryUser=PATH)",
                     AslrSetup.defaults().problem());
             assertNull(new AslrSetup(2, "/bin/sleep 600", 0, "", false).problem(), "another command still runs");
         } finally {
             if (before == null) {
-                System.clearProperty(dev.aspace.demo.MemoryUserController.PROGRAM_PROPERTY);
+                System.clearProperty(MemoryUserController.PROGRAM_PROPERTY);
             } else {
-                System.setProperty(dev.aspace.demo.MemoryUserController.PROGRAM_PROPERTY, before);
+                System.setProperty(MemoryUserController.PROGRAM_PROPERTY, before);
             }
         }
     }

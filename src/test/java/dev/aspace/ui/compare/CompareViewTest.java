@@ -1,9 +1,11 @@
 package dev.aspace.ui.compare;
 
 import dev.aspace.layout.Scale;
+import dev.aspace.model.Region;
 import dev.aspace.model.Snapshot;
 import dev.aspace.snapshot.diff.Change;
 import dev.aspace.snapshot.diff.RegionDiff;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -36,7 +38,7 @@ class CompareViewTest {
 
     @Start
     void start(Stage stage) {
-        stage.setScene(new Scene((javafx.scene.Parent) new CompareView(runs).node(), 1200, 800));
+        stage.setScene(new Scene((Parent) new CompareView(runs).node(), 1200, 800));
         stage.show();
     }
 
@@ -96,7 +98,7 @@ class CompareViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         var layout = ribbons.layouts().get(1);
         // a region of the second run that the table lists (it differs) and that is wide enough to aim at
-        List<dev.aspace.model.Region> second = runs.get(1).regions();
+        List<Region> second = runs.get(1).regions();
         int region = -1;
         for (int j = 0; j < layout.wideRegionCount() && region < 0; j++) {
             int r = layout.wideRegion(j);
@@ -113,5 +115,40 @@ class CompareViewTest {
         RegionDiff selected = table.getSelectionModel().getSelectedItem();
         assertTrue(selected != null && selected.after() == second.get(region),
                 "row of region " + region + " (" + second.get(region) + ") selected: " + selected);
+    }
+
+    @Test
+    void ribbonsArePaintedInTheThemesPalette(FxRobot robot) {
+        CompareRibbons ribbons = robot.lookup("#compare-ribbons").queryAs(CompareRibbons.class);
+        try {
+            for (boolean dark : new boolean[] {false, true}) {
+                robot.interact(() -> dev.aspace.ui.Theme.apply(dark));
+                WaitForAsyncUtils.waitForFxEvents();
+                java.util.Set<Integer> painted = new java.util.HashSet<>();
+                robot.interact(() -> {
+                    javafx.scene.image.Image shot = ribbons.snapshot(null, null);
+                    javafx.scene.image.PixelReader px = shot.getPixelReader();
+                    for (int y = 0; y < (int) shot.getHeight(); y++) {
+                        for (int x = 0; x < (int) shot.getWidth(); x++) {
+                            painted.add(px.getArgb(x, y));
+                        }
+                    }
+                });
+                dev.aspace.ui.ribbon.RibbonPalette pal = dev.aspace.ui.ribbon.RibbonPalette.current(dark);
+                // sleep maps code (r-x), read-only and read-write data: each in the ribbon's own colour
+                for (javafx.scene.paint.Color c : List.of(pal.readExec(), pal.readOnly(), pal.readWrite())) {
+                    assertTrue(painted.contains(argb(c)), (dark ? "dark" : "light") + ": " + c + " painted");
+                }
+                javafx.scene.paint.Color otherTheme = dev.aspace.ui.ribbon.RibbonPalette.current(!dark).readExec();
+                assertFalse(painted.contains(argb(otherTheme)), "not the other theme's code colour");
+            }
+        } finally {
+            robot.interact(() -> dev.aspace.ui.Theme.apply(false));
+        }
+    }
+
+    private static int argb(javafx.scene.paint.Color c) {
+        return (int) Math.round(c.getOpacity() * 255) << 24 | (int) Math.round(c.getRed() * 255) << 16
+                | (int) Math.round(c.getGreen() * 255) << 8 | (int) Math.round(c.getBlue() * 255);
     }
 }

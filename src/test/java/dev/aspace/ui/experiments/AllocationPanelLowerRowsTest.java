@@ -5,6 +5,7 @@ import dev.aspace.demo.MemoryUserController;
 import dev.aspace.ui.Theme;
 import javafx.scene.Scene;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -35,7 +36,7 @@ class AllocationPanelLowerRowsTest {
         Region above = new Region(); // the summary and the gauge above it in the window
         above.setPrefHeight(500);
         // the window's first focus is elsewhere (a focused field would be scrolled into view)
-        javafx.scene.control.TextField first = new javafx.scene.control.TextField("focus");
+        TextField first = new TextField("focus");
         scroll = new ScrollPane(new VBox(first, above, panel));
         scroll.setFitToWidth(true);
         stage.setScene(new Scene(scroll, 800, 420));
@@ -62,7 +63,7 @@ class AllocationPanelLowerRowsTest {
 
     @Test
     void anActionBringsThemAtOnce(FxRobot robot) {
-        robot.interact(() -> robot.lookup("#sizeField").queryAs(javafx.scene.control.TextField.class).setText("8"));
+        robot.interact(() -> robot.lookup("#sizeField").queryAs(TextField.class).setText("8"));
         robot.interact(() -> robot.lookup("#allocateButton").queryButton().fire());
         assertTrue(panel.lowerAttached(), "the log answers the action");
     }

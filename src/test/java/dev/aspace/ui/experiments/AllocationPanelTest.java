@@ -1,5 +1,7 @@
 package dev.aspace.ui.experiments;
 
+import java.time.Duration;
+import dev.aspace.testutil.Await;
 import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.backend.linux.PagemapReader;
 import dev.aspace.demo.ExperimentResult;
@@ -65,10 +67,8 @@ class AllocationPanelTest {
         assertEquals("", panel.errorProperty().get());
 
         robot.interact(() -> strip.show(child.pid(), address, address + 16 * (1L << 20)));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (strip.residencyProperty().get() == null && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        Await.until("the strip's residency read", Duration.ofSeconds(30),
+                () -> strip.residencyProperty().get() != null);
         assertEquals(4096, strip.residencyProperty().get().presentPages(), "touched once: all 4096 pages present");
     }
 

@@ -1,5 +1,7 @@
 package dev.aspace.ui.files;
 
+import dev.aspace.model.AspaceException;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,8 +95,8 @@ class RecentFilesTest {
     void anUnreadableStoreSaysWhichFileAndWhatToDo(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("recent-files");
         Files.createDirectory(f); // a directory where the file should be
-        dev.aspace.model.AspaceException e = org.junit.jupiter.api.Assertions.assertThrows(
-                dev.aspace.model.AspaceException.class, () -> new RecentFilesStore(f).load());
+        AspaceException e = Assertions.assertThrows(
+                AspaceException.class, () -> new RecentFilesStore(f).load());
         assertTrue(e.getMessage().startsWith(f.toString()), e.getMessage());
     }
 

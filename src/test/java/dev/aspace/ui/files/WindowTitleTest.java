@@ -2,7 +2,7 @@ package dev.aspace.ui.files;
 
 import dev.aspace.backend.MemoryBackend;
 import dev.aspace.backend.linux.LinuxBackend;
-import dev.aspace.backend.linux.TextImports;
+import dev.aspace.snapshot.importers.TextImports;
 import dev.aspace.model.Snapshot;
 import dev.aspace.snapshot.SnapshotStore;
 import dev.aspace.testutil.Fixtures;

@@ -24,6 +24,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -81,7 +82,7 @@ class FramesViewTest {
 
         process.process().getOutputStream().write("childwrite\n".getBytes(StandardCharsets.US_ASCII));
         process.process().getOutputStream().flush();
-        process.awaitLine("written", java.time.Duration.ofSeconds(30));
+        process.awaitLine("written", Duration.ofSeconds(30));
 
         await(() -> sharing(Sharing.EXCLUSIVE) == PAGES, "after the write every page is the parent's own");
         await(() -> view.summary.getText().contains("Frames used by both: 0"), "the view joins none");

@@ -5,9 +5,17 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Point2D;
+import javafx.geometry.VerticalDirection;
+import javafx.scene.AccessibleAttribute;
+import javafx.scene.AccessibleRole;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -124,7 +132,7 @@ class CanvasTableTest {
         robot.interact(() -> table.scrollTo(100));
         assertEquals(100, table.firstVisibleRow());
         robot.moveTo(cell(102, 1));
-        robot.scroll(5, javafx.geometry.VerticalDirection.DOWN);
+        robot.scroll(5, VerticalDirection.DOWN);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(5, Math.abs(table.firstVisibleRow() - 100), "a row a line of the wheel; first row " + table.firstVisibleRow());
     }
@@ -168,7 +176,7 @@ class CanvasTableTest {
         assertEquals(4, table.getSelectedIndex(), "the lead moved with the arrow");
         robot.press(KeyCode.CONTROL).type(KeyCode.C).release(KeyCode.CONTROL);
         String[] copied = new String[1];
-        robot.interact(() -> copied[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        robot.interact(() -> copied[0] = Clipboard.getSystemClipboard().getString());
         StringBuilder expected = new StringBuilder();
         for (int r = 1; r <= 4; r++) {
             expected.append(items.get(r).n()).append('\t').append(items.get(r).name()).append('\n');
@@ -211,9 +219,9 @@ class CanvasTableTest {
             table.setColumnWidth(0, 5);
         });
         WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.text.Text t = new javafx.scene.text.Text("ShmemPmdMapped");
-        javafx.scene.text.Font f = table.fontProperty().get();
-        t.setFont(javafx.scene.text.Font.font(f.getFamily(), javafx.scene.text.FontWeight.BOLD, f.getSize()));
+        Text t = new Text("ShmemPmdMapped");
+        Font f = table.fontProperty().get();
+        t.setFont(Font.font(f.getFamily(), FontWeight.BOLD, f.getSize()));
         double name = t.getLayoutBounds().getWidth();
         assertTrue(table.columnWidth(0) >= name + 12, "width " + table.columnWidth(0) + " for a name of " + name + " px");
         assertTrue(table.geometry().width(0) >= name + 12, "as laid out: " + table.geometry().width(0));
@@ -225,22 +233,22 @@ class CanvasTableTest {
         robot.press(KeyCode.SHIFT).type(KeyCode.DOWN).release(KeyCode.SHIFT);
         Object[] answers = new Object[7];
         robot.interact(() -> {
-            answers[0] = table.queryAccessibleAttribute(javafx.scene.AccessibleAttribute.ROLE);
-            answers[1] = table.queryAccessibleAttribute(javafx.scene.AccessibleAttribute.ROW_COUNT);
-            answers[2] = table.queryAccessibleAttribute(javafx.scene.AccessibleAttribute.COLUMN_COUNT);
-            javafx.scene.Node c = (javafx.scene.Node) table.queryAccessibleAttribute(
-                    javafx.scene.AccessibleAttribute.CELL_AT_ROW_COLUMN, 4, 1);
-            answers[3] = c.queryAccessibleAttribute(javafx.scene.AccessibleAttribute.ROLE);
-            answers[4] = c.queryAccessibleAttribute(javafx.scene.AccessibleAttribute.TEXT);
-            javafx.scene.Node h = (javafx.scene.Node) table.queryAccessibleAttribute(
-                    javafx.scene.AccessibleAttribute.COLUMN_AT_INDEX, 1);
-            answers[5] = h.queryAccessibleAttribute(javafx.scene.AccessibleAttribute.TEXT);
-            answers[6] = ((List<?>) table.queryAccessibleAttribute(javafx.scene.AccessibleAttribute.SELECTED_ITEMS)).size();
+            answers[0] = table.queryAccessibleAttribute(AccessibleAttribute.ROLE);
+            answers[1] = table.queryAccessibleAttribute(AccessibleAttribute.ROW_COUNT);
+            answers[2] = table.queryAccessibleAttribute(AccessibleAttribute.COLUMN_COUNT);
+            Node c = (Node) table.queryAccessibleAttribute(
+                    AccessibleAttribute.CELL_AT_ROW_COLUMN, 4, 1);
+            answers[3] = c.queryAccessibleAttribute(AccessibleAttribute.ROLE);
+            answers[4] = c.queryAccessibleAttribute(AccessibleAttribute.TEXT);
+            Node h = (Node) table.queryAccessibleAttribute(
+                    AccessibleAttribute.COLUMN_AT_INDEX, 1);
+            answers[5] = h.queryAccessibleAttribute(AccessibleAttribute.TEXT);
+            answers[6] = ((List<?>) table.queryAccessibleAttribute(AccessibleAttribute.SELECTED_ITEMS)).size();
         });
-        assertEquals(javafx.scene.AccessibleRole.TABLE_VIEW, answers[0]);
+        assertEquals(AccessibleRole.TABLE_VIEW, answers[0]);
         assertEquals(200, answers[1]);
         assertEquals(2, answers[2]);
-        assertEquals(javafx.scene.AccessibleRole.TABLE_CELL, answers[3]);
+        assertEquals(AccessibleRole.TABLE_CELL, answers[3]);
         assertEquals("row 4", answers[4]);
         assertEquals("Name", answers[5]);
         assertEquals(2, answers[6]);

@@ -4,11 +4,13 @@ import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.demo.MemoryUserController;
 import dev.aspace.ui.Background;
 import dev.aspace.ui.MainWindow;
-import dev.aspace.ui.Theme;
 import dev.aspace.ui.StatProbe;
+import dev.aspace.ui.Theme;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.ToolBar;
+import javafx.scene.layout.FlowPane;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -48,10 +50,8 @@ class LabInMainWindowTest {
 
     @Test
     void labButtonOpensTheLabOnTheChild(FxRobot robot) {
-        // fired, not clicked: in a 1260 px window with the theme's paddings the toolbar moves it
-        // into its overflow menu (the theme is the whole JVM's, set by whichever test ran first)
-        ToolBar bar = (ToolBar) window.lookup(".tool-bar");
-        Button open = (Button) bar.getItems().stream().filter(n -> "openLab".equals(n.getId())).findFirst()
+        FlowPane bar = (FlowPane) window.lookup("#toolbar");
+        Button open = (Button) bar.getChildren().stream().filter(n -> "openLab".equals(n.getId())).findFirst()
                 .orElseThrow(() -> new AssertionError("no Lab button in the toolbar"));
         robot.interact(open::fire);
         WaitForAsyncUtils.waitForFxEvents();
@@ -68,7 +68,7 @@ class LabInMainWindowTest {
                 && s.getTitle() != null && s.getTitle().contains("lab")).count(), "a second click raises the lab");
         // beside the main window: its left edge right of the main window's middle, all on screen
         Window main = window.getScene().getWindow();
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         assertTrue(lab.getX() >= main.getX() + main.getWidth() / 2, lab.getX() + " vs main " + main.getX());
         assertTrue(lab.getX() + lab.getWidth() <= screen.getMaxX() && lab.getY() + lab.getHeight() <= screen.getMaxY(),
                 "on screen: " + lab.getX() + "," + lab.getY() + " " + lab.getWidth() + "x" + lab.getHeight());

@@ -12,6 +12,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,7 +37,7 @@ class RecordDialogTest {
             dialog[0].show();
         });
         WaitForAsyncUtils.waitForFxEvents();
-        List<String> cut = new java.util.ArrayList<>();
+        List<String> cut = new ArrayList<>();
         robot.interact(() -> cut.addAll(CutLabels.in(dialog[0].getDialogPane())));
         assertEquals(List.of(), cut);
         Label hint = (Label) dialog[0].getDialogPane().lookup("#recordHint");

@@ -59,7 +59,7 @@ class TimelineModelTest {
         assertEquals(2, m.shownProperty().get());
         assertEquals(written.get(2), asWritten(shown.get(1)));
         String d = m.describe(2);
-        assertTrue(d.startsWith("frame 2 of 4 · " + m.time(written.get(2).takenAt()) + " · +"), d);
+        assertTrue(d.startsWith("frame 3 of 4 · " + m.time(written.get(2).takenAt()) + " · +"), d);
         assertTrue(d.contains(" · " + written.get(2).regions().size() + " regions · RSS "), d);
         assertEquals(written.get(0).regions().size() + 2, m.frames().get(2).regions());
 

@@ -10,11 +10,15 @@ import dev.aspace.testutil.LiveProcess;
 import dev.aspace.ui.Background;
 import dev.aspace.ui.MainWindow;
 import dev.aspace.ui.StatProbe;
+import dev.aspace.ui.Theme;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.chart.Axis;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -57,7 +61,9 @@ class TimelineViewTest {
     @Start
     void start(Stage stage) {
         window = new MainWindow(backend, Background.direct(), new StatProbe(backend));
-        stage.setScene(new Scene(window, 1200, 760));
+        Scene scene = new Scene(window, 1200, 760);
+        scene.getStylesheets().add(Theme.stylesheet()); // the app's sheet, as AspaceApp adds it
+        stage.setScene(scene);
         stage.show();
     }
 
@@ -77,6 +83,8 @@ class TimelineViewTest {
                 title.getText());
         Slider slider = robot.lookup("#timelineSlider").queryAs(Slider.class);
         assertEquals(2, slider.getMax());
+        Axis<?> axis = (Axis<?>) slider.lookup(".axis");
+        assertTrue(axis.getTickLabelFont().getSize() >= 11, "tick labels readable: " + axis.getTickLabelFont());
         assertEquals("— regions " + written.get(0).regions().size() + " to " + written.get(2).regions().size(),
                 robot.lookup("#timelineRegions").queryAs(Label.class).getText());
         TimelineModel model = window.timeline().model();
@@ -84,7 +92,7 @@ class TimelineViewTest {
             robot.interact(() -> slider.setValue(k));
             Label status = robot.lookup("#timelineStatus").queryAs(Label.class);
             Snapshot frame = written.get(k);
-            assertTrue(status.getText().startsWith("frame " + k + " of 3 · " + model.time(frame.takenAt())),
+            assertTrue(status.getText().startsWith("frame " + (k + 1) + " of 3 · " + model.time(frame.takenAt())),
                     status.getText());
             assertTrue(status.getText().contains(frame.regions().size() + " regions"), status.getText());
             Snapshot onScreen = window.session().getSnapshot();
@@ -97,7 +105,7 @@ class TimelineViewTest {
 
         // the keyboard moves one frame at a time
         robot.interact(slider::requestFocus);
-        robot.type(javafx.scene.input.KeyCode.LEFT);
+        robot.type(KeyCode.LEFT);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, model.shownProperty().get());
     }
@@ -110,7 +118,7 @@ class TimelineViewTest {
         robot.clickOn("#markA");
         robot.interact(() -> slider.setValue(2));
         robot.clickOn("#markB");
-        assertEquals("A 0 · B 2", robot.lookup("#timelineMarks").queryAs(Label.class).getText());
+        assertEquals("A 1 · B 3", robot.lookup("#timelineMarks").queryAs(Label.class).getText());
         robot.clickOn("#diffAB");
         WaitForAsyncUtils.waitForFxEvents();
         Stage compare = (Stage) Window.getWindows().stream()
@@ -138,7 +146,7 @@ class TimelineViewTest {
     @Test
     void recordTogglesRecordingOfTheLiveProcessAndKeepsTheFrames(FxRobot robot) throws Exception {
         robot.clickOn("#record");
-        assertFalse(robot.lookup("#record").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
+        assertFalse(robot.lookup("#record").queryAs(ToggleButton.class).isSelected());
         assertTrue(window.session().errorProperty().get().startsWith("Record needs a live process"));
 
         Path rec = dir.resolve("live.jsonl");
@@ -150,7 +158,7 @@ class TimelineViewTest {
                 Recording r = window.recorder().stateProperty().get();
                 return r != null && r.frames() >= 3;
             });
-            String text = robot.lookup("#record").queryAs(javafx.scene.control.ToggleButton.class).getText();
+            String text = robot.lookup("#record").queryAs(ToggleButton.class).getText();
             assertTrue(text.matches("● \\d+ · \\d.*"), text);
             robot.clickOn("#record");
             WaitForAsyncUtils.waitForFxEvents();
@@ -161,7 +169,7 @@ class TimelineViewTest {
             assertEquals(end.frames(), SeriesReader.open(rec).size());
             assertTrue(window.session().errorProperty().get().startsWith("stopped: recorded " + end.frames() + " frames"),
                     window.session().errorProperty().get());
-            assertEquals(RecordControl.IDLE, robot.lookup("#record").queryAs(javafx.scene.control.ToggleButton.class).getText());
+            assertEquals(RecordControl.IDLE, robot.lookup("#record").queryAs(ToggleButton.class).getText());
             assertEquals(rec, window.recents().get().entries().get(0), "a finished recording joins the recent files");
         }
     }

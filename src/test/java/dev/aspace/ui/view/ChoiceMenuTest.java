@@ -13,6 +13,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -61,7 +62,7 @@ class ChoiceMenuTest {
 
     @Test
     void withoutNullAmongTheChoicesNoValueShowsEmptyAndNamesAreNeverAskedForNull(FxRobot robot) {
-        var made = new java.util.concurrent.atomic.AtomicReference<ChoiceMenu<String>>();
+        var made = new AtomicReference<ChoiceMenu<String>>();
         robot.interact(() -> made.set(new ChoiceMenu<>(List.of("a", "b"), s -> s.toUpperCase())));
         ChoiceMenu<String> plain = made.get();
         assertEquals("", plain.getText());

@@ -4,13 +4,14 @@ import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.model.Region;
 import dev.aspace.testutil.LiveProcess;
 import dev.aspace.ui.Background;
+import dev.aspace.ui.StatProbe;
 import dev.aspace.ui.Theme;
 import dev.aspace.ui.vm.SessionModel;
-import dev.aspace.ui.StatProbe;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
+import javafx.scene.input.Clipboard;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -109,7 +110,7 @@ class DetailsPaneTest {
         assertEquals(LONG_PATH, path.getTooltip().getText());
         robot.interact(() -> path.getContextMenu().getItems().get(0).fire());
         String[] copied = new String[1];
-        robot.interact(() -> copied[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        robot.interact(() -> copied[0] = Clipboard.getSystemClipboard().getString());
         assertEquals(LONG_PATH, copied[0]);
     }
 

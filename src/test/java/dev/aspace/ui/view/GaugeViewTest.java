@@ -7,6 +7,7 @@ import dev.aspace.ui.vm.Units;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -76,7 +77,7 @@ class GaugeViewTest {
         MemoryHistory chart = robot.lookup("#gauge-history").queryAs(MemoryHistory.class);
         assertEquals(20, chart.upperBoundGiB(), 1e-9, "16 GiB on steps of 5");
         double y = chart.yOf(10); // used: 10 GiB, the same in both samples, a flat red line
-        javafx.scene.paint.Color[] px = new javafx.scene.paint.Color[2];
+        Color[] px = new Color[2];
         robot.interact(() -> {
             var image = chart.snapshot(null, null);
             px[0] = image.getPixelReader().getColor((int) chart.getWidth() - 8, (int) Math.round(y));

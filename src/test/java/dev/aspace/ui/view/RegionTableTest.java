@@ -4,12 +4,13 @@ import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.model.Region;
 import dev.aspace.testutil.LiveProcess;
 import dev.aspace.ui.Background;
+import dev.aspace.ui.StatProbe;
 import dev.aspace.ui.Theme;
 import dev.aspace.ui.files.ConfigFile;
 import dev.aspace.ui.grid.CanvasTable;
 import dev.aspace.ui.vm.SessionModel;
-import dev.aspace.ui.StatProbe;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,7 @@ class RegionTableTest {
     @Test
     void theColumnsShownAtFirstAreWhatPmapXShows(FxRobot robot) {
         CanvasTable<Region> grid = show(robot, session(), target().pid()).table();
-        assertEquals(List.of("Address", "Size KiB", "RSS KiB", "Dirty KiB", "Perm", "Kind / label", "Mapping"),
+        assertEquals(List.of("Address", "Size", "RSS", "Dirty", "Perm", "Kind / label", "Mapping"),
                 grid.shownColumnNames());
         List<String> all = grid.columns().stream().map(c -> c.name()).toList();
         assertTrue(all.containsAll(List.of("Offset", "Device", "Inode", "Pss", "Anonymous", "Swap", "Kind")),
@@ -116,7 +117,7 @@ class RegionTableTest {
         robot.interact(() -> grid.setColumnShown(grid.columns().stream().map(c -> c.name()).toList().indexOf("Pss"), true));
         robot.interact(() -> grid.setColumnWidth(0, 900));
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(grid.canvas()).type(javafx.scene.input.KeyCode.RIGHT, 5);
+        robot.clickOn(grid.canvas()).type(KeyCode.RIGHT, 5);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(grid.scrollX() > 0, "scrolled sideways: " + grid.scrollX());
         int other = target().pid();

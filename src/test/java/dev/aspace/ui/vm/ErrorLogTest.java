@@ -1,7 +1,9 @@
 package dev.aspace.ui.vm;
 
-import dev.aspace.ui.StatProbe;
+import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.model.ProcessGoneException;
+import dev.aspace.ui.Background;
+import dev.aspace.ui.StatProbe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,8 +51,8 @@ class ErrorLogTest {
     @Test
     void theSessionsBannerCarriesTheLogsName(@TempDir Path dir) throws IOException {
         Path log = ErrorLog.toFile(dir);
-        dev.aspace.backend.linux.LinuxBackend backend = new dev.aspace.backend.linux.LinuxBackend();
-        SessionModel session = new SessionModel(backend, dev.aspace.ui.Background.direct(), new StatProbe(backend),
+        LinuxBackend backend = new LinuxBackend();
+        SessionModel session = new SessionModel(backend, Background.direct(), new StatProbe(backend),
                 System::nanoTime);
         session.reportError(new NullPointerException("row"));
         assertTrue(session.errorProperty().get().endsWith("stack trace in " + log), session.errorProperty().get());

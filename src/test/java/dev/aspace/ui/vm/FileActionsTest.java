@@ -3,7 +3,7 @@ package dev.aspace.ui.vm;
 import dev.aspace.ui.StatProbe;
 import dev.aspace.backend.MemoryBackend;
 import dev.aspace.backend.linux.LinuxBackend;
-import dev.aspace.backend.linux.TextImports;
+import dev.aspace.snapshot.importers.TextImports;
 import dev.aspace.model.Snapshot;
 import dev.aspace.snapshot.SnapshotStore;
 import dev.aspace.testutil.LiveProcess;

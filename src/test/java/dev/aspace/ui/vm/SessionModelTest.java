@@ -1,17 +1,20 @@
 package dev.aspace.ui.vm;
 
-import dev.aspace.ui.StatProbe;
 import dev.aspace.backend.MemoryBackend;
 import dev.aspace.backend.ProcessRow;
 import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.model.MachineSetup;
+import dev.aspace.model.ProcessGoneException;
 import dev.aspace.model.Snapshot;
 import dev.aspace.model.SystemMemory;
+import dev.aspace.procfs.ProcStat;
 import dev.aspace.testutil.LiveProcess;
 import dev.aspace.ui.Background;
+import dev.aspace.ui.StatProbe;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -51,6 +54,11 @@ class SessionModelTest {
         public List<ProcessRow> processes() {
             return real.processes();
         }
+
+        @Override
+        public ProcStat vitals(int pid) {
+            return real.vitals(pid);
+        }
     }
 
     private final CountingBackend backend = new CountingBackend();
@@ -79,7 +87,7 @@ class SessionModelTest {
         try (LiveProcess p = LiveProcess.startHelper("threads_maps", "2")) {
             p.stop(); // SIGSTOP: nothing changes now
             // as the app does at start-up: the first full read runs while the toolkit starts
-            java.util.concurrent.CompletableFuture<SessionModel.FullRead> early = java.util.concurrent.CompletableFuture
+            CompletableFuture<SessionModel.FullRead> early = CompletableFuture
                     .supplyAsync(() -> SessionModel.FullRead.take(backend, new StatProbe(backend.real), p.pid(), now::get));
             early.join();
             assertEquals(1, backend.smapsReads.get());
@@ -98,8 +106,8 @@ class SessionModelTest {
 
     @Test
     void anEarlyReadThatFailedIsReportedInTheBanner() {
-        java.util.concurrent.CompletableFuture<SessionModel.FullRead> early = java.util.concurrent.CompletableFuture
-                .failedFuture(dev.aspace.model.ProcessGoneException.noSuchProcess(999_999));
+        CompletableFuture<SessionModel.FullRead> early = CompletableFuture
+                .failedFuture(ProcessGoneException.noSuchProcess(999_999));
         session.openLive(999_999, early);
         assertTrue(session.errorProperty().get().contains("999999"), session.errorProperty().get());
         assertFalse(session.busyProperty().get());

@@ -1,0 +1,96 @@
+package dev.aspace.ui.ribbon;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.aspace.model.Perms;
+import dev.aspace.snapshot.export.ExportPalette;
+import javafx.scene.Scene;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * One palette: the ribbon's (and so the compare view's) colours are the pure palette's that the
+ * export and CLI render use, and its theme colours are what AtlantaFX's Primer light and dark
+ * resolve for their looked-up colours.
+ */
+@ExtendWith(ApplicationExtension.class)
+class OnePaletteTest {
+
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @Test
+    void ribbonAndExportFillEveryPermissionAlike() {
+        for (String perms : new String[] {"---p", "r--p", "rw-p", "r-xp", "rwxp", "-w-p", "--xp", "-wxs", "rw-s"}) {
+            Perms p = Perms.parse(perms);
+            assertEquals(Color.web(ExportPalette.fill(p)), RibbonPalette.LIGHT.fill(p), perms);
+            assertEquals(Color.web(ExportPalette.LIGHT.fill(p)), RibbonPalette.LIGHT.fill(p), perms);
+            assertEquals(Color.web(ExportPalette.DARK.fill(p)), RibbonPalette.DARK.fill(p), perms);
+        }
+        for (RibbonPalette.KindGroup k : RibbonPalette.KindGroup.values()) {
+            assertEquals(k.word(), ExportPalette.KINDS.get(k.ordinal())[0]);
+            assertEquals(Color.web(ExportPalette.KINDS.get(k.ordinal())[1]), k.color(), k.word());
+        }
+    }
+
+    @Test
+    void themeColoursAreTheThemesLookedUpColours(FxRobot robot) {
+        assertEquals(RibbonPalette.LIGHT, RibbonPalette.current(false));
+        assertEquals(RibbonPalette.DARK, RibbonPalette.current(true));
+        for (boolean dark : new boolean[] {false, true}) {
+            RibbonPalette pal = RibbonPalette.current(dark);
+            Map<String, Color> resolved = resolve(robot, dark ? new PrimerDark().getUserAgentStylesheet()
+                    : new PrimerLight().getUserAgentStylesheet());
+            String theme = dark ? "dark" : "light";
+            assertEquals(resolved.get("-color-bg-default"), pal.background(), theme + " background");
+            assertEquals(resolved.get("-color-fg-default"), pal.text(), theme + " text");
+            assertEquals(resolved.get("-color-fg-muted"), pal.muted(), theme + " muted");
+            assertEquals(resolved.get("-color-accent-fg"), pal.selection(), theme + " selection");
+            assertEquals(resolved.get("-color-bg-subtle"), pal.gap(), theme + " gap");
+            assertEquals(resolved.get("-color-fg-subtle"), pal.gapMark(), theme + " gap mark");
+        }
+    }
+
+    /** The theme's looked-up colours as a node under it resolves them (the scene-level sheet, not the global one). */
+    private Map<String, Color> resolve(FxRobot robot, String themeSheet) {
+        Map<String, Color> out = new LinkedHashMap<>();
+        robot.interact(() -> {
+            VBox root = new VBox();
+            Map<String, Region> probes = new LinkedHashMap<>();
+            for (String name : new String[] {"-color-bg-default", "-color-fg-default", "-color-fg-muted", "-color-accent-fg",
+                "-color-bg-subtle", "-color-fg-subtle"}) {
+                Region r = new Region();
+                r.setStyle("-fx-background-color: " + name + ";");
+                probes.put(name, r);
+                root.getChildren().add(r);
+            }
+            Scene scene = new Scene(root, 100, 100);
+            scene.getStylesheets().add(themeSheet);
+            stage.setScene(scene);
+            stage.show();
+            root.applyCss();
+            probes.forEach((name, r) -> {
+                Background b = r.getBackground();
+                out.put(name, (Color) b.getFills().get(0).getFill());
+            });
+        });
+        return out;
+    }
+}
