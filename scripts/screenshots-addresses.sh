@@ -47,7 +47,7 @@ shot addresses-elf-sections -Daspace.pid="$bash_pid" -Daspace.view="$lo-$hi" -Da
 
 # Go to address through the real keys: printf + 0x10 in bash's libc
 libc=$(grep -m1 libc.so.6 "/proc/$bash_pid/maps")
-printf_at=$(nm -D "${libc##* }" | awk '$3 ~ /^printf@/ {print $1; exit}')
+printf_at=$(nm -D "${libc##* }" | awk '$3 ~ /^printf@/ && !seen {print $1; seen = 1}')  # no early exit: nm would die of SIGPIPE under pipefail
 address=$(printf '0x%x' $((0x${libc%%-*} + 0x$printf_at + 0x10)))
 rm -rf "$work/config"
 XDG_CONFIG_HOME=$work/config xvfb-run -a -s "-screen 0 ${size}x24" bash -c '
