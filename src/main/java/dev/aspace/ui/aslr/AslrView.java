@@ -1,5 +1,6 @@
 package dev.aspace.ui.aslr;
 
+import atlantafx.base.theme.Styles;
 import dev.aspace.model.ByteSize;
 import dev.aspace.model.Snapshot;
 import dev.aspace.snapshot.aslr.AslrDistance;
@@ -91,7 +92,7 @@ public final class AslrView {
         tables.setDividerPositions(0.64);
         // dense rows: every object (exe to vdso) shows at 1280x800 without scrolling
         for (TableView<?> t : List.of(objects, distances, groups)) {
-            t.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
+            t.getStyleClass().add(Styles.DENSE);
         }
         root.setCenter(tables);
         root.setBottom(actions(compare, chooseDir));
