@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Nearest-symbol lookup over a file's symbols: the symbol at or below an address, as a debugger
  * writes {@code main+20}. Where two symbols share an address the one with a size and global
- * binding wins ({@code .symtab} before {@code .dynsym} otherwise).
+ * binding wins ({@code .symtab} before {@code .dynsym} otherwise), then the one with the fewest
+ * leading underscores: libc's {@code printf}, not its alias {@code _IO_printf}.
  */
 public final class SymbolIndex {
 
@@ -20,7 +21,8 @@ public final class SymbolIndex {
                 kept.add(s);
             }
         }
-        kept.sort(Comparator.comparing(ElfSymbol::value, Long::compareUnsigned).thenComparing(SymbolIndex::rank));
+        kept.sort(Comparator.comparing(ElfSymbol::value, Long::compareUnsigned).thenComparing(SymbolIndex::rank)
+                .thenComparingInt(SymbolIndex::underscores));
         List<ElfSymbol> unique = new ArrayList<>();
         for (ElfSymbol s : kept) {
             if (unique.isEmpty() || unique.get(unique.size() - 1).value() != s.value()) {
@@ -36,6 +38,14 @@ public final class SymbolIndex {
         r += s.bind() == 1 ? 0 : s.bind() == 2 ? 1 : 2;
         r += s.dynamic() ? 8 : 0;
         return r;
+    }
+
+    private static int underscores(ElfSymbol s) {
+        int n = 0;
+        while (n < s.name().length() && s.name().charAt(n) == '_') {
+            n++;
+        }
+        return n;
     }
 
     public int size() {

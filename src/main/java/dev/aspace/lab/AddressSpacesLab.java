@@ -246,8 +246,7 @@ public final class AddressSpacesLab {
                 "Like the program at the end of OSTEP chapter 13, memory-user printed where its code (main), "
                         + "its data (a global), its heap (a malloc'd block) and its stack (a local) are.",
                 "From the lowest address to the highest, in which order are they?",
-                List.of("main, the global, the heap block, the local: code at the bottom, the stack at the top",
-                        "the other way round: the local lowest, main highest",
+                List.of("main, the global, the heap block, the local", "the local, the heap block, the global, main",
                         "some other order"),
                 LabAction.SHOW_POINTERS,
                 m -> {

@@ -66,12 +66,12 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -95,7 +95,8 @@ public final class MainWindow extends BorderPane {
 
     private final MemoryBackend backend;
     private final Background background;
-    private ToolBar toolbar;
+    /** The toolbar: a flow that wraps onto a second row on a narrow window instead of hiding controls. */
+    private FlowPane toolbar;
     private final SessionModel session;
     private final GaugeModel gauge;
     private final RegionTable table;
@@ -106,7 +107,7 @@ public final class MainWindow extends BorderPane {
     private final SplitPane center;
     private final SplitPane middle;
     /** The dividers' first positions: center's two, then middle's one. */
-    public static final List<Double> DIVIDERS = List.of(0.34, 0.73, 0.55);
+    public static final List<Double> DIVIDERS = List.of(0.29, 0.773, 0.55);
     private final TimelineModel timelineModel;
     private final VBox top;
     /** Made when a series is first opened: the default view never shows one. */
@@ -164,18 +165,18 @@ public final class MainWindow extends BorderPane {
         middle.setOrientation(Orientation.VERTICAL);
 
         side = new VBox(summary, new Separator(), gaugeView);
-        side.setMinWidth(300);
+        side.setMinWidth(280);
         ScrollPane sideScroll = new ScrollPane(side);
         sideScroll.setFitToWidth(true);
         // the side column as tabs: on a laptop screen the memory-user panel, the summary and the
         // gauge do not fit one above the other, and each stays one click away
-        Tab figures = new Tab("Summary · memory", sideScroll);
+        Tab figures = new Tab("Summary", sideScroll);
         figures.setId("summaryTab");
         sideTabs = new TabPane(figures);
         sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        sideTabs.setMinWidth(320);
+        sideTabs.setMinWidth(290);
 
-        ribbon.setMinWidth(460);
+        ribbon.setMinWidth(370);
         center = new SplitPane(ribbon, middle, sideTabs);
         WindowMemory.apply(new WindowPlace(0, 0, 0, 0, false, DIVIDERS), null, null, splits());
         SplitPane.setResizableWithParent(ribbon, false);
@@ -186,9 +187,8 @@ public final class MainWindow extends BorderPane {
         recorder = new RecordControl(backend, background, session::livePid, session::showMessage,
                 () -> getScene() == null ? null : getScene().getWindow());
         recorder.setOnFinished(recents::add);
-        // beside Compare…, where a toolbar that overflows on a narrow window does not hide it
-        int beside = 1 + toolbar.getItems().stream().map(Node::getId).toList().indexOf("compare");
-        toolbar.getItems().add(beside, recorder.button());
+        int beside = 1 + toolbar.getChildren().stream().map(Node::getId).toList().indexOf("compare");
+        toolbar.getChildren().add(beside, recorder.button());
         timelineModel = new TimelineModel(background, session::show, session::reportError);
         files = new FileActions(background, session, timelineModel, recents, f -> TextImports.read(f, 1024),
                 this::showCompare);
@@ -376,8 +376,7 @@ public final class MainWindow extends BorderPane {
         this.child = child;
         PointerPins.install(session, ribbon, child);
         lab.setOnAction(e -> openLab(0, false));
-        // beside ASLR…: the toolbar's end (the theme) is what a narrow window folds away first
-        toolbar.getItems().add(1 + toolbar.getItems().stream().map(Node::getId).toList().indexOf("openAslr"), lab);
+        toolbar.getChildren().add(1 + toolbar.getChildren().stream().map(Node::getId).toList().indexOf("openAslr"), lab);
         if (first != null) {
             openLive(child.pid(), first);
         } else {
@@ -489,7 +488,7 @@ public final class MainWindow extends BorderPane {
         }
     }
 
-    private ToolBar toolbar() {
+    private FlowPane toolbar() {
         RecentMenu open = new RecentMenu(recents, this::open, this::openFile);
         Button saveButton = new Button("Save…");
         saveButton.setId("saveFile");
@@ -547,8 +546,10 @@ public final class MainWindow extends BorderPane {
         Tips.install(aslr, "Run a program several times and see where each object lands (with or without ASLR)");
         aslr.setOnAction(e -> openAslr());
 
-        ToolBar bar = new ToolBar(pick, open, saveButton, compare, aslr, badge, every, pause, refresh,
+        FlowPane bar = new FlowPane(4, 4, pick, open, saveButton, compare, aslr, badge, every, pause, refresh,
                 Theme.chooser(background, session::reportError));
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.getStyleClass().add("tool-bar");
         bar.setId("toolbar");
         return bar;
     }

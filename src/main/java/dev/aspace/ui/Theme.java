@@ -13,10 +13,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -104,11 +102,9 @@ public final class Theme {
      */
     public static Node chooser(Background background, Consumer<? super Throwable> failed) {
         ToggleGroup group = new ToggleGroup();
-        Label caption = new Label("Theme");
-        caption.getStyleClass().add(Styles.TEXT_MUTED);
-        HBox box = new HBox(caption);
+        // no caption: System / Light / Dark say what they choose, and the toolbar keeps one row at 1280
+        HBox box = new HBox();
         box.setAlignment(Pos.CENTER_LEFT);
-        HBox.setMargin(caption, new Insets(0, 6, 0, 0));
         box.setId("themeChooser");
         for (ThemeChoice c : ThemeChoice.values()) {
             ToggleButton b = new ToggleButton(c.label());

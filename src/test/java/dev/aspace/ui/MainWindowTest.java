@@ -112,7 +112,7 @@ class MainWindowTest {
             (table.isColumnShown(i) ? shown : hidden).add(table.columns().get(i).name());
         }
         // pmap -x: Address Kbytes RSS Dirty Mode Mapping, with the region's kind or label before the mapping
-        assertEquals(List.of("Address", "Size KiB", "RSS KiB", "Dirty KiB", "Perm", "Kind / label", "Mapping"), shown);
+        assertEquals(List.of("Address", "Size", "RSS", "Dirty", "Perm", "Kind / label", "Mapping"), shown);
         // every other field pmap -XX prints is in the header's "+" menu, unticked
         List<String> fields = new ArrayList<>(List.of(header.split(" +")));
         fields.removeAll(List.of("Address", "Perm", "Size", "Rss", "Mapping", "VmFlags"));

@@ -1,5 +1,6 @@
 package dev.aspace.ui.aslr;
 
+import atlantafx.base.theme.Styles;
 import dev.aspace.model.ByteSize;
 import dev.aspace.model.Snapshot;
 import dev.aspace.snapshot.aslr.AslrDistance;
@@ -89,6 +90,10 @@ public final class AslrView {
                 objects), lower);
         tables.setOrientation(Orientation.VERTICAL);
         tables.setDividerPositions(0.64);
+        // dense rows: every object (exe to vdso) shows at 1280x800 without scrolling
+        for (TableView<?> t : List.of(objects, distances, groups)) {
+            t.getStyleClass().add(Styles.DENSE);
+        }
         root.setCenter(tables);
         root.setBottom(actions(compare, chooseDir));
         model.reportProperty().addListener((o, a, r) -> show(r));
@@ -249,13 +254,15 @@ public final class AslrView {
                 .map(e -> e.configured() < 0 ? "?" : e.effective() == e.configured() ? Integer.toString(e.configured())
                         : e.effective() + " of " + e.configured()).orElse(""));
         configured.setId("aslr-col-configured");
-        configured.setPrefWidth(120);
+        configured.setPrefWidth(140);
+        configured.setMinWidth(140); // its header whole, in bold
         objects.getColumns().add(configured);
         TableColumn<AslrObject, Integer> bits = new TableColumn<>("spread bits");
         bits.setId("aslr-col-bits");
         bits.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
                 AslrEntropy.spreadBits(c.getValue(), Math.max(4096, c.getValue().alignment()))));
-        bits.setPrefWidth(100);
+        bits.setPrefWidth(115);
+        bits.setMinWidth(115);
         objects.getColumns().add(bits);
         TableColumn<AslrObject, String> flag = text("less than configured", o -> entropyOf(o)
                 .map(e -> e.flag().isEmpty() ? "-" : e.flag()).orElse(""));

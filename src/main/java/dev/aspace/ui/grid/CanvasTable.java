@@ -497,6 +497,26 @@ public final class CanvasTable<R> extends Region {
         return w;
     }
 
+    /**
+     * The last shown column (the mapping's path) takes the room left of the view's width, down to
+     * its header's width: the leading columns stay narrow and nothing needs a sideways scroll.
+     * Returns how much it grew (negative when it shrank).
+     */
+    private double fillLast(double[] shownWidths, double room) {
+        int n = shownWidths.length;
+        if (n == 0) {
+            return 0;
+        }
+        double was = shownWidths[n - 1];
+        shownWidths[n - 1] = Math.max(minWidth(columnOf(n - 1)), was + room - MENU_WIDTH);
+        return shownWidths[n - 1] - was;
+    }
+
+    private String fitted(String text, GridColumn<R> col, double room) {
+        return col.align() == GridColumn.Align.TAIL ? TextFit.fitTail(text, room, this::textWidth)
+                : TextFit.fit(text, room, this::textWidth);
+    }
+
     /** The model column of shown column {@code v}. */
     private int columnOf(int v) {
         for (int i = 0; i < shown.length; i++) {
@@ -531,6 +551,7 @@ public final class CanvasTable<R> extends Region {
         double vw = vbar.prefWidth(-1);
         double hh = hbar.prefHeight(-1);
         boolean needV = rowsHeight > h;
+        content += fillLast(shownWidths, w - (needV ? vw : 0) - content);
         boolean needH = content > w - (needV ? vw : 0);
         if (needH && !needV) {
             needV = rowsHeight > h - hh;
@@ -651,7 +672,7 @@ public final class CanvasTable<R> extends Region {
                     continue;
                 }
                 GridColumn<R> col = columns.get(columnOf(v));
-                String text = TextFit.fit(cellText(row, columnOf(v)), cw - 2 * PAD, this::textWidth);
+                String text = fitted(cellText(row, columnOf(v)), col, cw - 2 * PAD);
                 if (text.isEmpty()) {
                     continue;
                 }
@@ -744,7 +765,7 @@ public final class CanvasTable<R> extends Region {
         String full = null;
         if (row >= 0 && v >= 0) {
             String text = cellText(rows.get(row), columnOf(v));
-            if (!text.equals(TextFit.fit(text, geometry.width(v) - 2 * PAD, this::textWidth))) {
+            if (!text.equals(fitted(text, columns.get(columnOf(v)), geometry.width(v) - 2 * PAD))) {
                 full = text;
             }
         }

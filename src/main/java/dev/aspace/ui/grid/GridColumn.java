@@ -11,7 +11,8 @@ import java.util.function.Function;
 public record GridColumn<R>(String name, Align align, double width, boolean shown,
                             Function<R, String> text, Comparator<R> order) {
 
-    public enum Align { LEFT, RIGHT }
+    /** TAIL: on the left, and a cut keeps the end (a path's file name) rather than the start. */
+    public enum Align { LEFT, RIGHT, TAIL }
 
     public GridColumn {
         if (width <= 0) {

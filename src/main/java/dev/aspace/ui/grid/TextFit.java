@@ -34,4 +34,11 @@ public final class TextFit {
         }
         return text.substring(0, lo) + ELLIPSIS;
     }
+
+    /** As {@link #fit}, but keeps the end: the ellipsis, then the longest end of {@code text} that fits. */
+    public static String fitTail(String text, double available, ToDoubleFunction<String> width) {
+        String reversed = new StringBuilder(text).reverse().toString();
+        String fitted = fit(reversed, available, s -> width.applyAsDouble(new StringBuilder(s).reverse().toString()));
+        return new StringBuilder(fitted).reverse().toString();
+    }
 }

@@ -591,11 +591,10 @@ public final class RibbonView extends BorderPane {
         Label hint = new Label("edge strip = kind · wheel/+/− zoom · drag/↑↓ pan · double-click zooms to a region");
         hint.getStyleClass().add("text-muted");
         hint.setWrapText(true);
-        box.getChildren().add(hint);
-        // a small preferred width, so the legend never widens the ribbon past its split pane's
-        // room; it wraps at the width it is given, the hint too
+        hint.setPadding(new Insets(0, 4, 4, 4));
+        // the hint below the flow, not in it: a flow is at least as wide as its widest child's
+        // one-line width, and the hint on one line would widen the ribbon past its split pane's room
         box.setPrefWrapLength(200);
-        hint.maxWidthProperty().bind(box.widthProperty().subtract(8));
-        return box;
+        return new javafx.scene.layout.VBox(box, hint);
     }
 }

@@ -9,9 +9,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
@@ -55,9 +53,8 @@ public final class GaugeView extends VBox {
         ChoiceMenu<Units> unitBox = new ChoiceMenu<>(List.of(Units.values()), Units::displayName);
         unitBox.setId("gauge-units");
         unitBox.valueProperty().bindBidirectional(model.unitsProperty());
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox head = new HBox(6, title, grow, unitBox);
+        // a flow: in a narrow side column the unit menu goes below the title rather than cutting both
+        javafx.scene.layout.FlowPane head = new javafx.scene.layout.FlowPane(6, 2, title, unitBox);
         head.setAlignment(Pos.CENTER_LEFT);
 
         bar.getChildren().addAll(used, cache, shared, free, available);

@@ -41,7 +41,7 @@ import java.util.function.ToLongFunction;
 public final class RegionTable extends BorderPane {
 
     /** Eight digits of KiB (a region of up to 95 GiB) without an ellipsis. */
-    private static final double NUMBER_WIDTH = 84;
+    private static final double NUMBER_WIDTH = 64;
 
     private final SessionModel session;
     private final RegionTableModel model;
@@ -114,7 +114,7 @@ public final class RegionTable extends BorderPane {
     private void updateCount() {
         Snapshot s = session.getSnapshot();
         int total = s == null ? 0 : s.regions().size();
-        count.setText(model.rows().size() == total ? total + " regions" : model.rows().size() + " of " + total);
+        count.setText((model.rows().size() == total ? total + " regions" : model.rows().size() + " of " + total) + " · KiB");
     }
 
     private void onSnapshot(Snapshot s) {
@@ -180,20 +180,22 @@ public final class RegionTable extends BorderPane {
     }
 
     /** The leading columns, shown unless the user hid them: what {@code pmap -x} prints. */
-    static final List<String> PMAP_X = List.of("Address", "Size KiB", "RSS KiB", "Dirty KiB", "Perm", "Kind / label",
-            "Mapping");
+    // the sizes' unit is said once, beside the count: "Size KiB" in three headers took the room of the mapping
+    static final List<String> PMAP_X = List.of("Address", "Size", "RSS", "Dirty", "Perm", "Kind / label", "Mapping");
 
     private void buildColumns(SmapsLayout layout) {
         columnsFor = layout;
         List<GridColumn<Region>> cols = new ArrayList<>();
         cols.add(new GridColumn<>("Address", GridColumn.Align.LEFT, 125, true, r -> Long.toHexString(r.start()),
                 (a, b) -> Long.compareUnsigned(a.start(), b.start())));
-        cols.add(number("Size KiB", Region::size, true, NUMBER_WIDTH));
-        cols.add(number("RSS KiB", r -> r.smaps() == null ? -1 : r.rss(), true, NUMBER_WIDTH));
-        cols.add(number("Dirty KiB", r -> r.smaps() == null ? -1 : PmapText.dirtyKib(r) << 10, true, NUMBER_WIDTH));
-        cols.add(text("Perm", r -> r.perms().toString(), 60, true));
-        cols.add(text("Kind / label", r -> r.label().isEmpty() ? r.kind().displayName() : r.label(), 200, true));
-        cols.add(text("Mapping", Region::path, 320, true));
+        cols.add(number("Size", Region::size, true, NUMBER_WIDTH));
+        cols.add(number("RSS", r -> r.smaps() == null ? -1 : r.rss(), true, NUMBER_WIDTH));
+        cols.add(number("Dirty", r -> r.smaps() == null ? -1 : PmapText.dirtyKib(r) << 10, true, NUMBER_WIDTH));
+        cols.add(text("Perm", r -> r.perms().toString(), 50, true));
+        cols.add(text("Kind / label", r -> r.label().isEmpty() ? r.kind().displayName() : r.label(), 100, true));
+        // widens to the room left; a cut path keeps its file name
+        cols.add(new GridColumn<>("Mapping", GridColumn.Align.TAIL, 160, true, Region::path,
+                Comparator.comparing(r -> r.path() == null ? "" : r.path())));
         cols.add(text("Kind", r -> r.kind().displayName(), 150, false));
         cols.add(text("Offset", r -> String.format("%08x", r.offset()), 90, false));
         cols.add(text("Device", Region::device, 70, false));
@@ -223,7 +225,8 @@ public final class RegionTable extends BorderPane {
             return null;
         }
         if (chosenColumns == null) { // read once: a few bytes, and the table is made before the first frame
-            chosenColumns = remembered.read().map(t -> t.lines().map(String::strip).filter(l -> !l.isEmpty()).toList())
+            chosenColumns = remembered.read().map(t -> t.lines().map(String::strip).filter(l -> !l.isEmpty())
+                            .map(l -> l.endsWith(" KiB") ? l.substring(0, l.length() - 4) : l).toList()) // older names
                     .orElse(List.of());
         }
         return chosenColumns.isEmpty() ? null : chosenColumns;

@@ -25,6 +25,8 @@ class TextFitTest {
     void textTooLongIsCutWithAnEllipsis() {
         assertEquals("/usr/lib/…", TextFit.fit("/usr/lib/x86_64-linux-gnu/libc.so.6", 70, MONO));
         assertEquals("…", TextFit.fit("abc", 8, MONO));
+        assertEquals("…libc.so.6", TextFit.fitTail("/usr/lib/x86_64-linux-gnu/libc.so.6", 70, MONO), "a path keeps its name");
+        assertEquals("libc.so.6", TextFit.fitTail("libc.so.6", 63, MONO));
         assertEquals("", TextFit.fit("abc", 5, MONO), "not even the ellipsis fits");
     }
 

@@ -80,7 +80,7 @@ class RegionTableTest {
     @Test
     void theColumnsShownAtFirstAreWhatPmapXShows(FxRobot robot) {
         CanvasTable<Region> grid = show(robot, session(), target().pid()).table();
-        assertEquals(List.of("Address", "Size KiB", "RSS KiB", "Dirty KiB", "Perm", "Kind / label", "Mapping"),
+        assertEquals(List.of("Address", "Size", "RSS", "Dirty", "Perm", "Kind / label", "Mapping"),
                 grid.shownColumnNames());
         List<String> all = grid.columns().stream().map(c -> c.name()).toList();
         assertTrue(all.containsAll(List.of("Offset", "Device", "Inode", "Pss", "Anonymous", "Swap", "Kind")),

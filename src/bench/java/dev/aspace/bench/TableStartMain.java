@@ -1,0 +1,12 @@
+package dev.aspace.bench;
+
+/** Launches {@link TableStart} from the classpath (a main class that is not an Application). */
+public final class TableStartMain {
+
+    private TableStartMain() {
+    }
+
+    public static void main(String[] args) {
+        javafx.application.Application.launch(TableStart.class, args);
+    }
+}
