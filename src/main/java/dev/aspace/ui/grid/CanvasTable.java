@@ -86,6 +86,8 @@ public final class CanvasTable<R> extends Region {
     private Runnable onColumnsShown = () -> { };
     private final TableAccess<R> access = new TableAccess<>(this);
     private double[] widths = new double[0];
+    /** Widths set by a drag or a call, which the last column's fill never shrinks below. */
+    private double[] setWidths = new double[0];
     private boolean[] shown = new boolean[0];
     private int sortColumn = -1;
     private boolean ascending = true;
@@ -154,6 +156,7 @@ public final class CanvasTable<R> extends Region {
         columns.clear();
         columns.addAll(cols);
         widths = new double[cols.size()];
+        setWidths = new double[cols.size()];
         shown = new boolean[cols.size()];
         for (int i = 0; i < cols.size(); i++) {
             widths[i] = cols.get(i).width();
@@ -208,6 +211,7 @@ public final class CanvasTable<R> extends Region {
     /** Sets the width, never below what shows the column's name whole. */
     public void setColumnWidth(int column, double width) {
         widths[column] = Math.max(minWidth(column), width);
+        setWidths[column] = widths[column];
         repaint();
     }
 
@@ -500,6 +504,7 @@ public final class CanvasTable<R> extends Region {
     /**
      * The last shown column (the mapping's path) takes the room left of the view's width, down to
      * its header's width: the leading columns stay narrow and nothing needs a sideways scroll.
+     * A width the user gave it is kept, so a long path can be read by widening it and scrolling.
      * Returns how much it grew (negative when it shrank).
      */
     private double fillLast(double[] shownWidths, double room) {
@@ -508,7 +513,9 @@ public final class CanvasTable<R> extends Region {
             return 0;
         }
         double was = shownWidths[n - 1];
-        shownWidths[n - 1] = Math.max(minWidth(columnOf(n - 1)), was + room - MENU_WIDTH);
+        int last = columnOf(n - 1);
+        double floor = Math.max(minWidth(last), setWidths[last]);
+        shownWidths[n - 1] = Math.max(floor, was + room - MENU_WIDTH);
         return shownWidths[n - 1] - was;
     }
 
