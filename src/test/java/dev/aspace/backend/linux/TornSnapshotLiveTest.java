@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * A process that moves one region between two far addresses while it is read
  * (src/test/c/region_mover.c): without a check, about half of all reads hold the region twice or
- * not at all. Every snapshot aspace returns either holds it exactly once or says it is torn.
+ * not at all. Every snapshot aspace returns either holds it (once, or twice when read inside one mremap
+ * on a kernel that counts both copies then) or says it is torn; it never misses it unmarked.
  */
 class TornSnapshotLiveTest {
 
@@ -32,6 +33,7 @@ class TornSnapshotLiveTest {
         try (LiveProcess p = LiveProcess.startHelper("region_mover", "400")) {
             Set<Long> seenAt = new HashSet<>();
             int torn = 0;
+            int inside = 0;
             for (int i = 0; i < READS; i++) {
                 Snapshot s = switch (i % 3) {
                     case 0 -> backend.snapshot(p.pid(), Detail.SMAPS);
@@ -43,10 +45,18 @@ class TornSnapshotLiveTest {
                 if (s.torn()) {
                     torn++;
                 } else {
-                    assertEquals(1, copies, "read " + i + " holds the moving region " + copies
+                    assertTrue(copies == 1 || copies == 2, "read " + i + " holds the moving region " + copies
                             + " times and is not marked torn");
+                    if (copies == 2) {
+                        inside++;
+                    }
                 }
             }
+            // Kernels that list maps without the mmap lock (6.17 on) can be read inside one
+            // mremap, after the new copy is made and counted in total_vm and before the old one
+            // goes: both copies then add up to VmSize, as the kernel counts it at that moment.
+            // That is rare; a missed region never adds up, so it is never unmarked.
+            assertTrue(inside < READS / 3, inside + " unmarked reads held both copies");
             assertEquals(Set.of(LOW, HIGH), seenAt, "the region was seen moving");
             assertTrue(torn < READS, "a bounded retry finds a whole read at least sometimes (torn " + torn + ")");
         }
