@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /** Runs the real procps binaries and aspace in-process, for parity tests. */
 final class ProcpsRun {
 
@@ -108,6 +110,13 @@ final class ProcpsRun {
      * aspace's output as a separate process (java, this test's class path, the C locale): what
      * a user's shell gets, bytes written to standard output included.
      */
+    /** Runs aspace in-process and fails the test, with its stderr, unless it exits 0. */
+    static Result aspaceOk(String... args) {
+        Result r = aspace(args);
+        assertEquals(0, r.code(), String.join(" ", args) + ": " + r.err());
+        return r;
+    }
+
     static Result aspaceProcess(List<String> args) {
         return aspaceProcess(args, Map.of());
     }

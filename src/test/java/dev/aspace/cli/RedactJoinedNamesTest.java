@@ -5,12 +5,9 @@ import dev.aspace.snapshot.SnapshotStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,12 +17,7 @@ class RedactJoinedNamesTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
 
-    private int run(String... args) {
-        return AspaceCommand.run(new PrintWriter(out), new PrintWriter(err), args);
-    }
 
     /** Lines in the shape of /proc/PID/maps as this machine prints them; the names are the case to hide. */
     private Path maps() throws Exception {
@@ -57,21 +49,21 @@ class RedactJoinedNamesTest {
     @Test
     void svgHidesNamesJoinedByDashUnderscoreAndDot() throws Exception {
         Path svg = dir.resolve("r.svg");
-        assertEquals(0, run("render", maps().toString(), "-o", svg.toString()), err.toString());
+        ProcpsRun.aspaceOk("render", maps().toString(), "-o", svg.toString());
         assertHidden(Files.readString(svg));
     }
 
     @Test
     void csvHidesNamesJoinedByDashUnderscoreAndDot() throws Exception {
         Path csv = dir.resolve("r.csv");
-        assertEquals(0, run("render", maps().toString(), "-o", csv.toString()), err.toString());
+        ProcpsRun.aspaceOk("render", maps().toString(), "-o", csv.toString());
         assertHidden(Files.readString(csv));
     }
 
     @Test
     void jsonHidesNamesJoinedByDashUnderscoreAndDot() throws Exception {
         Path json = dir.resolve("r.json");
-        assertEquals(0, run("import", "--redact", maps().toString(), "-o", json.toString()), err.toString());
+        ProcpsRun.aspaceOk("import", "--redact", maps().toString(), "-o", json.toString());
         Snapshot s = SnapshotStore.load(json);
         StringBuilder text = new StringBuilder();
         s.regions().forEach(r -> text.append(r.path()).append(' ').append(r.label()).append('\n'));

@@ -11,8 +11,6 @@ import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,22 +30,17 @@ class WrongKindOfInputTest {
     @TempDir
     Path dir;
 
-    private StringWriter out = new StringWriter();
-    private StringWriter err = new StringWriter();
 
-    private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        return AspaceCommand.run(new PrintWriter(out), new PrintWriter(err), args);
-    }
 
-    private void assertOneLine(int expectedExit, String expectedText, String... args) {
-        int code = run(args);
-        String e = err.toString();
-        assertEquals(expectedExit, code, String.join(" ", args) + ": " + e);
+    /** Runs aspace and checks its one line on stderr; returns that line. */
+    private String assertOneLine(int expectedExit, String expectedText, String... args) {
+        ProcpsRun.Result r = ProcpsRun.aspace(args);
+        String e = r.err();
+        assertEquals(expectedExit, r.code(), String.join(" ", args) + ": " + e);
         assertEquals(1, e.lines().count(), e);
         assertTrue(e.contains(expectedText), String.join(" ", args) + ": " + e);
         assertFalse(e.contains("Exception"), e);
+        return e;
     }
 
     @Test
@@ -58,9 +51,8 @@ class WrongKindOfInputTest {
         Path v2Series = dir.resolve("v2.jsonl");
         try (LiveProcess p = LiveProcess.sleep()) {
             String pid = Integer.toString(p.pid());
-            assertEquals(0, run("snapshot", pid, "-o", v2.toString()), err.toString());
-            assertEquals(0, run("record", pid, "-o", v2Series.toString(), "--every", "0.2", "--count", "2"),
-                    err.toString());
+            ProcpsRun.aspaceOk("snapshot", pid, "-o", v2.toString());
+            ProcpsRun.aspaceOk("record", pid, "-o", v2Series.toString(), "--every", "0.2", "--count", "2");
         }
         for (Path snapshot : List.of(v1, v2)) {
             assertOneLine(2, snapshot + ": this is already an aspace snapshot: open it with pmap/diff/render",
@@ -111,8 +103,8 @@ class WrongKindOfInputTest {
                     new String[]{"render", name, "-o", svg}, new String[]{"render", name, "-o", dir.resolve("o.csv").toString()},
                     new String[]{"locate", name, "0x400000"}, new String[]{"pmap", name + "@0"});
             for (String[] args : commands) {
-                assertOneLine(2, name + ": " + UTF16_ANSWER, args);
-                assertTrue(err.toString().contains("iconv -f UTF-16"), err.toString());
+                String e = assertOneLine(2, name + ": " + UTF16_ANSWER, args);
+                assertTrue(e.contains("iconv -f UTF-16"), e);
             }
             assertFalse(Files.exists(dir.resolve("o.json")));
             assertFalse(Files.exists(dir.resolve("o.svg")));
@@ -127,18 +119,17 @@ class WrongKindOfInputTest {
 
     @Test
     void utf8TextAndBinaryFilesAreNotMistakenForUtf16() throws Exception {
-        assertEquals(0, run("import", Fixtures.path("pmapX-02-ubuntu18.04-procps3.3.12-kernel4.x.txt").toString()),
-                err.toString());
-        assertEquals(0, run("pmap", Path.of("src/test/resources/v1/sleep.json").toString()), err.toString());
+        ProcpsRun.aspaceOk("import", Fixtures.path("pmapX-02-ubuntu18.04-procps3.3.12-kernel4.x.txt").toString());
+        ProcpsRun.aspaceOk("pmap", Path.of("src/test/resources/v1/sleep.json").toString());
         try (LiveProcess p = LiveProcess.sleep()) {
             Path v2 = dir.resolve("v2.json");
-            assertEquals(0, run("snapshot", Integer.toString(p.pid()), "-o", v2.toString()), err.toString());
-            assertEquals(0, run("pmap", v2.toString()), err.toString());
+            ProcpsRun.aspaceOk("snapshot", Integer.toString(p.pid()), "-o", v2.toString());
+            ProcpsRun.aspaceOk("pmap", v2.toString());
         }
         Path core = dir.resolve("crash.core");
         try (var in = new GZIPInputStream(Files.newInputStream(Path.of("src/test/resources/cores/aarch64/crash.core.gz")))) {
             Files.write(core, in.readAllBytes());
         }
-        assertEquals(0, run("import", core.toString()), err.toString());
+        ProcpsRun.aspaceOk("import", core.toString());
     }
 }

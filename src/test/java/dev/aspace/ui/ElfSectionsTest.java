@@ -6,11 +6,9 @@ import dev.aspace.testutil.LiveProcess;
 import dev.aspace.testutil.Tools;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -62,14 +60,7 @@ class ElfSectionsTest {
         program = dir.resolve("sections");
         target = LiveProcess.start(program.toString());
         target.readLine();
-        Theme.apply(false);
-        LinuxBackend backend = new LinuxBackend();
-        window = new MainWindow(backend, Background.direct(), new StatProbe(backend));
-        window.intervalProperty().set(Duration.hours(1));
-        Scene scene = new Scene(window, 1260, 780);
-        scene.getStylesheets().add(Theme.stylesheet());
-        stage.setScene(scene);
-        stage.show();
+        window = MainWindows.show(stage, new LinuxBackend());
         window.openLive(target.pid());
     }
 

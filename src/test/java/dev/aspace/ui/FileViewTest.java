@@ -6,10 +6,8 @@ import dev.aspace.model.Snapshot;
 import dev.aspace.snapshot.SnapshotStore;
 import dev.aspace.testutil.LiveProcess;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,13 +33,7 @@ class FileViewTest {
     @Start
     void start(Stage stage) {
         target = LiveProcess.sleep();
-        Theme.apply(false);
-        window = new MainWindow(backend, Background.direct(), new StatProbe(backend));
-        window.intervalProperty().set(Duration.hours(1));
-        Scene scene = new Scene(window, 1260, 780);
-        scene.getStylesheets().add(Theme.stylesheet());
-        stage.setScene(scene);
-        stage.show();
+        window = MainWindows.show(stage, backend);
     }
 
     @AfterEach

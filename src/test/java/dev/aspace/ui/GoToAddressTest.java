@@ -4,12 +4,10 @@ import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.model.Region;
 import dev.aspace.testutil.LiveProcess;
 import dev.aspace.ui.ribbon.Pin;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,14 +35,7 @@ class GoToAddressTest {
     @Start
     void start(Stage stage) {
         target = LiveProcess.startHelper("threads_maps", "2");
-        Theme.apply(false);
-        LinuxBackend backend = new LinuxBackend();
-        window = new MainWindow(backend, Background.direct(), new StatProbe(backend));
-        window.intervalProperty().set(Duration.hours(1));
-        Scene scene = new Scene(window, 1260, 780);
-        scene.getStylesheets().add(Theme.stylesheet());
-        stage.setScene(scene);
-        stage.show();
+        window = MainWindows.show(stage, new LinuxBackend());
         window.openLive(target.pid());
     }
 

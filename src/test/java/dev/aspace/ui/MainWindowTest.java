@@ -9,12 +9,10 @@ import dev.aspace.testutil.Fixtures;
 import dev.aspace.testutil.LiveProcess;
 import dev.aspace.ui.ribbon.RibbonView;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,14 +41,7 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         target = LiveProcess.startHelper("threads_maps", "3");
-        Theme.apply(false);
-        LinuxBackend backend = new LinuxBackend();
-        window = new MainWindow(backend, Background.direct(), new StatProbe(backend));
-        window.intervalProperty().set(Duration.hours(1)); // the test ticks by hand
-        Scene scene = new Scene(window, 1260, 780); // inside Monocle's 1280x800 headless screen
-        scene.getStylesheets().add(Theme.stylesheet());
-        stage.setScene(scene);
-        stage.show();
+        window = MainWindows.show(stage, new LinuxBackend());
         window.openLive(target.pid());
     }
 
