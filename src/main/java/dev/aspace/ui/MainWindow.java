@@ -251,7 +251,7 @@ public final class MainWindow extends BorderPane {
         if (s != null && r != null) {
             MemoryUserController c = child;
             FramesWindow.show(getScene() == null ? null : getScene().getWindow(), strip.frameReader(),
-                    s.process().pid(), r, c == null ? List.of() : c.forks());
+                    s.process().pid(), r, c == null ? List::of : c::forks);
         }
     }
 

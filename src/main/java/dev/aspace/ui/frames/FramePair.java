@@ -9,6 +9,7 @@ import dev.aspace.backend.linux.ZoneInfo;
 import dev.aspace.frames.PagemapEntry;
 import dev.aspace.frames.RegionFrames;
 import dev.aspace.model.ByteSize;
+import dev.aspace.model.ProcessGoneException;
 import dev.aspace.model.Region;
 
 import java.util.HashSet;
@@ -41,7 +42,9 @@ public record FramePair(int pidA, RegionFrames a, int pidB, RegionFrames b, long
             pidB = !forks.isEmpty() ? forks.get(0) : mappers.stream().filter(p -> p != pid).findFirst().orElse(0);
         }
         RegionFrames b = null;
-        if (pidB > 0) {
+        if (pidB > 0 && forks.contains(pidB)) {
+            b = sameRange(reader, pidB, region);
+        } else if (pidB > 0) {
             Region match = match(pidB, region);
             if (match != null) {
                 b = reader.read(pidB, match, match.start(), match.end());
@@ -62,6 +65,15 @@ public record FramePair(int pidA, RegionFrames a, int pidB, RegionFrames b, long
             }
         }
         return new FramePair(pid, a, pidB, b, ZoneInfo.frameLimit(ProcPath.SYSTEM), shared, sharingLine(region, a, mappers));
+    }
+
+    /** A fork has its parent's layout: the same range of it, or null once it is gone. */
+    private static RegionFrames sameRange(FrameReader reader, int fork, Region region) {
+        try {
+            return reader.read(fork, region, region.start(), region.end());
+        } catch (ProcessGoneException e) {
+            return null;
+        }
     }
 
     /** The region of {@code pid} at the same addresses (a fork), else with the same file, permissions and offset. */

@@ -2,6 +2,7 @@ package dev.aspace.ui.frames;
 
 import dev.aspace.backend.linux.FramePrivilege;
 import dev.aspace.backend.linux.FrameReader;
+import dev.aspace.frames.FrameSummary;
 import dev.aspace.model.Region;
 import javafx.concurrent.ScheduledService;
 import javafx.concurrent.Task;
@@ -19,6 +20,7 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Behind the abstraction: the selected region's pages, the physical frames under them and those
@@ -33,11 +35,20 @@ public final class FramesWindow {
     private FramesWindow() {
     }
 
-    /** Opens (or raises and retargets) the one physical-memory window. */
-    public static void show(Window owner, FrameReader reader, int pid, Region region, List<Integer> forks) {
+    private static int openPid;
+    private static Region openRegion;
+
+    /**
+     * Opens (or retargets) the one physical-memory window.
+     *
+     * @param forks the memory-user's forks alive now (asked at each refresh, so a fork made later is found)
+     */
+    public static void show(Window owner, FrameReader reader, int pid, Region region, Supplier<List<Integer>> forks) {
         if (open != null) {
             open.close();
         }
+        openPid = pid;
+        openRegion = region;
         Stage stage = new Stage();
         stage.setTitle("Frames — pid " + pid + " " + (region.path().isEmpty() ? region.label() : region.path()));
         if (owner != null) {
@@ -54,6 +65,16 @@ public final class FramesWindow {
         view.refresher.start();
     }
 
+    /** Raises the window when it shows this range of this process; false when it does not. */
+    static boolean raise(int pid, Region region) {
+        if (open == null || !open.isShowing() || openPid != pid || openRegion.start() != region.start()
+                || openRegion.end() != region.end()) {
+            return false;
+        }
+        open.toFront();
+        return true;
+    }
+
     /** The window's content; package-private for the tests. */
     static final class View {
         final BorderPane root = new BorderPane();
@@ -65,7 +86,7 @@ public final class FramesWindow {
         final ScheduledService<FramePair> refresher;
         private volatile int other;
 
-        View(FrameReader reader, int pid, Region region, List<Integer> forks) {
+        View(FrameReader reader, int pid, Region region, Supplier<List<Integer>> forks) {
             sharing.setId("sharingLine");
             sharing.getStyleClass().add("title-4");
             summary.setId("framesSummary");
@@ -103,7 +124,7 @@ public final class FramesWindow {
                     return new Task<>() {
                         @Override
                         protected FramePair call() {
-                            return FramePair.read(reader, pid, region, forks, o);
+                            return FramePair.read(reader, pid, region, forks.get(), o);
                         }
                     };
                 }
@@ -114,21 +135,23 @@ public final class FramesWindow {
                     + (refresher.getException() == null ? "it is gone" : refresher.getException().getMessage())));
         }
 
+        /** "pid 12: 246 pages in RAM (0 mapped once, 246 shared), 0 swapped". */
+        private static String side(int pid, FrameSummary s) {
+            return "pid " + pid + ": " + s.present() + " pages in RAM (" + s.exclusive() + " mapped once, " + s.shared()
+                    + " shared), " + s.swapped() + " swapped";
+        }
+
         void show(FramePair p) {
             if (p == null) {
                 return;
             }
             canvas.show(p);
             sharing.setText(p.sharingLine());
-            var s = p.a().summary();
-            StringBuilder sb = new StringBuilder("pid " + p.pidA() + ": " + s.present() + " pages in RAM (" + s.exclusive()
-                    + " mapped once, " + s.shared() + " shared), " + s.swapped() + " swapped");
+            StringBuilder sb = new StringBuilder(side(p.pidA(), p.a().summary()));
             if (p.b() != null) {
-                var t = p.b().summary();
-                sb.append(".  pid ").append(p.pidB()).append(": ").append(t.present()).append(" in RAM");
-                if (p.a().privileged()) {
-                    sb.append(".  Frames used by both: ").append(p.shared());
-                }
+                sb.append(".  ").append(side(p.pidB(), p.b().summary()));
+                sb.append(p.a().privileged() ? ".  Frames used by both: " + p.shared()
+                        : ".  Which frames both use needs the frame numbers");
             } else {
                 sb.append(".  No other process to compare: fork the memory-user (Fork), or type a PID mapping the same file");
             }
