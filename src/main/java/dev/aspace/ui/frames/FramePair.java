@@ -98,12 +98,16 @@ public record FramePair(int pidA, RegionFrames a, int pidB, RegionFrames b, long
         return null;
     }
 
-    /** "libc.so.6 text, 1.3 MiB: mapped by 97 processes; here RSS 1.2 MiB, PSS 22 KiB". */
-    static String sharingLine(Region region, RegionFrames a, List<Integer> mappers) {
+    /** "libc.so.6 text, 1.3 MiB": the file's name, which part of it the region maps, the region's size. */
+    static String title(Region region) {
         String name = region.path().isEmpty() ? "anonymous memory" : region.path().substring(region.path().lastIndexOf('/') + 1);
         String part = region.perms().exec() ? "text" : region.perms().write() ? "data" : "read-only data";
-        StringBuilder sb = new StringBuilder(name).append(' ').append(part).append(", ")
-                .append(ByteSize.format(region.size()));
+        return name + " " + part + ", " + ByteSize.format(region.size());
+    }
+
+    /** "libc.so.6 text, 1.3 MiB: mapped by 97 processes; here RSS 1.2 MiB, PSS 22 KiB". */
+    static String sharingLine(Region region, RegionFrames a, List<Integer> mappers) {
+        StringBuilder sb = new StringBuilder(title(region));
         if (!mappers.isEmpty()) {
             sb.append(": mapped by ").append(mappers.size()).append(mappers.size() == 1 ? " process" : " processes");
         }

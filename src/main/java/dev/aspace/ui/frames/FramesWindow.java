@@ -110,6 +110,13 @@ public final class FramesWindow {
                     + SharingColors.legend() + ".");
             legend.setWrapText(true);
             legend.getStyleClass().add("text-small");
+            if (region.inode() != 0 && region.path().startsWith("/")) {
+                Button who = new Button("Who maps this file…");
+                who.setId("framesSharingButton");
+                who.setOnAction(e -> SharingWindow.show(root.getScene() == null ? null : root.getScene().getWindow(),
+                        pid, region));
+                controls.getChildren().add(who);
+            }
             VBox top = new VBox(6, sharing, controls, legend);
             VBox bottom = new VBox(4, summary, privilege);
             top.setPadding(new Insets(10));
