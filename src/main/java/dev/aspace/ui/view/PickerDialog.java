@@ -7,6 +7,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -22,6 +23,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
+import javafx.stage.Screen;
 
 import java.util.Comparator;
 import java.util.Locale;
@@ -38,8 +40,14 @@ public final class PickerDialog extends Dialog<ProcessRow> {
         setResizable(true);
         pane = new PickerPane(model);
         getDialogPane().setContent(pane);
+        // AtlantaFX caps every dialog pane at 600 px, which hides COMMAND; the theme's rule wins over
+        // a setter, so an inline style lifts it, and the screen is the only cap the picker needs
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        getDialogPane().setStyle(String.format(Locale.ROOT, "-fx-max-width: %.0fpx; -fx-max-height: %.0fpx;",
+                screen.getWidth(), screen.getHeight()));
         double[] kept = model.rememberedSize();
-        getDialogPane().setPrefSize(kept == null ? 1040 : kept[0], kept == null ? 560 : kept[1]);
+        getDialogPane().setPrefSize(Math.min(kept == null ? 1040 : kept[0], screen.getWidth()),
+                Math.min(kept == null ? 560 : kept[1], screen.getHeight()));
         setOnHidden(e -> model.rememberSize(getDialogPane().getWidth(), getDialogPane().getHeight()));
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         Node ok = getDialogPane().lookupButton(ButtonType.OK);
@@ -81,8 +89,8 @@ public final class PickerDialog extends Dialog<ProcessRow> {
             table.getColumns().add(col("USER", ProcessRow::user, 72));
             table.getColumns().add(col("%CPU", r -> r.cpuPercent(), 56));
             table.getColumns().add(col("%MEM", r -> r.memPercent(), 56));
-            table.getColumns().add(col("VSZ", r -> r.vsz(), 72));
-            table.getColumns().add(col("RSS", r -> r.rss(), 64));
+            table.getColumns().add(col("VSZ", r -> r.vsz(), 96));
+            table.getColumns().add(col("RSS", r -> r.rss(), 88));
             table.getColumns().add(col("TTY", ProcessRow::tty, 48));
             table.getColumns().add(col("STAT", ProcessRow::stat, 52));
             table.getColumns().add(col("START", ProcessRow::start, 60));
