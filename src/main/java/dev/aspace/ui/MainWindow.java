@@ -381,7 +381,8 @@ public final class MainWindow extends BorderPane {
             @Override
             public void childExited(ChildExit exit) {
                 if (!exit.expected()) {
-                    session.showMessage(exit.describe());
+                    session.explainExit(exit.pid(), exit.describe());
+                    panelScroll.setVvalue(0); // the line and the row that starts the next child are on top
                 }
             }
 

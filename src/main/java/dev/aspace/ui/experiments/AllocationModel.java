@@ -241,10 +241,15 @@ public final class AllocationModel {
         return limit;
     }
 
-    /** Where this child runs: its own cgroup and limit, or aspace's cgroup. */
+    /** Where this child runs, short: under its own cgroup's limit, or in aspace's cgroup. */
     public String limitStatus() {
-        return controller.cgroup().map(c -> "runs in cgroup " + c.path() + " (limit " + ByteSize.format(c.limit()) + ")")
+        return controller.cgroup().map(c -> "runs in its own cgroup, limit " + ByteSize.format(c.limit()))
                 .orElse("runs without a limit of its own");
+    }
+
+    /** The child's cgroup below the hierarchy's root, or "" when it has none of its own. */
+    public String cgroupPath() {
+        return controller.cgroup().map(c -> c.path()).orElse("");
     }
 
     /** Shows a line from outside the model (a restart that could not be made) where refusals show. */

@@ -200,7 +200,7 @@ public final class AllocationPanel extends VBox {
         limitBox.setId("limitBox");
         limitBox.selectedProperty().bindBidirectional(model.limitedProperty());
         limitField.setId("limitField");
-        limitField.setPrefColumnCount(4);
+        limitField.setPrefColumnCount(3);
         limitField.textProperty().bindBidirectional(model.limitProperty());
         limitField.disableProperty().bind(model.limitedProperty().not());
         Tooltip.install(limitField, new Tooltip("The memory cgroup's limit: a plain number is MiB; or 512K, 1G."
@@ -211,6 +211,9 @@ public final class AllocationPanel extends VBox {
         Label status = new Label(model.limitStatus());
         status.setId("limitStatus");
         status.getStyleClass().add("text-muted");
+        if (!model.cgroupPath().isEmpty()) {
+            Tooltip.install(status, new Tooltip("cgroup " + model.cgroupPath() + ", removed when the child ends"));
+        }
         HBox field = new HBox(4, limitBox, limitField, unit);
         field.setAlignment(Pos.CENTER_LEFT);
         return row(field, restart, status);

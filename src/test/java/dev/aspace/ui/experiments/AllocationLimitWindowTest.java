@@ -88,7 +88,7 @@ class AllocationLimitWindowTest {
         assertTrue(read(dir.resolve("cgroup.procs")).contains(Integer.toString(child.pid())), "the child is in it");
         AllocationPanel limited = panel();
         assertNotEquals(panel, limited, "the panel is the new child's");
-        assertTrue(((Label) limited.lookup("#limitStatus")).getText().contains("limit 64 MiB"));
+        assertTrue(((Label) limited.lookup("#limitStatus")).getText().contains("own cgroup, limit 64 MiB"));
         assertTrue(((CheckBox) limited.lookup("#limitBox")).isSelected(), "the limit setting is kept");
         CgroupMemory shown = window.gauge().cgroupProperty().get();
         assertNotNull(shown, "the gauge, watching the child, shows its cgroup");
@@ -111,6 +111,8 @@ class AllocationLimitWindowTest {
         Await.until("the cgroup removed", Duration.ofSeconds(10), () -> !Files.exists(dir));
         assertTrue(ProcessHandle.of(child.pid()).map(p -> !p.isAlive()).orElse(true), "the child is gone");
         assertTrue(stage.isShowing(), "the window stays");
+        assertTrue(window.session().errorProperty().get().startsWith(line), "the banner says it too: "
+                + window.session().errorProperty().get());
         assertFalse(limited.lookup("#restartButton").isDisabled(), "the panel can start another child");
 
         // and without a limit again, in aspace's own cgroup
