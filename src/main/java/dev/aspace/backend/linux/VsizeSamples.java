@@ -1,7 +1,5 @@
 package dev.aspace.backend.linux;
 
-import dev.aspace.procfs.StatParser;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -23,7 +21,6 @@ final class VsizeSamples implements AutoCloseable {
     static final int EVERY_READ = 64;
     static final int THEN_EVERY = 16;
 
-    private final Path file;
     private final FileChannel channel;
     private final ByteBuffer buf = ByteBuffer.allocate(1024);
     private long min = Long.MAX_VALUE;
@@ -31,13 +28,12 @@ final class VsizeSamples implements AutoCloseable {
     private boolean failed;
     private int reads;
 
-    private VsizeSamples(Path file, FileChannel channel) {
-        this.file = file;
+    private VsizeSamples(FileChannel channel) {
         this.channel = channel;
     }
 
     static VsizeSamples open(Path statFile) throws IOException {
-        return new VsizeSamples(statFile, FileChannel.open(statFile));
+        return new VsizeSamples(FileChannel.open(statFile));
     }
 
     /** Called after each read of a page of maps text; samples when the schedule says so. */
@@ -57,12 +53,40 @@ final class VsizeSamples implements AutoCloseable {
                 failed = true;
                 return;
             }
-            long v = StatParser.parse(file.toString(), buf.array(), n).vsize();
+            long v = vsize(buf.array(), n);
             min = Math.min(min, v);
             max = Math.max(max, v);
         } catch (IOException | RuntimeException e) {
             failed = true; // gone or unreadable: the check after the read says which
         }
+    }
+
+    /**
+     * Field 23 of a stat line: counted from the last ')', which ends the command name (the name
+     * itself may hold spaces and parentheses).
+     */
+    static long vsize(byte[] b, int n) {
+        int p = n - 1;
+        while (p >= 0 && b[p] != ')') {
+            p--;
+        }
+        for (int field = 2; field < 23; p++) {
+            if (p + 1 >= n) {
+                throw new IllegalArgumentException("stat line too short");
+            }
+            if (b[p + 1] == ' ') {
+                field++;
+            }
+        }
+        long v = 0;
+        int digits = 0;
+        for (; p + 1 < n && b[p + 1] >= '0' && b[p + 1] <= '9'; p++, digits++) {
+            v = v * 10 + b[p + 1] - '0';
+        }
+        if (digits == 0) {
+            throw new IllegalArgumentException("no virtual size in the stat line");
+        }
+        return v;
     }
 
     /** True when every sample (there may be none) saw exactly this virtual size. */
