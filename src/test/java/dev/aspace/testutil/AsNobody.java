@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -33,6 +35,18 @@ public final class AsNobody {
             "-Dprism.order=sw", "-Dprism.text=t2k", "-Djava.awt.headless=true");
 
     public record Result(int code, String out, String err) {
+
+        /** The {@code key=value} lines of the output (a probe's report). */
+        public Map<String, String> said() {
+            Map<String, String> said = new HashMap<>();
+            for (String line : out.split("\n")) {
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    said.put(line.substring(0, eq), line.substring(eq + 1));
+                }
+            }
+            return said;
+        }
     }
 
     private AsNobody() {
