@@ -70,6 +70,8 @@ struct extra_thread {
 static struct block **blocks;   /* by id; NULL once freed */
 static int n_blocks;            /* ids handed out so far */
 static pid_t forks[4096];
+static int fork_pipes[4096];    /* the write end of each fork's command pipe (forkwrite) */
+static int fork_blocks[4096];   /* how many blocks there were when it was forked: later ones it lacks */
 static int n_forks;
 static struct extra_thread *threads;
 static const char *tmpdir = "/tmp";
@@ -720,15 +722,55 @@ static int cmd_protect(int argc, char **argv, char *out, size_t n)
     return 0;
 }
 
-/* A copy that only sleeps (copy-on-write), and dies with this process. */
+/* What a fork is told to write: one page after another of [addr, addr + size) at a rate. */
+struct fork_order {
+    char *addr;
+    size_t size;
+    double bytes_per_second;
+    int block;
+};
+
+static int no_tick(struct walk *w)
+{
+    (void) w;
+    return 0;
+}
+
+/* The fork's life: it waits for orders and writes its copy of a block page by page, so that
+ * copy-on-write gives it its own frames one at a time; then says so. Its line goes out in one
+ * write(2), so it never interleaves with the parent's (stdio's lock may be a copy held at fork). */
+static void fork_loop(int orders)
+{
+    struct fork_order o;
+    while (read(orders, &o, sizeof o) == (ssize_t) sizeof o) {
+        struct walk w = { .base = o.addr, .bytes = o.size, .tick = no_tick };
+        paced_pass(&w, o.bytes_per_second, 2);
+        char line[96];
+        int len = snprintf(line, sizeof line, "event forkwrote fork=%d block=%d\n", (int) getpid(), o.block);
+        if (write(STDOUT_FILENO, line, (size_t) len) != len) {
+            _exit(1);
+        }
+    }
+    for (;;) {
+        pause();
+    }
+}
+
+/* A copy that sleeps until told to write (copy-on-write), and dies with this process. */
 static int cmd_fork(char *out, size_t n)
 {
     if (n_forks == (int) (sizeof forks / sizeof *forks)) {
         return fail("%d forks are running: unfork some first", n_forks);
     }
+    int orders[2];
+    if (pipe(orders)) {
+        return failed_call("pipe()");
+    }
     pid_t parent = getpid();
     pid_t pid = fork();
     if (pid < 0) {
+        close(orders[0]);
+        close(orders[1]);
         return failed_call("fork()");
     }
     if (pid == 0) {
@@ -736,12 +778,50 @@ static int cmd_fork(char *out, size_t n)
         if (getppid() != parent) {
             _exit(0);
         }
-        for (;;) {
-            pause();
-        }
+        close(orders[1]);
+        fork_loop(orders[0]);
     }
+    close(orders[0]);
+    fork_pipes[n_forks] = orders[1];
+    fork_blocks[n_forks] = n_blocks;
     forks[n_forks++] = pid;
     snprintf(out, n, "pid=%d", pid);
+    return 0;
+}
+
+/* The index of a fork of this memory-user in forks[], or -1 with err set. */
+static int find_fork(const char *word)
+{
+    long long pid;
+    if (positive(word, "PID", &pid)) {
+        return -1;
+    }
+    for (int i = 0; i < n_forks; i++) {
+        if (forks[i] == pid) {
+            return i;
+        }
+    }
+    fail("process %lld is not a fork of this memory-user", pid);
+    return -1;
+}
+
+/* The fork writes its copy of the block page by page at about MB_PER_SECOND; replies at once. */
+static int cmd_forkwrite(int argc, char **argv)
+{
+    int f;
+    struct block *b;
+    double rate = 0;
+    if (need(argc, 5, "forkwrite PID BLOCK MB_PER_SECOND") || (f = find_fork(argv[2])) < 0
+            || !(b = walkable(argv[3])) || positive_real(argv[4], "MB_PER_SECOND", &rate)) {
+        return -1;
+    }
+    if (b->id > fork_blocks[f]) {
+        return fail("block %d was made after fork %d, so the fork does not have it: fork again", b->id, forks[f]);
+    }
+    struct fork_order o = { b->addr, b->size, rate * MB, b->id };
+    if (write(fork_pipes[f], &o, sizeof o) != (ssize_t) sizeof o) {
+        return failed_call("write(order to fork %d)", forks[f]);
+    }
     return 0;
 }
 
@@ -760,7 +840,11 @@ static int cmd_unfork(int argc, char **argv)
     for (int i = 0; i < n_forks; i++) {
         if (forks[i] == pid) {
             kill_and_reap(forks[i]);
-            forks[i] = forks[--n_forks];
+            close(fork_pipes[i]);
+            n_forks--;
+            forks[i] = forks[n_forks];
+            fork_pipes[i] = fork_pipes[n_forks];
+            fork_blocks[i] = fork_blocks[n_forks];
             return 0;
         }
     }
@@ -873,6 +957,7 @@ static int run(int argc, char **argv, char *out, size_t n)
     if (!strcmp(verb, "protect")) return cmd_protect(argc, argv, out, n);
     if (!strcmp(verb, "fork")) return cmd_fork(out, n);
     if (!strcmp(verb, "unfork")) return cmd_unfork(argc, argv);
+    if (!strcmp(verb, "forkwrite")) return cmd_forkwrite(argc, argv);
     if (!strcmp(verb, "thread")) return cmd_thread(out, n);
     if (!strcmp(verb, "endthread")) return cmd_endthread(argc, argv);
     if (!strcmp(verb, "dlopen")) return cmd_dlopen(argc, argv, out, n);
@@ -881,7 +966,7 @@ static int run(int argc, char **argv, char *out, size_t n)
         return 1;
     }
     return fail("unknown command '%s' (alloc, touch, walk, stream, stop, free, mlock, munlock, dontneed,"
-                " protect, fork, unfork, thread, endthread, dlopen, ping, exit)", verb);
+                " protect, fork, unfork, forkwrite, thread, endthread, dlopen, ping, exit)", verb);
 }
 
 static int numeric_id(const char *s)
@@ -936,6 +1021,7 @@ static void clean_up(void)
     }
     while (n_forks) {
         kill_and_reap(forks[--n_forks]);
+        close(fork_pipes[n_forks]);
     }
 }
 

@@ -16,6 +16,7 @@ public enum Experiment {
     MAP_FILE("map a file"),
     SHARED_MEMORY("shared memory in /dev/shm"),
     FORK("fork a copy"),
+    FORK_WRITE("the fork writes a block"),
     THREAD("start a thread"),
     LOAD_LIBRARY("load a shared library");
 
@@ -80,6 +81,9 @@ public enum Experiment {
                     + " buff/cache) grow by " + n + ".";
             case FORK -> "A copy of the child shares every page copy-on-write: the PSS of each shared region halves"
                     + " while RSS stays; used barely moves.";
+            case FORK_WRITE -> "The fork writes its copy of the block page by page: each first write gives the page a"
+                    + " frame of its own (copy-on-write), so the frames it shares with memory-user fall to none and"
+                    + " used grows by up to " + n + " as it goes. A file or shared-memory block is shared: it stays one copy.";
             case THREAD -> child.threadStack() > 0
                     ? "A new thread stack appears: an rw-p region of " + Sizes.human(child.threadStack()) + " (glibc's default"
                     + " thread stack, the child's stack limit, ulimit -s) with a " + page + "---p guard page below it;"

@@ -4,6 +4,7 @@ import dev.aspace.backend.MemoryBackend;
 import dev.aspace.model.Snapshot;
 import dev.aspace.model.SystemMemory;
 
+import java.util.List;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -115,6 +116,24 @@ public final class Experiments {
             pid[0] = child.fork();
             return 0;
         }, () -> "forked copy " + pid[0] + " of memory-user " + child.pid());
+    }
+
+    /**
+     * Has the newest fork write its copy of the block page by page at {@code mbPerSecond}; measured
+     * right after it starts (the frames views show the split as it goes).
+     *
+     * @throws MemoryUserException when there is no fork
+     */
+    public ExperimentResult forkWrite(Block b, double mbPerSecond) {
+        List<Integer> forks = child.forks();
+        if (forks.isEmpty()) {
+            throw new MemoryUserException("There is no fork to write: press Fork first, then let the fork write");
+        }
+        int fork = forks.get(forks.size() - 1);
+        return measure(Experiment.FORK_WRITE, b.size(), () -> {
+            child.forkWrite(fork, b, mbPerSecond);
+            return b.address();
+        }, () -> "fork " + fork + " writing its copy of " + b.describe() + " at " + mbPerSecond + " MiB/s");
     }
 
     public ExperimentResult startThread() {

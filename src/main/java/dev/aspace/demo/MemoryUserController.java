@@ -334,11 +334,19 @@ public final class MemoryUserController implements AutoCloseable {
         return Long.parseUnsignedLong(request("protect " + b.id() + " " + pageIndex).get("addr").substring(2), 16);
     }
 
-    /** Forks a copy of the child that only sleeps (copy-on-write); returns its pid. */
+    /** Forks a copy of the child that sleeps until told to write (copy-on-write); returns its pid. */
     public int fork() {
         int p = Integer.parseInt(request("fork").get("pid"));
         forks.add(p);
         return p;
+    }
+
+    /**
+     * Has fork {@code forkPid} write its copy of the block page by page at about that rate, so that
+     * copy-on-write gives it its own frames one at a time; returns at once, event "forkwrote" when done.
+     */
+    public void forkWrite(int forkPid, Block b, double mbPerSecond) {
+        request("forkwrite " + forkPid + " " + b.id() + " " + mbPerSecond);
     }
 
     public void unfork(int forkPid) {

@@ -1,5 +1,6 @@
 package dev.aspace.lab;
 
+import dev.aspace.frames.FrameMatch;
 import dev.aspace.model.CgroupMemory;
 import dev.aspace.model.Region;
 import dev.aspace.model.RegionKind;
@@ -28,7 +29,7 @@ public final class AddressSpacesLab {
 
     public static List<LabStep> steps() {
         return List.of(free(), untouched(), touched(), malloc(), countRegions(), compareSizes(), container(),
-                everyAddressIsVirtual());
+                everyAddressIsVirtual(), libcOnce(), forkSharedUntilWritten());
     }
 
     static LabStep free() {
@@ -294,5 +295,109 @@ public final class AddressSpacesLab {
             s += ", " + l.section() + " of " + l.file().substring(l.file().lastIndexOf('/') + 1);
         }
         return l.symbolText().isEmpty() ? s : s + " at " + l.symbolText();
+    }
+
+    /** What the kernel withholds from a reader without the privilege, and how to get it. */
+    static final String NEEDS_ROOT = "Frame numbers need CAP_SYS_ADMIN: without it the kernel gives pagemap's "
+            + "present and exclusive bits but reads every frame number (PFN) as 0 and refuses /proc/kpagecount. "
+            + "To see them, run aspace as root (sudo aspace).";
+
+    static LabStep libcOnce() {
+        return new LabStep("9. The same libc, one copy in RAM",
+                "memory-user (a small C program) and aspace (a JVM) both run libc's code. Each has its own address "
+                        + "space, and libc's text sits at a different virtual address in each (ASLR).",
+                "Are the pages of libc's text in the two processes the same physical frames?",
+                List.of("yes: one copy in RAM, mapped by both", "no: each process has its own copy",
+                        "some pages the same, some not"),
+                LabAction.COMPARE_LIBC_FRAMES,
+                m -> {
+                    FrameMatch f = m.get(0).frames().get(0);
+                    if (f.presentBoth() == 0) {
+                        return -1;
+                    }
+                    if (f.notShared() == f.presentBoth()) {
+                        return 1;
+                    }
+                    if (!f.privileged()) {
+                        return -1;
+                    }
+                    return f.sameFrame() == f.presentBoth() ? 0 : 2;
+                },
+                m -> {
+                    FrameMatch f = m.get(0).frames().get(0);
+                    String present = "libc's text is " + f.pages() + " pages (" + format(m.get(0).sizeBytes())
+                            + "). Present in RAM: " + f.presentA() + " in memory-user (pid " + f.pidA() + "), "
+                            + f.presentB() + " in aspace (pid " + f.pidB() + "), " + f.presentBoth() + " in both.\n";
+                    if (!f.privileged()) {
+                        return present + "pagemap's exclusive bit: " + f.mappedTwiceOrMore() + " of those "
+                                + f.presentBoth() + " are mapped more than once in each process, " + f.apart()
+                                + " by one of them alone. Whether they are the same frames cannot be read here.\n"
+                                + NEEDS_ROOT + " With them the lab compares the frame number of each page in the "
+                                + "two pagemaps and reads in /proc/kpagecount how many mappings point at each frame.";
+                    }
+                    return present + f.sameFrame() + " of the " + f.presentBoth() + " share a frame (the same PFN in "
+                            + "both pagemaps)" + (f.sameFrame() == 0 ? "." : "; /proc/kpagecount says "
+                            + mapcounts(f) + ": by the page tables of every process that has used that part of libc.") + "\n"
+                            + "A file's page is read into the page cache once; every process that maps it points its "
+                            + "page table at that frame, at whatever virtual address. A page present in one process "
+                            + "only has not been faulted into the other's page table yet.";
+                });
+    }
+
+    static LabStep forkSharedUntilWritten() {
+        return new LabStep("10. fork: shared until written",
+                "memory-user writes every page of a 4 MiB block, then forks: the copy has the same addresses and the "
+                        + "same contents. Then the fork writes every page of its copy.",
+                "How many of the block's frames do parent and fork share, right after fork and after the fork wrote?",
+                List.of("all of them after fork, none after the fork wrote", "none: fork copies the memory at once",
+                        "all of them, before and after the write", "some other split"),
+                LabAction.FORK_THEN_WRITE,
+                m -> {
+                    FrameMatch forked = m.get(0).frames().get(0);
+                    FrameMatch written = m.get(0).frames().get(1);
+                    if (forked.presentBoth() == 0) {
+                        return -1;
+                    }
+                    if (forked.shared() == 0) {
+                        return 1;
+                    }
+                    boolean allBefore = forked.shared() == forked.pages();
+                    if (allBefore && written.shared() == 0 && written.presentBoth() == written.pages()) {
+                        return 0;
+                    }
+                    return allBefore && written.shared() == written.pages() ? 2 : 3;
+                },
+                m -> {
+                    FrameMatch forked = m.get(0).frames().get(0);
+                    FrameMatch written = m.get(0).frames().get(1);
+                    String how = forked.privileged() ? "share a frame" : "are mapped more than once in both";
+                    String why = forked.privileged()
+                            ? " (the same PFN in both pagemaps" + (forked.sameFrame() > 0 ? "; /proc/kpagecount: "
+                                    + mapcounts(forked) : "") + ")"
+                            : " (pagemap's exclusive bit clear)";
+                    String text = "The block: " + forked.pages() + " pages, parent pid " + forked.pidA() + ", fork pid "
+                            + forked.pidB() + ".\nRight after fork: " + forked.presentBoth() + " present in both, "
+                            + forked.shared() + " " + how + why + ".\nAfter the fork wrote its copy: "
+                            + written.presentBoth() + " present in both, " + written.shared() + " " + how + ", "
+                            + written.notShared() + " each have a frame of their own.\n"
+                            + "fork copies no memory: the child gets the parent's page tables with every page "
+                            + "write-protected. The first write to a page faults and the kernel gives the writer a copy "
+                            + "of that one page (copy-on-write): the split goes page by page, as pages are written.";
+                    if (!forked.privileged()) {
+                        text += "\nWithout frame numbers the counts come from the exclusive bit: anonymous memory is "
+                                + "shared only through fork, so a page mapped more than once in both is the one frame of "
+                                + "parent and fork, and a page mapped once is not shared. " + NEEDS_ROOT
+                                + " With them the lab compares the frame number of each page and shows kpagecount 2 "
+                                + "for each frame both use.";
+                    }
+                    return text;
+                });
+    }
+
+    /** "each of those frames is mapped 2 times" or "those frames are mapped 3 to 140 times". */
+    private static String mapcounts(FrameMatch f) {
+        return f.minMapcount() == f.maxMapcount()
+                ? "each of those frames is mapped " + f.maxMapcount() + " times"
+                : "those frames are mapped " + f.minMapcount() + " to " + f.maxMapcount() + " times";
     }
 }

@@ -17,7 +17,11 @@ public enum LabAction {
     /** Run a second memory-user for 128 MiB, touched, in a new cgroup limited to 64 MiB. */
     RUN_UNDER_LIMIT("Run memory-user for 128 MiB under a 64 MiB limit"),
     /** Read where memory-user's main, global, heap block and local are, and what holds each. */
-    SHOW_POINTERS("Show where they are");
+    SHOW_POINTERS("Show where they are"),
+    /** Read pagemap (and kpagecount) of libc's text in memory-user and in aspace, page by page. */
+    COMPARE_LIBC_FRAMES("Compare the frames of libc's text"),
+    /** Write a block in memory-user, fork, read both frames; have the fork write its copy, read again. */
+    FORK_THEN_WRITE("Fork, then let the fork write");
 
     private final String buttonText;
 

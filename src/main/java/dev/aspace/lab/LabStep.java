@@ -13,7 +13,8 @@ import java.util.function.ToIntFunction;
  * @param question    the prediction asked before acting
  * @param choices     the possible answers
  * @param action      what the button does
- * @param rightChoice which choice the measurement bears out (computed from the numbers, never fixed)
+ * @param rightChoice which choice the measurement bears out (computed from the numbers, never fixed), or -1
+ *                    when the numbers that could be measured do not tell (frame numbers without the privilege)
  * @param reveal      the explanation with the numbers measured now
  */
 public record LabStep(String title, String setup, String question, List<String> choices, LabAction action,

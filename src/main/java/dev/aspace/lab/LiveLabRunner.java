@@ -2,15 +2,20 @@ package dev.aspace.lab;
 
 import dev.aspace.backend.MemoryBackend;
 import dev.aspace.backend.linux.CgroupSandbox;
+import dev.aspace.backend.linux.FrameReader;
 import dev.aspace.backend.linux.ProcPath;
 import dev.aspace.demo.Block;
 import dev.aspace.demo.BlockKind;
 import dev.aspace.demo.ExperimentResult;
 import dev.aspace.demo.Experiments;
+import dev.aspace.demo.MemoryUserListener;
 import dev.aspace.demo.MemoryUserRun;
 import dev.aspace.demo.Pointers;
 import dev.aspace.demo.Touch;
+import dev.aspace.frames.FrameMatch;
+import dev.aspace.frames.RegionFrames;
 import dev.aspace.model.ProcessGoneException;
+import dev.aspace.model.Region;
 import dev.aspace.model.Snapshot;
 import dev.aspace.model.SystemMemory;
 import dev.aspace.snapshot.locate.Location;
@@ -22,7 +27,12 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 /**
  * Carries out the lab's actions for real: on the app's memory-user child (through
@@ -34,14 +44,25 @@ public final class LiveLabRunner implements LabRunner {
     static final long MB = 1024 * 1024;
     static final long LAB_BLOCK = 100 * MB;
     static final long CONTAINER_LIMIT = 64 * MB;
+    static final long FORK_BLOCK = 4 * MB;
+    /** Fast enough to be over at once, slow enough to be a page-by-page write. */
+    private static final double FORK_WRITE_MB_PER_SECOND = 64;
+    private static final Duration FORK_WRITE_LIMIT = Duration.ofSeconds(60);
+    private static final Pattern LIBC = Pattern.compile(".*/libc(\\.so\\.6|-[0-9.]+\\.so)");
 
     private final Experiments experiments;
     private final MemoryBackend backend;
+    private final FrameReader frames;
     private Block untouched;
 
     public LiveLabRunner(Experiments experiments, MemoryBackend backend) {
+        this(experiments, backend, new FrameReader());
+    }
+
+    public LiveLabRunner(Experiments experiments, MemoryBackend backend, FrameReader frames) {
         this.experiments = experiments;
         this.backend = backend;
+        this.frames = frames;
     }
 
     @Override
@@ -68,7 +89,88 @@ public final class LiveLabRunner implements LabRunner {
             case COMPARE_SIZES -> compareSizes();
             case RUN_UNDER_LIMIT -> List.of(underLimit());
             case SHOW_POINTERS -> List.of(pointers());
+            case COMPARE_LIBC_FRAMES -> List.of(libcFrames());
+            case FORK_THEN_WRITE -> List.of(forkThenWrite());
         };
+    }
+
+    /** libc's text (its executable mapping) in memory-user and in aspace, compared page by page by file offset. */
+    private Measurement libcFrames() {
+        int user = experiments.child().pid();
+        int self = (int) ProcessHandle.current().pid();
+        Snapshot a = backend.snapshot(user, MemoryBackend.Detail.MAPS);
+        Snapshot b = backend.snapshot(self, MemoryBackend.Detail.MAPS);
+        Region textA = libcText(a, null);
+        Region textB = libcText(b, textA);
+        RegionFrames fa = frames.read(user, textA, textA.start(), textA.end());
+        RegionFrames fb = frames.read(self, textB, textB.start(), textB.end());
+        SystemMemory now = backend.systemMemory();
+        return new Measurement(now, now, a, b, textA.size(), null, List.of(), List.of(FrameMatch.of(user, fa, self, fb)));
+    }
+
+    /** The executable mapping of libc in {@code s}; with {@code like}, the one of the same file and offset. */
+    private static Region libcText(Snapshot s, Region like) {
+        return s.regions().stream()
+                .filter(r -> r.perms().exec() && LIBC.matcher(r.path()).matches())
+                .filter(r -> like == null || (r.path().equals(like.path()) && r.offset() == like.offset()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("process " + s.process().pid() + " has no "
+                        + (like == null ? "libc text mapping" : "mapping of " + like.path() + " at offset 0x"
+                        + Long.toHexString(like.offset())) + ": is it statically linked?"));
+    }
+
+    /**
+     * A written block in memory-user and a fork of it, frames read right after the fork and again
+     * once the fork has written every page of its copy (its "forkwrote" event); the fork and the
+     * block are gone afterwards.
+     */
+    private Measurement forkThenWrite() throws InterruptedException {
+        SystemMemory memoryBefore = backend.systemMemory();
+        experiments.allocate(BlockKind.MMAP, FORK_BLOCK, 100, false);
+        List<Block> blocks = experiments.child().blocks();
+        Block block = blocks.get(blocks.size() - 1);
+        int parent = experiments.child().pid();
+        CompletableFuture<Map<String, String>> wrote = new CompletableFuture<>();
+        MemoryUserListener hear = new MemoryUserListener() {
+            @Override
+            public void event(String name, Map<String, String> fields) {
+                if (name.equals("forkwrote") && String.valueOf(block.id()).equals(fields.get("block"))) {
+                    wrote.complete(fields);
+                }
+            }
+        };
+        experiments.child().addListener(hear);
+        int fork = -1;
+        try {
+            experiments.fork();
+            List<Integer> forks = experiments.child().forks();
+            fork = forks.get(forks.size() - 1);
+            Snapshot s = backend.snapshot(parent, MemoryBackend.Detail.MAPS);
+            Region region = s.regions().stream().filter(r -> r.contains(block.address())).findFirst()
+                    .orElseThrow(() -> ProcessGoneException.exitedWhileReading(parent));
+            FrameMatch forked = blockFrames(parent, fork, region, block);
+            experiments.forkWrite(block, FORK_WRITE_MB_PER_SECOND);
+            try {
+                wrote.get(FORK_WRITE_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("fork " + fork + " did not finish writing its copy within "
+                        + FORK_WRITE_LIMIT.toSeconds() + " s");
+            }
+            FrameMatch written = blockFrames(parent, fork, region, block);
+            return new Measurement(memoryBefore, backend.systemMemory(), s, s, FORK_BLOCK, null, List.of(),
+                    List.of(forked, written));
+        } finally {
+            experiments.child().removeListener(hear);
+            if (fork > 0) {
+                experiments.child().unfork(fork);
+            }
+            experiments.free(block);
+        }
+    }
+
+    private FrameMatch blockFrames(int parent, int fork, Region region, Block block) {
+        return FrameMatch.of(parent, frames.read(parent, region, block.address(), block.end()),
+                fork, frames.read(fork, region, block.address(), block.end()));
     }
 
     /**

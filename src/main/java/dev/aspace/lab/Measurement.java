@@ -1,5 +1,6 @@
 package dev.aspace.lab;
 
+import dev.aspace.frames.FrameMatch;
 import dev.aspace.model.CgroupMemory;
 import dev.aspace.model.Snapshot;
 import dev.aspace.model.SystemMemory;
@@ -18,12 +19,20 @@ import java.util.List;
  * @param sizeBytes    the size the action asked for (an allocation), or 0
  * @param cgroup       the cgroup the action ran in, read when it ended, or null
  * @param pointers     what the process's own pointers are (main, a global, a heap block, a local), or empty
+ * @param frames       two processes' pages compared frame by frame, one per moment measured, or empty
  */
 public record Measurement(SystemMemory memoryBefore, SystemMemory memoryAfter, Snapshot before, Snapshot after,
-                          long sizeBytes, CgroupMemory cgroup, List<Location> pointers) {
+                          long sizeBytes, CgroupMemory cgroup, List<Location> pointers, List<FrameMatch> frames) {
 
     public Measurement {
         pointers = List.copyOf(pointers);
+        frames = List.copyOf(frames);
+    }
+
+    /** Without frames. */
+    public Measurement(SystemMemory memoryBefore, SystemMemory memoryAfter, Snapshot before, Snapshot after,
+                       long sizeBytes, CgroupMemory cgroup, List<Location> pointers) {
+        this(memoryBefore, memoryAfter, before, after, sizeBytes, cgroup, pointers, List.of());
     }
 
     /** Without pointers. */

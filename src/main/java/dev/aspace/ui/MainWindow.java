@@ -22,6 +22,7 @@ import dev.aspace.ui.files.WindowPlace;
 import dev.aspace.ui.files.WindowTitle;
 import dev.aspace.ui.frames.FramesControls;
 import dev.aspace.ui.frames.FramesWindow;
+import dev.aspace.ui.frames.SharingWindow;
 import dev.aspace.ui.lab.LabWindow;
 import dev.aspace.ui.ribbon.RibbonView;
 import dev.aspace.ui.timeline.RecordControl;
@@ -160,6 +161,8 @@ public final class MainWindow extends BorderPane {
         table = new RegionTable(session);
         ribbon = new RibbonView(session);
         DetailsPane details = new DetailsPane(session);
+        details.setOnSharing(r -> SharingWindow.show(getScene() == null ? null : getScene().getWindow(),
+                session.getSnapshot().process().pid(), r));
         goTo = new GoToAddress(session, ribbon, details, background);
         ElfSections.install(session, ribbon, details, background);
         SummaryPane summary = new SummaryPane(session, gauge.unitsProperty());
@@ -255,7 +258,7 @@ public final class MainWindow extends BorderPane {
         if (s != null && r != null) {
             MemoryUserController c = child;
             FramesWindow.show(getScene() == null ? null : getScene().getWindow(), strip.frameReader(),
-                    s.process().pid(), r, c == null ? List.of() : c.forks());
+                    s.process().pid(), r, c == null ? List::of : c::forks);
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aspace.backend.linux.FramePrivilege;
 import dev.aspace.backend.linux.ProcPath;
+import dev.aspace.testutil.AsNobody;
 import dev.aspace.testutil.LiveProcess;
 import dev.aspace.testutil.RawFrames;
 import org.junit.jupiter.api.Test;
@@ -12,16 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -84,9 +78,8 @@ class FramesCommandTest {
 
     @Test
     void userNobodyIsToldFrameNumbersNeedCapSysAdminAndSeesThePagemapBits(@TempDir Path dir) throws Exception {
-        assumeTrue("root".equals(System.getProperty("user.name")), "needs root to switch to nobody");
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "needs setpriv (util-linux)");
-        String cp = readableClasspath(dir);
+        assumeTrue(AsNobody.possible(), "needs root and setpriv (util-linux) to switch to nobody");
+        String cp = AsNobody.classpath(dir, AsNobody.CLI, List.of());
         try (LiveProcess target = LiveProcess.start("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups",
                 "sleep", "600")) {
             target.awaitExec("sleep");
@@ -112,46 +105,7 @@ class FramesCommandTest {
     }
 
     private static Result asNobody(String cp, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", cp, "dev.aspace.Launcher"));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(Path.of("/tmp").toFile());
-        pb.environment().put("HOME", "/tmp");
-        Process p = pb.start();
-        byte[] o = p.getInputStream().readAllBytes();
-        byte[] e = p.getErrorStream().readAllBytes();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finished");
-        return new Result(p.exitValue(), new String(o, StandardCharsets.UTF_8), new String(e, StandardCharsets.UTF_8));
-    }
-
-    /** The classes and the jars the CLI needs, copied where nobody can read them. */
-    private static String readableClasspath(Path dir) throws IOException, URISyntaxException, ClassNotFoundException {
-        Path classes = dir.resolve("classes");
-        try (Stream<Path> files = Files.walk(Path.of("target/classes"))) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Path to = classes.resolve(Path.of("target/classes").relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(f, to);
-                }
-            }
-        }
-        List<String> cp = new ArrayList<>(List.of(classes.toString()));
-        for (String c : List.of("com.sun.jna.Native", "picocli.CommandLine", "com.fasterxml.jackson.core.JsonFactory",
-                "com.fasterxml.jackson.databind.ObjectMapper", "com.fasterxml.jackson.annotation.JsonProperty")) {
-            Path jar = Paths.get(Class.forName(c).getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path copy = dir.resolve(jar.getFileName());
-            if (!Files.exists(copy)) {
-                Files.copy(jar, copy);
-            }
-            cp.add(copy.toString());
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Files.setPosixFilePermissions(f, PosixFilePermissions.fromString(Files.isDirectory(f) ? "rwxr-xr-x" : "rw-r--r--"));
-            }
-        }
-        return String.join(":", cp);
+        AsNobody.Result r = AsNobody.java(cp, List.of(), "dev.aspace.Launcher", List.of(args), 120);
+        return new Result(r.code(), r.out(), r.err());
     }
 }

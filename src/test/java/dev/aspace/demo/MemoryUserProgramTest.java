@@ -78,7 +78,7 @@ class MemoryUserProgramTest {
         assertEquals("err 0 malformed command 'x': expected 'ID VERB ARGS...' with a numeric ID", send("x"));
         assertEquals("err 0 malformed command 'abc ping': expected 'ID VERB ARGS...' with a numeric ID", send("abc ping"));
         assertEquals("err 7 unknown command 'bogus' (alloc, touch, walk, stream, stop, free, mlock, munlock,"
-                + " dontneed, protect, fork, unfork, thread, endthread, dlopen, ping, exit)", send("7 bogus"));
+                + " dontneed, protect, fork, unfork, forkwrite, thread, endthread, dlopen, ping, exit)", send("7 bogus"));
         assertEquals("err 8 usage: ID touch BLOCK PERCENT", send("8 touch"));
         assertEquals("err 9 BYTES must be more than 0, got 0", send("9 alloc mmap 0"));
         assertEquals("err 10 BYTES must be a whole number, got '12k'", send("10 alloc mmap 12k"));
@@ -93,6 +93,11 @@ class MemoryUserProgramTest {
                 send("\u0000 17 ping"));
         // a blank line gets no reply: the next reply is the next command's
         assertEquals("ok 18 pid=" + child.pid(), send("\n18 ping"));
+        assertEquals("err 19 process 1 is not a fork of this memory-user", send("19 forkwrite 1 1 4"));
+        String fork = send("20 fork").replaceFirst("ok 20 pid=", "");
+        send("21 alloc mmap 4096");
+        assertEquals("err 22 block 2 was made after fork " + fork + ", so the fork does not have it: fork again",
+                send("22 forkwrite " + fork + " 2 4"));
         assertTrue(child.isAlive());
     }
 

@@ -6,7 +6,9 @@ import dev.aspace.procfs.SmapsRollupParser;
 import dev.aspace.procfs.StatusParser;
 import dev.aspace.model.Region;
 import dev.aspace.model.Smaps;
+import dev.aspace.share.FileSharing;
 import dev.aspace.share.FileTotals;
+import dev.aspace.share.FileUsers;
 import dev.aspace.share.ProcessShare;
 import dev.aspace.share.ShareReport;
 import dev.aspace.share.Unreadable;
@@ -51,13 +53,7 @@ public final class ShareReader {
      */
     public ShareReport read(List<Integer> pids) {
         boolean all = pids.isEmpty();
-        List<Integer> todo;
-        try {
-            todo = all ? ProcFiles.numericEntries(proc.proc()) : pids;
-        } catch (IOException e) {
-            throw new UncheckedIOException("listing " + proc.proc() + ": " + e.getMessage(), e);
-        }
-        List<One> read = readAll(todo, all);
+        List<One> read = readAll(all ? everyProcess() : pids, all);
         List<ProcessShare> processes = new ArrayList<>();
         List<Unreadable> unreadable = new ArrayList<>();
         FileTotals files = new FileTotals();
@@ -71,6 +67,33 @@ public final class ShareReader {
         }
         processes.sort(Comparator.comparingLong(ProcessShare::pss).thenComparingInt(ProcessShare::pid));
         return new ShareReport(processes, files.files(), unreadable);
+    }
+
+    /**
+     * Every process's mappings of one part of a file (path, permissions as maps writes them, file
+     * offset), each with its RSS and PSS of that part and of the whole file, from its smaps read now;
+     * the processes that could not be read are listed with the reason.
+     */
+    public FileSharing fileSharing(String path, String perms, long offset) {
+        List<One> read = readAll(everyProcess(), true);
+        FileUsers users = new FileUsers(path, perms, offset);
+        List<Unreadable> unreadable = new ArrayList<>();
+        for (One o : read) {
+            if (o.share != null) {
+                users.add(o.share, o.regions);
+            } else if (o.unreadable != null) {
+                unreadable.add(o.unreadable);
+            }
+        }
+        return users.result(unreadable);
+    }
+
+    private List<Integer> everyProcess() {
+        try {
+            return ProcFiles.numericEntries(proc.proc());
+        } catch (IOException e) {
+            throw new UncheckedIOException("listing " + proc.proc() + ": " + e.getMessage(), e);
+        }
     }
 
     private List<One> readAll(List<Integer> pids, boolean all) {

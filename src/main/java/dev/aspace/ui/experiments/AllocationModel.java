@@ -125,6 +125,9 @@ public final class AllocationModel {
                             + " MiB/s"));
                 } else if (name.equals("walked")) {
                     onFxThread(() -> walkStatus.set("block " + fields.get("block") + ": walk done"));
+                } else if (name.equals("forkwrote")) {
+                    onFxThread(() -> walkStatus.set("fork " + fields.get("fork") + " wrote its copy of block "
+                            + fields.get("block")));
                 }
             }
 
@@ -342,6 +345,12 @@ public final class AllocationModel {
 
     public void fork() {
         run(Experiment.FORK, 0, experiments::fork);
+    }
+
+    /** The newest fork writes its copy of the chosen block at the typed rate (copy-on-write, page by page). */
+    public void forkWrite() {
+        double r = rate();
+        onBlock(Experiment.FORK_WRITE, b -> experiments.forkWrite(b, r));
     }
 
     public void startThread() {

@@ -3,9 +3,11 @@ package dev.aspace.ui.experiments;
 import dev.aspace.backend.MemoryBackend;
 import dev.aspace.demo.Block;
 import dev.aspace.demo.BlockKind;
+import dev.aspace.demo.Experiment;
 import dev.aspace.demo.ExperimentResult;
 import dev.aspace.demo.MemoryUserController;
 import dev.aspace.ui.Background;
+import dev.aspace.ui.frames.ForkFrames;
 import dev.aspace.ui.view.ChoiceMenu;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -149,14 +151,26 @@ public final class AllocationPanel extends VBox {
         libraryField.setId("libraryField");
         libraryField.setPrefColumnCount(10);
         libraryField.textProperty().bindBidirectional(model.libraryProperty());
+        Button forkWrite = button("forkWriteButton", "Fork writes", model::forkWrite);
+        forkWrite.setTooltip(new Tooltip("The newest fork writes its copy of the chosen block page by page at the rate"
+                + " above: copy-on-write gives each page a frame of its own"));
         FlowPane otherRow = row(
                 button("mapFileButton", "Map file", () -> model.allocateOther(BlockKind.FILE)),
                 button("shmButton", "Shared memory", () -> model.allocateOther(BlockKind.SHM)),
                 button("forkButton", "Fork", model::fork),
+                forkWrite,
                 button("threadButton", "Thread", model::startThread),
                 labelled("library", libraryField),
                 button("dlopenButton", "dlopen", model::loadLibrary));
 
+        // a fork (and its writing) shows at the frame level: the block beside the fork's copy, live
+        model.lastResultProperty().addListener((o, a, r) -> {
+            Block b = model.selectedBlockProperty().get();
+            if (r != null && b != null && getScene() != null
+                    && (r.experiment() == Experiment.FORK || r.experiment() == Experiment.FORK_WRITE)) {
+                ForkFrames.show(getScene().getWindow(), model.controller(), b);
+            }
+        });
         expectLabel.setId("expectLabel");
         expectLabel.setWrapText(true);
         expectLabel.textProperty().bind(model.expectationProperty());

@@ -9,7 +9,9 @@ import dev.aspace.backend.linux.ZoneInfo;
 import dev.aspace.frames.PagemapEntry;
 import dev.aspace.frames.RegionFrames;
 import dev.aspace.model.ByteSize;
+import dev.aspace.model.ProcessGoneException;
 import dev.aspace.model.Region;
+import dev.aspace.model.RegionKind;
 
 import java.util.HashSet;
 import java.util.List;
@@ -41,7 +43,9 @@ public record FramePair(int pidA, RegionFrames a, int pidB, RegionFrames b, long
             pidB = !forks.isEmpty() ? forks.get(0) : mappers.stream().filter(p -> p != pid).findFirst().orElse(0);
         }
         RegionFrames b = null;
-        if (pidB > 0) {
+        if (pidB > 0 && forks.contains(pidB)) {
+            b = sameRange(reader, pidB, region);
+        } else if (pidB > 0) {
             Region match = match(pidB, region);
             if (match != null) {
                 b = reader.read(pidB, match, match.start(), match.end());
@@ -62,6 +66,15 @@ public record FramePair(int pidA, RegionFrames a, int pidB, RegionFrames b, long
             }
         }
         return new FramePair(pid, a, pidB, b, ZoneInfo.frameLimit(ProcPath.SYSTEM), shared, sharingLine(region, a, mappers));
+    }
+
+    /** A fork has its parent's layout: the same range of it, or null once it is gone. */
+    private static RegionFrames sameRange(FrameReader reader, int fork, Region region) {
+        try {
+            return reader.read(fork, region, region.start(), region.end());
+        } catch (ProcessGoneException e) {
+            return null;
+        }
     }
 
     /** The region of {@code pid} at the same addresses (a fork), else with the same file, permissions and offset. */
@@ -86,12 +99,18 @@ public record FramePair(int pidA, RegionFrames a, int pidB, RegionFrames b, long
         return null;
     }
 
+    /** "libc.so.6 text, 1.3 MiB": the file's name, which part of it the region maps, the region's size. */
+    static String title(Region region) {
+        String name = !region.path().isEmpty() ? region.path().substring(region.path().lastIndexOf('/') + 1)
+                : region.kind() == RegionKind.UNCLASSIFIED && !region.label().isEmpty() ? region.label() // a block's range
+                : "anonymous memory";
+        String part = region.perms().exec() ? "text" : region.perms().write() ? "data" : "read-only data";
+        return name + " " + part + ", " + ByteSize.format(region.size());
+    }
+
     /** "libc.so.6 text, 1.3 MiB: mapped by 97 processes; here RSS 1.2 MiB, PSS 22 KiB". */
     static String sharingLine(Region region, RegionFrames a, List<Integer> mappers) {
-        String name = region.path().isEmpty() ? "anonymous memory" : region.path().substring(region.path().lastIndexOf('/') + 1);
-        String part = region.perms().exec() ? "text" : region.perms().write() ? "data" : "read-only data";
-        StringBuilder sb = new StringBuilder(name).append(' ').append(part).append(", ")
-                .append(ByteSize.format(region.size()));
+        StringBuilder sb = new StringBuilder(title(region));
         if (!mappers.isEmpty()) {
             sb.append(": mapped by ").append(mappers.size()).append(mappers.size() == 1 ? " process" : " processes");
         }

@@ -2,6 +2,7 @@ package dev.aspace.ui.frames;
 
 import dev.aspace.backend.linux.FramePrivilege;
 import dev.aspace.backend.linux.FrameReader;
+import dev.aspace.frames.FrameSummary;
 import dev.aspace.model.Region;
 import javafx.concurrent.ScheduledService;
 import javafx.concurrent.Task;
@@ -19,6 +20,7 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Behind the abstraction: the selected region's pages, the physical frames under them and those
@@ -33,13 +35,23 @@ public final class FramesWindow {
     private FramesWindow() {
     }
 
-    /** Opens (or raises and retargets) the one physical-memory window. */
-    public static void show(Window owner, FrameReader reader, int pid, Region region, List<Integer> forks) {
+    private static int openPid;
+    private static Region openRegion;
+
+    /**
+     * Opens (or retargets) the one physical-memory window.
+     *
+     * @param forks the memory-user's forks alive now (asked at each refresh, so a fork made later is found)
+     */
+    public static void show(Window owner, FrameReader reader, int pid, Region region, Supplier<List<Integer>> forks) {
         if (open != null) {
             open.close();
         }
+        openPid = pid;
+        openRegion = region;
         Stage stage = new Stage();
-        stage.setTitle("Frames — pid " + pid + " " + (region.path().isEmpty() ? region.label() : region.path()));
+        String title = "Frames — pid " + pid + " " + (region.path().isEmpty() ? region.label() : region.path());
+        stage.setTitle(title + " (reading…)"); // until the first reading shows
         if (owner != null) {
             stage.initOwner(owner);
         }
@@ -49,9 +61,20 @@ public final class FramesWindow {
             stage.getScene().getStylesheets().setAll(owner.getScene().getStylesheets());
         }
         stage.setOnHidden(e -> view.refresher.cancel());
+        view.refresher.lastValueProperty().addListener((o, a, b) -> stage.setTitle(title));
         open = stage;
         stage.show();
         view.refresher.start();
+    }
+
+    /** Raises the window when it shows this range of this process; false when it does not. */
+    static boolean raise(int pid, Region region) {
+        if (open == null || !open.isShowing() || openPid != pid || openRegion.start() != region.start()
+                || openRegion.end() != region.end()) {
+            return false;
+        }
+        open.toFront();
+        return true;
     }
 
     /** The window's content; package-private for the tests. */
@@ -65,7 +88,7 @@ public final class FramesWindow {
         final ScheduledService<FramePair> refresher;
         private volatile int other;
 
-        View(FrameReader reader, int pid, Region region, List<Integer> forks) {
+        View(FrameReader reader, int pid, Region region, Supplier<List<Integer>> forks) {
             sharing.setId("sharingLine");
             sharing.getStyleClass().add("title-4");
             summary.setId("framesSummary");
@@ -89,6 +112,13 @@ public final class FramesWindow {
                     + SharingColors.legend() + ".");
             legend.setWrapText(true);
             legend.getStyleClass().add("text-small");
+            if (region.inode() != 0 && region.path().startsWith("/")) {
+                Button who = new Button("Who maps this file…");
+                who.setId("framesSharingButton");
+                who.setOnAction(e -> SharingWindow.show(root.getScene() == null ? null : root.getScene().getWindow(),
+                        pid, region));
+                controls.getChildren().add(who);
+            }
             VBox top = new VBox(6, sharing, controls, legend);
             VBox bottom = new VBox(4, summary, privilege);
             top.setPadding(new Insets(10));
@@ -96,6 +126,7 @@ public final class FramesWindow {
             root.setTop(top);
             root.setCenter(canvas);
             root.setBottom(bottom);
+            summary.setText("reading the frames of pid " + pid + "…");
             refresher = new ScheduledService<>() {
                 @Override
                 protected Task<FramePair> createTask() {
@@ -103,7 +134,7 @@ public final class FramesWindow {
                     return new Task<>() {
                         @Override
                         protected FramePair call() {
-                            return FramePair.read(reader, pid, region, forks, o);
+                            return FramePair.read(reader, pid, region, forks.get(), o);
                         }
                     };
                 }
@@ -114,21 +145,23 @@ public final class FramesWindow {
                     + (refresher.getException() == null ? "it is gone" : refresher.getException().getMessage())));
         }
 
+        /** "pid 12: 246 pages in RAM (0 mapped once, 246 shared), 0 swapped". */
+        private static String side(int pid, FrameSummary s) {
+            return "pid " + pid + ": " + s.present() + " pages in RAM (" + s.exclusive() + " mapped once, " + s.shared()
+                    + " shared), " + s.swapped() + " swapped";
+        }
+
         void show(FramePair p) {
             if (p == null) {
                 return;
             }
             canvas.show(p);
             sharing.setText(p.sharingLine());
-            var s = p.a().summary();
-            StringBuilder sb = new StringBuilder("pid " + p.pidA() + ": " + s.present() + " pages in RAM (" + s.exclusive()
-                    + " mapped once, " + s.shared() + " shared), " + s.swapped() + " swapped");
+            StringBuilder sb = new StringBuilder(side(p.pidA(), p.a().summary()));
             if (p.b() != null) {
-                var t = p.b().summary();
-                sb.append(".  pid ").append(p.pidB()).append(": ").append(t.present()).append(" in RAM");
-                if (p.a().privileged()) {
-                    sb.append(".  Frames used by both: ").append(p.shared());
-                }
+                sb.append(".  ").append(side(p.pidB(), p.b().summary()));
+                sb.append(p.a().privileged() ? ".  Frames used by both: " + p.shared()
+                        : ".  Which frames both use needs the frame numbers");
             } else {
                 sb.append(".  No other process to compare: fork the memory-user (Fork), or type a PID mapping the same file");
             }

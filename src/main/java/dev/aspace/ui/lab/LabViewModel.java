@@ -104,6 +104,9 @@ public final class LabViewModel {
     }
 
     static String judge(LabStep step, int predicted, int right) {
+        if (right < 0) {
+            return "Not judged: what could be measured here does not tell (the reveal says what is missing).";
+        }
         String happened = step.choices().get(right);
         if (predicted < 0) {
             return "What happened: " + happened + ".";

@@ -3,6 +3,8 @@ package dev.aspace.ui.view;
 import dev.aspace.model.ByteSize;
 import dev.aspace.model.Region;
 import dev.aspace.model.Smaps;
+import dev.aspace.model.Snapshot;
+import dev.aspace.model.Source;
 import dev.aspace.model.SmapsLayout;
 import dev.aspace.snapshot.locate.Location;
 import dev.aspace.snapshot.locate.LocationText;
@@ -12,6 +14,7 @@ import dev.aspace.ui.vm.SessionModel;
 import dev.aspace.ui.vm.SmapsFieldHelp;
 import dev.aspace.ui.vm.VmFlagWords;
 import javafx.geometry.Insets;
+import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -26,6 +29,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Everything about the selected region: each smaps field with what it means, VmFlags in words. */
 public final class DetailsPane extends ScrollPane {
@@ -34,6 +38,7 @@ public final class DetailsPane extends ScrollPane {
     private final SessionModel session;
     private Location located;
     private SectionMap sections = SectionMap.EMPTY;
+    private Consumer<Region> onSharing;
 
     public DetailsPane(SessionModel session) {
         getStyleClass().add("details-pane");
@@ -54,6 +59,15 @@ public final class DetailsPane extends ScrollPane {
     /** Shows what an address is (Go to address) above the region holding it, until another region is selected. */
     public void showLocation(Location l) {
         located = l;
+        show(session.selectedProperty().get());
+    }
+
+    /**
+     * What "Who maps this file…" does for the selected file-backed region of a live process (the
+     * sharing view); null: no such button.
+     */
+    public void setOnSharing(Consumer<Region> action) {
+        onSharing = action;
         show(session.selectedProperty().get());
     }
 
@@ -82,6 +96,21 @@ public final class DetailsPane extends ScrollPane {
         }
         renameIds(g, "section-");
         box.getChildren().add(g);
+    }
+
+    /** A file mapped by a live process: who else maps it, and what it costs each of them. */
+    private void sharingButton(Region r) {
+        Snapshot snap = session.getSnapshot();
+        if (onSharing == null || r.inode() == 0 || !r.path().startsWith("/") || snap == null
+                || snap.source().type() != Source.Type.LIVE) {
+            return;
+        }
+        Button b = new Button("Who maps this file…");
+        b.setId("sharingButton");
+        b.getStyleClass().add("small");
+        b.setTooltip(new Tooltip("Every process mapping this part of " + r.path() + ", with its RSS and PSS from smaps"));
+        b.setOnAction(e -> onSharing.accept(r));
+        box.getChildren().add(b);
     }
 
     private void showLocated() {
@@ -114,6 +143,7 @@ public final class DetailsPane extends ScrollPane {
         title.getStyleClass().add("title-4");
         title.setId("detailsTitle");
         box.getChildren().add(title);
+        sharingButton(r);
 
         GridPane head = grid();
         int row = 0;

@@ -1,6 +1,7 @@
 package dev.aspace.backend.linux;
 
 import java.time.Duration;
+import dev.aspace.testutil.AsNobody;
 import dev.aspace.testutil.Await;
 import dev.aspace.procfs.MapsText;
 import dev.aspace.backend.MemoryBackend.Detail;
@@ -19,13 +20,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -108,47 +105,15 @@ class LinuxBackendLiveTest {
 
     @Test
     void permissionDeniedForUserNobodyReadingARootProcess(@TempDir Path dir) throws Exception {
-        assumeTrue("root".equals(System.getProperty("user.name")), "needs root to switch to nobody");
-        Path setpriv = Path.of("/usr/bin/setpriv");
-        assumeTrue(Files.isExecutable(setpriv), "needs setpriv (util-linux)");
-        // nobody cannot read /root/.m2 or maybe the worktree: give it a readable copy of the classes
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path classes = dir.resolve("classes");
-        copyTree(Path.of("target/classes"), classes);
-        copyTree(Path.of("target/test-classes/dev/aspace/backend/linux"), classes.resolve("dev/aspace/backend/linux"));
-        Path jna = dir.resolve("jna.jar");
-        Files.copy(Paths.get(Class.forName("com.sun.jna.Native").getProtectionDomain().getCodeSource().getLocation().toURI()), jna);
-        makeReadable(dir);
+        assumeTrue(AsNobody.possible(), "needs root and setpriv (util-linux) to switch to nobody");
+        // nobody cannot read /root/.m2 or maybe the worktree: it gets a readable copy of the classes
+        String cp = AsNobody.classpath(dir, List.of("com.sun.jna.Native"), List.of(SnapshotAsOtherUser.class));
         try (LiveProcess sleep = LiveProcess.sleep()) {
-            Process p = new ProcessBuilder(setpriv.toString(), "--reuid=nobody", "--regid=nogroup", "--clear-groups",
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", classes + ":" + jna, SnapshotAsOtherUser.class.getName(), Integer.toString(sleep.pid()))
-                    .redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            AsNobody.Result r = AsNobody.java(cp, List.of(), SnapshotAsOtherUser.class.getName(),
+                    List.of(Integer.toString(sleep.pid())), 60);
             assertEquals(AccessDeniedException.class.getSimpleName() + ": permission denied reading smaps of process "
-                    + sleep.pid() + ": run as the same user as the process, as root, or with CAP_SYS_PTRACE", out);
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
-        }
-    }
-
-    private static void makeReadable(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Files.setPosixFilePermissions(f, PosixFilePermissions.fromString(Files.isDirectory(f) ? "rwxr-xr-x" : "rw-r--r--"));
-            }
+                    + sleep.pid() + ": run as the same user as the process, as root, or with CAP_SYS_PTRACE",
+                    (r.out() + r.err()).trim());
         }
     }
 

@@ -61,7 +61,7 @@ class FramesViewTest {
         FrameReader reader = new FrameReader();
         strip = new ResidencyStrip(new PagemapReader(), reader);
         strip.framesModeProperty().set(true);
-        view = new FramesWindow.View(reader, parent, block, List.of(child));
+        view = new FramesWindow.View(reader, parent, block, () -> List.of(child));
         stage.setScene(new Scene(new VBox(strip, view.root), 1000, 600));
         stage.show();
         strip.show(parent, addr, addr + PAGES * 4096L);
