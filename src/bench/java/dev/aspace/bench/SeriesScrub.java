@@ -28,11 +28,13 @@ public final class SeriesScrub {
         Path file = Path.of(args[0]);
         long t0 = System.nanoTime();
         SeriesReader r = SeriesReader.open(file);
+        long indexed = System.nanoTime() - t0;
         List<FrameSummary> summaries = r.summaries();
         Snapshot first = r.frame(0);
         long opened = System.nanoTime() - t0;
-        System.out.printf("%s: %d frames, %d MiB; open + summaries + frame 0 (%d regions): %.0f ms%n", file,
-                summaries.size(), file.toFile().length() >> 20, first.regions().size(), opened / 1e6);
+        System.out.printf("%s: %d frames, %d MiB; open + summaries + frame 0 (%d regions): %.0f ms (open/index"
+                + " %.0f ms)%n", file, summaries.size(), file.toFile().length() >> 20, first.regions().size(),
+                opened / 1e6, indexed / 1e6);
         int n = r.size();
         SplittableRandom random = new SplittableRandom(5);
         int start = n / 2 + random.nextInt(n / 4);

@@ -9,8 +9,10 @@ import java.util.Locale;
  * @param exitCode  as Java reports it: 128 + N when killed by signal N
  * @param oomKilled true when it died of SIGKILL while the kernel's oom_kill counter rose
  * @param expected  true when the app asked it to end (close, exit)
+ * @param cgroupDeath what the memory cgroup it ran in says ended it ("killed by the cgroup's OOM
+ *                  killer at ..."), or "" when it ran in none or simply exited
  */
-public record ChildExit(int pid, int exitCode, boolean oomKilled, boolean expected) {
+public record ChildExit(int pid, int exitCode, boolean oomKilled, boolean expected, String cgroupDeath) {
 
     /** Linux's numbers (x86_64 and aarch64 agree on these). */
     private static final String[] SIGNALS = {null, "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT",
@@ -21,7 +23,12 @@ public record ChildExit(int pid, int exitCode, boolean oomKilled, boolean expect
     /** How a child ended, the OOM killer counted when it died of SIGKILL while oom_kill rose past {@code oomKillsBefore}. */
     public static ChildExit of(int pid, int exitCode, long oomKillsBefore, boolean expected) {
         boolean oom = exitCode == 128 + 9 && oomKillsBefore >= 0 && MemoryUserController.oomKills() > oomKillsBefore;
-        return new ChildExit(pid, exitCode, oom, expected);
+        return new ChildExit(pid, exitCode, oom, expected, "");
+    }
+
+    /** The same end, as the cgroup it ran in tells it (the cgroup's own counter is surer than the machine's). */
+    public ChildExit inCgroup(String death) {
+        return new ChildExit(pid, exitCode, oomKilled || death.contains("OOM killer"), expected, death);
     }
 
     public boolean killedBySigkill() {
@@ -43,6 +50,9 @@ public record ChildExit(int pid, int exitCode, boolean oomKilled, boolean expect
 
     /** One line for a banner or the terminal. */
     public String describe() {
+        if (cgroupDeath.contains("OOM killer")) {
+            return "memory-user " + pid + " was " + cgroupDeath + ".";
+        }
         if (oomKilled) {
             return "memory-user " + pid + " was killed by the kernel's OOM killer (SIGKILL; oom_kill in /proc/vmstat rose)."
                     + " It runs with oom_score_adj 1000 so that it, not the app, is chosen.";

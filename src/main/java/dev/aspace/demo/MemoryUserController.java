@@ -1,5 +1,9 @@
 package dev.aspace.demo;
 
+import dev.aspace.backend.linux.CgroupSandbox;
+import dev.aspace.backend.linux.ProcPath;
+import dev.aspace.model.CgroupUnavailableException;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -12,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * Starts the memory-user child (the C program src/main/c/memory-user.c) and drives it over its
@@ -50,12 +56,14 @@ public final class MemoryUserController implements AutoCloseable {
     private final CompletableFuture<ChildExit> exit = new CompletableFuture<>();
     private final long oomKillsAtStart;
     private final Path tmpdir;
+    private final CgroupSandbox cgroup; // null: runs in aspace's own cgroup
     private final int pid;
     private volatile boolean closing;
 
-    private MemoryUserController(Process process, long oomKillsAtStart, Path tmpdir) {
+    private MemoryUserController(Process process, long oomKillsAtStart, Path tmpdir, CgroupSandbox cgroup) {
         this.process = process;
         this.tmpdir = tmpdir;
+        this.cgroup = cgroup;
         this.pid = (int) process.pid();
         this.oomKillsAtStart = oomKillsAtStart;
         this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
@@ -79,7 +87,42 @@ public final class MemoryUserController implements AutoCloseable {
      * @throws MemoryUserException when it cannot start (its program missing, say)
      */
     public static MemoryUserController start(Path tmpdir) {
-        List<String> command = command(tmpdir);
+        return start(tmpdir, null);
+    }
+
+    /**
+     * Starts a child that runs inside {@code cgroup} from its first instruction; the cgroup is
+     * then the child's: removed when the child ends (or cannot start), after its end was read from it.
+     *
+     * @throws MemoryUserException when it cannot start (its program missing, say)
+     */
+    public static MemoryUserController startIn(Path tmpdir, CgroupSandbox cgroup) {
+        try {
+            return start(tmpdir, cgroup);
+        } catch (RuntimeException e) {
+            cgroup.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Ends {@code old} and starts a child in its place: in a new memory cgroup below this
+     * process's own with this limit, or in this process's cgroup when {@code limitBytes} is 0.
+     *
+     * @throws CgroupUnavailableException when no cgroup can be made (one line says what is
+     *                                    needed); {@code old} is left running then
+     * @throws MemoryUserException        when the new child cannot start
+     */
+    public static MemoryUserController restart(MemoryUserController old, long limitBytes) {
+        Path tmpdir = old.tmpdir;
+        CgroupSandbox box = limitBytes > 0 ? CgroupSandbox.create(ProcPath.SYSTEM, limitBytes) : null;
+        old.close();
+        return box == null ? start(tmpdir) : startIn(tmpdir, box);
+    }
+
+    private static MemoryUserController start(Path tmpdir, CgroupSandbox cgroup) {
+        UnaryOperator<List<String>> launcher = cgroup == null ? UnaryOperator.identity() : cgroup::wrap;
+        List<String> command = launcher.apply(command(tmpdir));
         long oomKills = oomKills();
         CompletableFuture<Process> started = new CompletableFuture<>();
         // PR_SET_PDEATHSIG fires when the *thread* that forked the child ends, so the child is
@@ -114,7 +157,7 @@ public final class MemoryUserController implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new MemoryUserException("interrupted while starting the memory-user child");
         }
-        MemoryUserController c = new MemoryUserController(p, oomKills, tmpdir);
+        MemoryUserController c = new MemoryUserController(p, oomKills, tmpdir, cgroup);
         p.onExit().thenAccept(done -> c.childExited());
         try {
             c.ready.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -200,6 +243,11 @@ public final class MemoryUserController implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** The memory cgroup made for this child, while it runs; empty when it runs in aspace's own. */
+    public Optional<CgroupSandbox> cgroup() {
+        return Optional.ofNullable(cgroup);
     }
 
     /** Completes when the child is gone. */
@@ -425,7 +473,11 @@ public final class MemoryUserController implements AutoCloseable {
     }
 
     private void childExited() {
-        ChildExit e = ChildExit.of(pid, process.exitValue(), oomKillsAtStart, closing);
+        ChildExit plain = ChildExit.of(pid, process.exitValue(), oomKillsAtStart, closing);
+        ChildExit e = cgroup == null ? plain : plain.inCgroup(cgroupDeath(plain.exitCode())); // read before it goes
+        if (cgroup != null) {
+            cgroup.close();
+        }
         ChildFiles.remove(pid, tmpdir); // a child killed by a signal could not remove its own
         blocks.clear();
         MemoryUserException gone = new MemoryUserException(e.describe());
@@ -433,6 +485,14 @@ public final class MemoryUserController implements AutoCloseable {
         pending.values().forEach(f -> f.completeExceptionally(gone));
         exit.complete(e);
         listeners.forEach(l -> l.exited(e));
+    }
+
+    private String cgroupDeath(int exitCode) {
+        try {
+            return cgroup.death(exitCode);
+        } catch (RuntimeException e) {
+            return ""; // the cgroup could not be read: the machine's counter tells it
+        }
     }
 
     /** The kernel's count of OOM kills since boot (/proc/vmstat oom_kill), or -1. */
@@ -468,6 +528,16 @@ public final class MemoryUserController implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
+        }
+        if (cgroup != null) {
+            try {
+                exit.get(5, TimeUnit.SECONDS); // its end is read from the cgroup before it goes
+            } catch (ExecutionException | TimeoutException e) {
+                // removed below all the same
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            cgroup.close();
         }
     }
 }

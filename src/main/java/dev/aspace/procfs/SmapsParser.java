@@ -76,6 +76,7 @@ public final class SmapsParser {
     private boolean firstEntryHadFlags;
     /** False once an entry starts below the end of the one before: the read was torn. */
     private boolean inAddressOrder = true;
+    private long headerDigest = TextDigest.EMPTY;
     private long lastEnd;
 
     // the entry being read
@@ -139,6 +140,14 @@ public final class SmapsParser {
      */
     public boolean inAddressOrder() {
         return inAddressOrder;
+    }
+
+    /**
+     * The {@link TextDigest} of the maps lines read so far, each with its newline: for smaps text
+     * the same as the digest of the maps text the kernel prints for the same mappings.
+     */
+    public long headerDigest() {
+        return headerDigest;
     }
 
     /** The 1-based line of the maps line of region {@code index} (in input order). */
@@ -303,6 +312,7 @@ public final class SmapsParser {
     // ---- header: 7f0c1c000000-7f0c1c021000 rw-p 00000000 00:00 0     [heap]
 
     private void header(byte[] b, int from, int to) {
+        headerDigest = TextDigest.update(TextDigest.update(headerDigest, b, from, to), (byte) '\n');
         if (pending) {
             if (mode == UNKNOWN) {
                 mode = MAPS;

@@ -6,6 +6,7 @@ import dev.aspace.layout.Viewport;
 import dev.aspace.model.Region;
 import dev.aspace.model.Snapshot;
 import dev.aspace.ui.aslr.AslrWindow;
+import dev.aspace.ui.frames.FramesStart;
 import dev.aspace.ui.files.ConfigFile;
 import dev.aspace.ui.files.RecentFilesStore;
 import dev.aspace.ui.vm.ErrorLog;
@@ -172,6 +173,7 @@ public final class AspaceApp extends Application {
         }
         stage.show();
         StartupClock.mark("shown");
+        FramesStart.fromSystemProperty(scene);
 
         if (!compare.isEmpty()) {
             window.compare(compare); // nothing is on screen yet: the files alone

@@ -10,6 +10,7 @@ import dev.aspace.model.Source;
 import dev.aspace.snapshot.importers.TextImports;
 import dev.aspace.ui.aslr.AslrWindow;
 import dev.aspace.ui.compare.CompareView;
+import dev.aspace.ui.experiments.AllocationModel;
 import dev.aspace.ui.experiments.AllocationPanel;
 import dev.aspace.ui.experiments.ResidencyStrip;
 import dev.aspace.ui.files.ConfigFile;
@@ -130,6 +131,9 @@ public final class MainWindow extends BorderPane {
     private PickerDialog picker;
     private ConfigFile pickerSize; // null: the picker's size is not kept (tests)
     private MemoryUserController child;
+    private MemoryUserController restarted; // the last child this window started itself: it ends it
+    private boolean restarting;
+    private final ScrollPane panelScroll = new ScrollPane();
     private final GoToAddress goTo;
 
     private static final DateTimeFormatter TAKEN =
@@ -353,21 +357,7 @@ public final class MainWindow extends BorderPane {
     /** As above, showing {@code first} (a read of the child started earlier) when it is done. */
     public void attachMemoryUser(MemoryUserController child,
                                  CompletableFuture<SessionModel.FullRead> first) {
-        AllocationPanel panel = new AllocationPanel(child, backend, new AllocationPanel.Listener() {
-            @Override
-            public void changed(ExperimentResult result) {
-                session.showLiveRead(result.after());
-                result.focus().ifPresent(f -> session.selectedProperty().set(SessionModel.find(result.after(), f.start())));
-            }
-
-            @Override
-            public void childExited(ChildExit exit) {
-                session.showMessage(exit.describe());
-            }
-        });
-        panel.setId("allocationPanel");
         // the first tab, shown at start: what a student uses first
-        ScrollPane panelScroll = new ScrollPane(panel);
         panelScroll.setFitToWidth(true);
         Tab allocate = new Tab("memory-user", panelScroll);
         allocate.setId("allocateTab");
@@ -376,15 +366,75 @@ public final class MainWindow extends BorderPane {
         Button lab = new Button("Lab…");
         lab.setId("openLab");
         Tips.install(lab, "The Address Spaces homework, step by step: predict, act, see the numbers");
-        this.child = child;
-        PointerPins.install(session, ribbon, child);
         lab.setOnAction(e -> openLab(0, false));
         toolbar.getChildren().add(1 + toolbar.getChildren().stream().map(Node::getId).toList().indexOf("openAslr"), lab);
-        if (first != null) {
-            openLive(child.pid(), first);
-        } else {
-            openLive(child.pid());
+        showChild(child, first, null);
+    }
+
+    /** The child's allocation panel in the tab, the child watched live; {@code before}'s limit settings kept. */
+    private void showChild(MemoryUserController c, CompletableFuture<SessionModel.FullRead> first,
+                           AllocationModel before) {
+        AllocationPanel panel = new AllocationPanel(c, backend, new AllocationPanel.Listener() {
+            @Override
+            public void changed(ExperimentResult result) {
+                session.showLiveRead(result.after());
+                result.focus().ifPresent(f -> session.selectedProperty().set(SessionModel.find(result.after(), f.start())));
+            }
+
+            @Override
+            public void childExited(ChildExit exit) {
+                if (!exit.expected()) {
+                    session.explainExit(exit.pid(), exit.describe());
+                    panelScroll.setVvalue(0); // the line and the row that starts the next child are on top
+                }
+            }
+
+            @Override
+            public void restart(long limitBytes) {
+                restartMemoryUser(limitBytes);
+            }
+        });
+        panel.setId("allocationPanel");
+        if (before != null) {
+            panel.model().limitedProperty().set(before.limitedProperty().get());
+            panel.model().limitProperty().set(before.limitProperty().get());
         }
+        panelScroll.setContent(panel);
+        this.child = c;
+        PointerPins.install(session, ribbon, c);
+        if (first != null) {
+            openLive(c.pid(), first);
+        } else {
+            openLive(c.pid());
+        }
+    }
+
+    /**
+     * Ends the memory-user child and starts another, in a memory cgroup of its own with this
+     * limit (0: none). When no cgroup can be made the panel says what is needed and the child stays.
+     */
+    private void restartMemoryUser(long limitBytes) {
+        AllocationModel from = ((AllocationPanel) panelScroll.getContent()).model();
+        MemoryUserController old = child;
+        if (restarting || old == null) {
+            return;
+        }
+        restarting = true;
+        background.submit(() -> {
+            return MemoryUserController.restart(old, limitBytes);
+        }, c -> {
+            restarting = false;
+            restarted = c;
+            showChild(c, null, from);
+        }, t -> {
+            restarting = false;
+            from.report(t.getMessage() == null ? t.toString() : t.getMessage());
+        });
+    }
+
+    /** The memory-user child shown now (a restart replaces it), or null. */
+    public MemoryUserController memoryUser() {
+        return child;
     }
 
     /**
@@ -472,6 +522,9 @@ public final class MainWindow extends BorderPane {
     /** Stops the ticker (window closing). */
     public void stop() {
         ticker.stop();
+        if (restarted != null) {
+            restarted.close();
+        }
     }
 
     private void restartTicker() {

@@ -30,9 +30,11 @@ public final class CgroupSandbox implements AutoCloseable {
     private final CgroupReader.Place place;
     private final Path dir;
     private final CgroupReader reader;
+    private final long limit;
 
-    private CgroupSandbox(CgroupReader reader, CgroupReader.Place place) {
+    private CgroupSandbox(CgroupReader reader, CgroupReader.Place place, long limit) {
         this.reader = reader;
+        this.limit = limit;
         this.place = place;
         this.dir = place.dir();
     }
@@ -61,7 +63,7 @@ public final class CgroupSandbox implements AutoCloseable {
         } catch (IOException e) {
             throw needed(own, "cannot make a cgroup in " + own.dir() + " (" + reason(e) + ")", e);
         }
-        CgroupSandbox box = new CgroupSandbox(reader, place);
+        CgroupSandbox box = new CgroupSandbox(reader, place, limitBytes);
         try {
             Path limitFile = dir.resolve(own.version() == 1 ? "memory.limit_in_bytes" : "memory.max");
             if (!Files.exists(limitFile)) {
@@ -90,6 +92,16 @@ public final class CgroupSandbox implements AutoCloseable {
     /** The cgroup's path below its hierarchy's root. */
     public String path() {
         return place.path();
+    }
+
+    /** The memory limit it was made with, in bytes. */
+    public long limit() {
+        return limit;
+    }
+
+    /** The cgroup's directory (gone once closed). */
+    public Path dir() {
+        return dir;
     }
 
     /** The cgroup's figures now. */

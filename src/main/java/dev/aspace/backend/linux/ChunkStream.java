@@ -48,16 +48,23 @@ final class ChunkStream implements AutoCloseable {
 
     private final BlockingQueue<Chunk> full = new LinkedBlockingQueue<>();
     private final FileChannel channel;
+    private final VsizeSamples samples;
     private volatile boolean cancelled;
     private boolean drained;
 
-    private ChunkStream(FileChannel channel) {
+    private ChunkStream(FileChannel channel, VsizeSamples samples) {
         this.channel = channel;
+        this.samples = samples;
     }
 
     /** Opens the file and starts reading it on a helper thread. */
     static ChunkStream open(Path file) throws IOException {
-        ChunkStream s = new ChunkStream(FileChannel.open(file));
+        return open(file, null);
+    }
+
+    /** The same, sampling the process's virtual size between reads (null: none). */
+    static ChunkStream open(Path file, VsizeSamples samples) throws IOException {
+        ChunkStream s = new ChunkStream(FileChannel.open(file), samples);
         READERS.execute(s::readAll);
         return s;
     }
@@ -94,6 +101,9 @@ final class ChunkStream implements AutoCloseable {
                     if (ch.read(direct) < 0) {
                         eof = true;
                         break;
+                    }
+                    if (samples != null) {
+                        samples.afterRead();
                     }
                 }
                 direct.flip();

@@ -24,6 +24,7 @@ import dev.aspace.procfs.SmapsParser;
 import dev.aspace.procfs.SmapsRollupParser;
 import dev.aspace.procfs.StatParser;
 import dev.aspace.procfs.StatusParser;
+import dev.aspace.procfs.TextDigest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,7 +42,8 @@ import java.util.Optional;
  *
  * <p>Reading /proc is racy: the kernel hands out smaps a page per read() and drops its lock in
  * between, and a process can exit or exec at any moment. Each snapshot is checked: regions must
- * come out sorted and apart and their sizes must add up to the virtual size read before and after
+ * come out sorted and apart, their sizes must add up to the virtual size read before, during
+ * ({@link VsizeSamples}) and after, and a second read of maps must list the same mappings
  * (else the read is retried, and after {@value #ATTEMPTS} torn reads the last is returned marked
  * {@link Snapshot#torn()}), and the process must still be the same one with its address space
  * afterwards (else {@link ProcessGoneException}).
@@ -123,7 +125,7 @@ public final class LinuxBackend implements MemoryBackend {
                 facts = r.facts;
             }
             ProcStat after = checkStillThere(pid, first, r.regions);
-            if (r.inAddressOrder && isWhole(before, after, r.regions)) {
+            if (r.inAddressOrder && isWhole(before, after, r.regions) && r.agrees) {
                 read = r;
             } else if (r.inAddressOrder) {
                 torn = r;
@@ -148,19 +150,22 @@ public final class LinuxBackend implements MemoryBackend {
      * yet read to one already read is missed, and one moved the other way is listed twice. Either
      * changes the sum of the sizes read; so the read is whole when the sizes add up to the
      * process's virtual size both before and after it ({@code [vsyscall]} is the kernel's gate
-     * page, listed but not counted). Costs one extra read of /proc/PID/stat, none when whole.
+     * page, listed but not counted). Costs one extra read of /proc/PID/stat, none when whole. It is
+     * not enough alone: see {@link VsizeSamples} and {@code mapsDigestNow} for the reads it misses.
      */
     static boolean isWhole(ProcStat before, ProcStat after, List<Region> regions) {
-        if (before.vsize() != after.vsize()) {
-            return false;
-        }
+        return before.vsize() == after.vsize() && sizeSum(regions) == after.vsize();
+    }
+
+    /** The sizes of the regions added up as the kernel counts its virtual size. */
+    static long sizeSum(List<Region> regions) {
         long sum = 0;
         for (Region r : regions) {
             if (!GATE.equals(r.path())) {
                 sum += r.size();
             }
         }
-        return sum == after.vsize();
+        return sum;
     }
 
     private static final String GATE = "[vsyscall]";
@@ -181,13 +186,15 @@ public final class LinuxBackend implements MemoryBackend {
     }
 
     /** One read of the regions; facts only when asked for. */
-    private record RegionRead(List<Region> regions, boolean inAddressOrder, Smaps rollup, Facts facts) {
+    private record RegionRead(List<Region> regions, boolean inAddressOrder, boolean agrees, Smaps rollup,
+                              Facts facts) {
     }
 
     /**
      * One read of smaps (or maps). While the helper thread reads smaps ahead, this thread reads
      * smaps_rollup (when {@code whole}) and the small files (when {@code withFacts}), then parses
      * smaps as it arrives: the kernel takes longer to print smaps than all the rest together.
+     * Then maps is read a second time; the virtual size is sampled during both reads.
      */
     private RegionRead readRegions(int pid, Detail detail, boolean whole, boolean withFacts) {
         String name = detail == Detail.SMAPS ? "smaps" : "maps";
@@ -196,19 +203,42 @@ public final class LinuxBackend implements MemoryBackend {
                 detail == Detail.SMAPS ? SmapsParser.Mode.SMAPS : SmapsParser.Mode.MAPS);
         Smaps rollup = null;
         Facts facts = null;
-        try (ChunkStream stream = ChunkStream.open(file)) {
-            if (detail == Detail.SMAPS && whole) {
-                rollup = rollup(pid);
+        List<Region> regions;
+        boolean agrees;
+        try (VsizeSamples samples = VsizeSamples.open(proc.file(pid, "stat"))) {
+            try (ChunkStream stream = ChunkStream.open(file, samples)) {
+                if (detail == Detail.SMAPS && whole) {
+                    rollup = rollup(pid);
+                }
+                if (withFacts) {
+                    facts = facts(pid, whole);
+                }
+                stream.drainTo(parser::feed);
             }
-            if (withFacts) {
-                facts = facts(pid, whole);
-            }
-            stream.drainTo(parser::feed);
+            regions = parser.finish();
+            agrees = parser.inAddressOrder() && parser.headerDigest() == mapsDigestNow(pid, samples)
+                    && samples.allWere(sizeSum(regions));
         } catch (IOException e) {
             throw failure(pid, name, e);
         }
-        List<Region> regions = parser.finish();
-        return new RegionRead(regions, parser.inAddressOrder(), rollup, facts);
+        return new RegionRead(regions, parser.inAddressOrder(), agrees, rollup, facts);
+    }
+
+    /**
+     * The {@link TextDigest} of /proc/PID/maps as the kernel prints it now: a second read, which a
+     * whole first read must agree with, line for line (ranges, permissions, backing, names).
+     *
+     * <p>Why: a region moved inside a remap is counted twice in the virtual size for a moment (the
+     * new copy exists and counts before the old one goes), so a read holding it twice can add up
+     * to a size read in such a moment, before and after. A second read, made later, is torn by the
+     * same motion at other moments, or not at all: it lists the region once.
+     */
+    private long mapsDigestNow(int pid, VsizeSamples samples) throws IOException {
+        long[] digest = {TextDigest.EMPTY};
+        try (ChunkStream stream = ChunkStream.open(proc.file(pid, "maps"), samples)) {
+            stream.drainTo((buf, off, len) -> digest[0] = TextDigest.update(digest[0], buf, off, off + len));
+        }
+        return digest[0];
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.aspace.demo.MemoryUserController;
 import dev.aspace.demo.MemoryUserListener;
 import dev.aspace.demo.Sizes;
 import dev.aspace.model.AspaceException;
+import dev.aspace.model.ByteSize;
 import dev.aspace.ui.Background;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -54,6 +55,13 @@ public final class AllocationModel {
         /** The child died (OOM kill, kill -9, ...). */
         default void childExited(ChildExit exit) {
         }
+
+        /**
+         * Ends this child and starts a new one, in a memory cgroup of its own with this limit, or
+         * in aspace's own cgroup when {@code limitBytes} is 0.
+         */
+        default void restart(long limitBytes) {
+        }
     }
 
     /** How a new block is touched. */
@@ -90,6 +98,8 @@ public final class AllocationModel {
     private final StringProperty library = new SimpleStringProperty(this, "library", "libz.so.1");
     private final ObservableList<Block> blocks = FXCollections.observableArrayList();
     private final ObjectProperty<Block> selectedBlock = new SimpleObjectProperty<>(this, "selectedBlock");
+    private final BooleanProperty limited = new SimpleBooleanProperty(this, "limited");
+    private final StringProperty limit = new SimpleStringProperty(this, "limit", "64");
 
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyBooleanWrapper exited = new ReadOnlyBooleanWrapper(this, "exited");
@@ -224,6 +234,32 @@ public final class AllocationModel {
         return controller;
     }
 
+    /** Whether Restart starts the child under the limit of {@link #limitProperty()}. */
+    public BooleanProperty limitedProperty() {
+        return limited;
+    }
+
+    /** The memory limit of the child's own cgroup as typed: a plain number is MiB. */
+    public StringProperty limitProperty() {
+        return limit;
+    }
+
+    /** Where this child runs, short: under its own cgroup's limit, or in aspace's cgroup. */
+    public String limitStatus() {
+        return controller.cgroup().map(c -> "runs in its own cgroup, limit " + ByteSize.format(c.limit()))
+                .orElse("runs without a limit of its own");
+    }
+
+    /** The child's cgroup below the hierarchy's root, or "" when it has none of its own. */
+    public String cgroupPath() {
+        return controller.cgroup().map(c -> c.path()).orElse("");
+    }
+
+    /** Shows a line from outside the model (a restart that could not be made) where refusals show. */
+    public void report(String line) {
+        error.set(line);
+    }
+
     /** The child's page size and default thread stack, which the expectations quote. */
     public ChildFacts facts() {
         return facts;
@@ -290,6 +326,21 @@ public final class AllocationModel {
     public void protectPage() {
         long p = page();
         onBlock(Experiment.PROTECT, b -> experiments.protectPage(b, p));
+    }
+
+    /** Ends the child and starts another, under the typed limit when limited (also once the child is gone). */
+    public void restart() {
+        long bytes = 0;
+        if (limited.get()) {
+            try {
+                bytes = Sizes.parse(limit.get(), "Limit");
+            } catch (IllegalArgumentException e) {
+                error.set(e.getMessage());
+                return;
+            }
+        }
+        error.set("");
+        listener.restart(bytes);
     }
 
     public void fork() {

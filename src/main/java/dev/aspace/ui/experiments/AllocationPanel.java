@@ -69,6 +69,8 @@ public final class AllocationPanel extends VBox {
     private final Label errorLabel = new Label();
     private final Label rateLabel = new Label();
     private final TextArea resultArea = new TextArea();
+    private final CheckBox limitBox = new CheckBox("run under a limit of");
+    private final TextField limitField = new TextField();
 
     /** Runs experiments on the background threads of its own {@link Background}. */
     public AllocationPanel(MemoryUserController controller, MemoryBackend backend, Listener listener) {
@@ -81,7 +83,6 @@ public final class AllocationPanel extends VBox {
         setSpacing(6);
         setPadding(new Insets(8));
         build();
-        disableProperty().bind(model.exitedProperty());
     }
 
     private void build() {
@@ -189,12 +190,13 @@ public final class AllocationPanel extends VBox {
         resultArea.textProperty().bind(model.logProperty());
         resultArea.textProperty().addListener((o, a, b) -> resultArea.setScrollTop(0)); // the newest is on top
         Label logLabel = caption("Log: expected, then measured (newest first)", resultArea);
-        for (FlowPane p : new FlowPane[] {allocRow, blockRow, otherRow}) {
-            p.disableProperty().bind(model.busyProperty());
+        // once the child is gone only the limit row stays: it starts the next one
+        for (Node n : new Node[] {allocRow, blockRow, otherRow, blockList}) {
+            n.disableProperty().bind(model.busyProperty().or(model.exitedProperty()));
         }
         lower.getChildren().addAll(blocksLabel, blockList, blockRow, otherRow, rateLabel, logLabel, resultArea);
         lowerSlot.setPrefHeight(LOWER_HEIGHT_GUESS);
-        getChildren().addAll(title, allocRow, errorLabel, expectLabel, lowerSlot);
+        getChildren().addAll(title, limitRow(), allocRow, errorLabel, expectLabel, lowerSlot);
         // the log and the blocks answer the first action
         model.expectationProperty().addListener(o -> attachLower());
         sceneProperty().addListener((o, a, scene) -> {
@@ -202,6 +204,33 @@ public final class AllocationPanel extends VBox {
                 attachLowerWhenSeen();
             }
         });
+    }
+
+    /**
+     * "run under a limit of N MiB" and Restart: the next child runs in a memory cgroup of its own
+     * below aspace's, so allocating past N shows what the kernel does at a container's limit.
+     */
+    private Node limitRow() {
+        limitBox.setId("limitBox");
+        limitBox.selectedProperty().bindBidirectional(model.limitedProperty());
+        limitField.setId("limitField");
+        limitField.setPrefColumnCount(3);
+        limitField.textProperty().bindBidirectional(model.limitProperty());
+        limitField.disableProperty().bind(model.limitedProperty().not());
+        Tooltip.install(limitField, new Tooltip("The memory cgroup's limit: a plain number is MiB; or 512K, 1G."
+                + " Needs root or a delegated cgroup v2 subtree."));
+        Label unit = new Label("MiB");
+        unit.setLabelFor(limitField);
+        Button restart = button("restartButton", "Restart memory-user", model::restart);
+        Label status = new Label(model.limitStatus());
+        status.setId("limitStatus");
+        status.getStyleClass().add("text-muted");
+        if (!model.cgroupPath().isEmpty()) {
+            Tooltip.install(status, new Tooltip("cgroup " + model.cgroupPath() + ", removed when the child ends"));
+        }
+        HBox field = new HBox(4, limitBox, limitField, unit);
+        field.setAlignment(Pos.CENTER_LEFT);
+        return row(field, restart, status);
     }
 
     /** "touch first K %": the K of the choice is this spinner, in per cent of the block. */

@@ -11,6 +11,7 @@ import dev.aspace.frames.RegionFrames;
 import dev.aspace.model.ByteSize;
 import dev.aspace.model.ProcessGoneException;
 import dev.aspace.model.Region;
+import dev.aspace.model.RegionKind;
 
 import java.util.HashSet;
 import java.util.List;
@@ -100,7 +101,9 @@ public record FramePair(int pidA, RegionFrames a, int pidB, RegionFrames b, long
 
     /** "libc.so.6 text, 1.3 MiB": the file's name, which part of it the region maps, the region's size. */
     static String title(Region region) {
-        String name = region.path().isEmpty() ? "anonymous memory" : region.path().substring(region.path().lastIndexOf('/') + 1);
+        String name = !region.path().isEmpty() ? region.path().substring(region.path().lastIndexOf('/') + 1)
+                : region.kind() == RegionKind.UNCLASSIFIED && !region.label().isEmpty() ? region.label() // a block's range
+                : "anonymous memory";
         String part = region.perms().exec() ? "text" : region.perms().write() ? "data" : "read-only data";
         return name + " " + part + ", " + ByteSize.format(region.size());
     }

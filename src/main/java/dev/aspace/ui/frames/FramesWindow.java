@@ -50,7 +50,8 @@ public final class FramesWindow {
         openPid = pid;
         openRegion = region;
         Stage stage = new Stage();
-        stage.setTitle("Frames — pid " + pid + " " + (region.path().isEmpty() ? region.label() : region.path()));
+        String title = "Frames — pid " + pid + " " + (region.path().isEmpty() ? region.label() : region.path());
+        stage.setTitle(title + " (reading…)"); // until the first reading shows
         if (owner != null) {
             stage.initOwner(owner);
         }
@@ -60,6 +61,7 @@ public final class FramesWindow {
             stage.getScene().getStylesheets().setAll(owner.getScene().getStylesheets());
         }
         stage.setOnHidden(e -> view.refresher.cancel());
+        view.refresher.lastValueProperty().addListener((o, a, b) -> stage.setTitle(title));
         open = stage;
         stage.show();
         view.refresher.start();
@@ -124,6 +126,7 @@ public final class FramesWindow {
             root.setTop(top);
             root.setCenter(canvas);
             root.setBottom(bottom);
+            summary.setText("reading the frames of pid " + pid + "…");
             refresher = new ScheduledService<>() {
                 @Override
                 protected Task<FramePair> createTask() {

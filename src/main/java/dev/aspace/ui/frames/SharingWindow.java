@@ -54,7 +54,9 @@ public final class SharingWindow {
         ShareReader reader = new ShareReader(ProcPath.SYSTEM);
         View view = new View(pid, region, r -> reader.fileSharing(r.path(), r.perms().toString(), r.offset()));
         Stage stage = new Stage();
-        stage.setTitle("Sharing — " + region.path());
+        String title = "Sharing — " + region.path();
+        stage.setTitle(title + " (reading…)"); // until the first reading shows
+        view.shown.addListener((o, a, b) -> stage.setTitle(title));
         if (owner != null) {
             stage.initOwner(owner);
         }
@@ -114,6 +116,8 @@ public final class SharingWindow {
             VBox center = new VBox(6, users, notRead, unreadable);
             VBox.setVgrow(users, Priority.ALWAYS);
             unreadable.setPrefHeight(140);
+            unreadable.setVisible(false);
+            notRead.setVisible(false);
             unreadable.managedProperty().bind(unreadable.visibleProperty());
             notRead.managedProperty().bind(notRead.visibleProperty());
             for (Node p : new Node[] {top, center, bottom}) {

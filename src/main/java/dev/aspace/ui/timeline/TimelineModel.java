@@ -31,7 +31,9 @@ import java.util.function.Consumer;
  * shown, and two marks A and B to diff. Frames are read through the {@link Background} seam
  * (never on the FX thread), one at a time; while one is being read, scrubbing further only
  * remembers the latest frame asked for. The last few frames read are kept, so going back and
- * forth between two marks costs nothing. Called on the FX thread.
+ * forth between two marks costs nothing; while nothing else is asked for, the next frame in the
+ * direction of the last step is read ahead, so scrubbing step by step finds it read. Called on
+ * the FX thread.
  */
 public final class TimelineModel {
 
@@ -58,6 +60,8 @@ public final class TimelineModel {
     private int generation;
     private int wanted = -1;
     private boolean reading;
+    /** +1 or -1: the way the last step went, where the frame read ahead lies. */
+    private int direction = 1;
 
     /**
      * @param show   shows a frame (the session's {@code show})
@@ -111,10 +115,12 @@ public final class TimelineModel {
             markB.set(-1);
             cache.put(0, o.first);
             wanted = 0;
+            direction = 1;
             reading = false;
             series.set(null);
             install(0, o.first);
             series.set(o.reader); // last: a listener may already select another frame
+            readAhead();
             then.run();
         }, failed);
     }
@@ -140,6 +146,9 @@ public final class TimelineModel {
         if (series.get() == null || k < 0 || k >= frames.size()) {
             return;
         }
+        if (k != wanted && wanted >= 0) {
+            direction = k < wanted ? -1 : 1;
+        }
         wanted = k;
         Snapshot cached = cache.get(k);
         if (cached != null) {
@@ -163,8 +172,10 @@ public final class TimelineModel {
             cache.put(k, s);
             if (wanted == k) {
                 install(k, s);
-            } else {
+            } else if (wanted != shown.get()) {
                 select(wanted); // scrubbed on while this frame was read: only the latest counts
+            } else {
+                readAhead(); // a frame read ahead, and the one asked for is on screen
             }
         }, t -> {
             if (gen == generation) {
@@ -177,6 +188,15 @@ public final class TimelineModel {
     private void install(int k, Snapshot s) {
         shown.set(k);
         show.accept(s);
+        readAhead();
+    }
+
+    /** Reads the next frame in the direction of the last step while nothing else is asked for. */
+    private void readAhead() {
+        int next = shown.get() + direction;
+        if (series.get() != null && !reading && wanted == shown.get() && next >= 0 && next < frames.size() && !cache.containsKey(next)) {
+            read(next);
+        }
     }
 
     /** Marks the frame on screen as A (the earlier side of a diff). */

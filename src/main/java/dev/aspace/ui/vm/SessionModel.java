@@ -49,6 +49,7 @@ public final class SessionModel {
     private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper(this, "live");
 
     private int livePid = -1;
+    private String exitReason = ""; // "PID why", from explainExit
     private int generation;
     private boolean fullReadInFlight;
     private boolean probeInFlight;
@@ -123,6 +124,15 @@ public final class SessionModel {
     /** Shows a message in the banner. */
     public void showMessage(String message) {
         error.set(message);
+    }
+
+    /**
+     * Shows why process {@code pid} ended (its parent knows: an OOM kill, a signal); the banner
+     * keeps saying it when the next read finds the process gone.
+     */
+    public void explainExit(int pid, String why) {
+        exitReason = pid + " " + why;
+        error.set(why);
     }
 
     /** Shows an error in the banner (for views whose own work failed). */
@@ -280,7 +290,9 @@ public final class SessionModel {
     private void failed(Throwable t) {
         if (t instanceof ProcessGoneException && livePid > 0 && snapshot.get() != null) {
             exited.set(true);
-            error.set("process " + livePid + " has exited; its last snapshot stays on screen");
+            error.set(exitReason.startsWith(livePid + " ")
+                    ? exitReason.substring(exitReason.indexOf(' ') + 1) + " Its last snapshot stays on screen."
+                    : "process " + livePid + " has exited; its last snapshot stays on screen");
             return;
         }
         error.set(ErrorLog.describe(t));

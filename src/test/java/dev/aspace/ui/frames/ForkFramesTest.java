@@ -89,6 +89,8 @@ class ForkFramesTest {
         int fork = child.forks().get(0);
         assertEquals(PAGES, sameFrames(child.pid(), fork, block), "pagemap: the fork uses the parent's frames");
         Await.until("the pair shows all " + PAGES + " frames used by both", LIMIT, () -> both() == PAGES);
+        String line = robot.lookup("#sharingLine").queryAs(Label.class).getText();
+        assertTrue(line.startsWith("block " + block.id() + " data, 4 MiB; here RSS 4 MiB"), "the pair names the block: " + line);
 
         Set<Integer> seen = new ConcurrentSkipListSet<>();
         robot.interact(() -> summary(robot).textProperty().addListener((o, a, text) -> seen.add(both(text))));

@@ -104,7 +104,7 @@ public final class WithoutRootProbe {
                                             SharingWindow.View sharing) {
         RegionFrames f = strip.framesProperty().get();
         FileSharing s = sharing.shown();
-        if (f == null || s == null || physical.summary.getText().isEmpty() || caption.getText().equals("residency")) {
+        if (f == null || s == null || physical.summary.getText().startsWith("reading") || caption.getText().equals("residency")) {
             return null;
         }
         Map<String, String> out = new LinkedHashMap<>();

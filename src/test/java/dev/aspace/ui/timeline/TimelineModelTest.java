@@ -127,14 +127,46 @@ class TimelineModelTest {
         m.open(file, () -> { });
         bg.runAll();
         shown.clear();
-        m.select(1);
         m.select(2);
         m.select(3);
         assertEquals(1, bg.jobs.size(), "one read at a time");
         bg.runAll();
         assertEquals(3, m.shownProperty().get());
-        assertEquals(1, shown.size(), "frame 1 was read but never shown: " + shown);
+        assertEquals(1, shown.size(), "frame 2 was read but never shown: " + shown);
         assertEquals(written.get(3), asWritten(shown.get(0)));
+    }
+
+    @Test
+    void theNextFrameIsReadAheadSoTheNextStepShowsAtOnce() {
+        Queued bg = new Queued();
+        TimelineModel m = new TimelineModel(bg, shown::add, errors::add);
+        m.open(file, () -> { });
+        bg.runAll();
+        for (int k = 1; k < 4; k++) {
+            m.select(k);
+            assertEquals(k, m.shownProperty().get(), "frame " + k + " was read ahead: shown without waiting");
+            assertEquals(written.get(k), asWritten(shown.get(shown.size() - 1)));
+            assertEquals(new Source(Source.Type.FILE, file + "@" + k), shown.get(shown.size() - 1).source());
+            assertEquals(k < 3 ? 1 : 0, bg.jobs.size(), "only the frame after it is read ahead");
+            bg.runAll();
+        }
+        assertTrue(errors.isEmpty(), errors.toString());
+    }
+
+    @Test
+    void aFrameReadAheadIsNotShownWhenAnotherWasAskedForMeanwhile() {
+        Queued bg = new Queued();
+        TimelineModel m = new TimelineModel(bg, shown::add, errors::add);
+        m.open(file, () -> { });
+        bg.runAll();
+        shown.clear();
+        m.select(1);
+        assertEquals(1, bg.jobs.size(), "frame 2 being read ahead");
+        m.select(3);
+        bg.runAll();
+        assertEquals(3, m.shownProperty().get());
+        assertEquals(List.of(written.get(1), written.get(3)), shown.stream().map(TimelineModelTest::asWritten).toList(),
+                "frame 2, read ahead, never shown");
     }
 
     @Test
