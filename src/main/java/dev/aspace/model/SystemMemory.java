@@ -8,7 +8,17 @@ package dev.aspace.model;
 public record SystemMemory(long memTotal, long memFree, long memAvailable, long buffers, long cached,
                            long sReclaimable, long shmem, long swapTotal, long swapFree,
                            long commitLimit, long committedAs,
-                           long lowTotal, long lowFree, long highTotal, long highFree) {
+                           long lowTotal, long lowFree, long highTotal, long highFree,
+                           long usedAsPrinted, String usedDefinition) {
+
+    /** With the low/high split; "used" not printed by anyone (read from the kernel). */
+    public SystemMemory(long memTotal, long memFree, long memAvailable, long buffers, long cached,
+                        long sReclaimable, long shmem, long swapTotal, long swapFree,
+                        long commitLimit, long committedAs,
+                        long lowTotal, long lowFree, long highTotal, long highFree) {
+        this(memTotal, memFree, memAvailable, buffers, cached, sReclaimable, shmem, swapTotal, swapFree,
+                commitLimit, committedAs, lowTotal, lowFree, highTotal, highFree, -1, null);
+    }
 
     /** Without the low/high memory split (unknown, as on every 64-bit kernel). */
     public SystemMemory(long memTotal, long memFree, long memAvailable, long buffers, long cached,
@@ -29,11 +39,29 @@ public record SystemMemory(long memTotal, long memFree, long memAvailable, long 
     }
 
     /**
-     * The "used" column of procps-ng 4: total minus available; where the kernel has no
-     * MemAvailable, total - free - buffers - cache (the old "-/+ buffers/cache" figure).
+     * The same figures with the "used" column another tool printed, and how that tool computed it:
+     * free's "used" changed meaning between procps versions, and a capture keeps what it showed.
+     */
+    public SystemMemory withUsedAsPrinted(long bytes, String definition) {
+        return new SystemMemory(memTotal, memFree, memAvailable, buffers, cached, sReclaimable, shmem, swapTotal,
+                swapFree, commitLimit, committedAs, lowTotal, lowFree, highTotal, highFree, bytes, definition);
+    }
+
+    /** Whether "used" is the column a captured {@code free} printed rather than computed here. */
+    public boolean usedIsPrinted() {
+        return usedAsPrinted >= 0;
+    }
+
+    /**
+     * The "used" column: as printed, for a capture that printed it (see {@link #usedDefinition});
+     * otherwise procps-ng 4's: total minus available, and where the kernel has no MemAvailable,
+     * total - free - buffers - cache (the old "-/+ buffers/cache" figure).
      * (procps-ng 4.0.2's own free prints total - free there; the CLI computes its columns itself.)
      */
     public long used() {
+        if (usedIsPrinted()) {
+            return usedAsPrinted;
+        }
         long u = memAvailable >= 0 ? memTotal - memAvailable : memTotal - memFree - buffCache();
         return u < 0 ? memTotal - memFree : u;
     }

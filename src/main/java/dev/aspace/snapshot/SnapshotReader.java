@@ -411,9 +411,12 @@ final class SnapshotReader {
 
     private SystemMemory memory(JsonPath at) throws IOException {
         Map<String, Long> v = new HashMap<>();
+        String[] definition = new String[1];
         fields(at, (name, f) -> {
-            if (MEMORY_FIELDS.contains(name)) {
+            if (MEMORY_FIELDS.contains(name) || name.equals("usedAsPrinted")) {
                 v.put(name, integer(f, -1, Long.MAX_VALUE));   // -1: the kernel does not print it
+            } else if (name.equals("usedDefinition")) {
+                definition[0] = string(f);
             } else {
                 p.skipChildren();
             }
@@ -423,7 +426,13 @@ final class SnapshotReader {
             require(at, MEMORY_FIELDS.get(i), v.get(MEMORY_FIELDS.get(i)));
             x[i] = v.get(MEMORY_FIELDS.get(i));
         }
-        return new SystemMemory(x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7], x[8], x[9], x[10]);
+        SystemMemory m = new SystemMemory(x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7], x[8], x[9], x[10]);
+        Long printed = v.get("usedAsPrinted");
+        if (printed == null || printed < 0) {
+            return m;
+        }
+        require(at, "usedDefinition", definition[0]);
+        return m.withUsedAsPrinted(printed, definition[0]);
     }
 
     /** The process's memory cgroup as docs/snapshot-format.md describes it; sizes of -1 mean none. */

@@ -157,6 +157,10 @@ final class SnapshotWriter {
         g.writeNumberField("swapFree", m.swapFree());
         g.writeNumberField("commitLimit", m.commitLimit());
         g.writeNumberField("committedAs", m.committedAs());
+        if (m.usedIsPrinted()) {
+            g.writeNumberField("usedAsPrinted", m.usedAsPrinted());
+            g.writeStringField("usedDefinition", m.usedDefinition());
+        }
         g.writeEndObject();
     }
 

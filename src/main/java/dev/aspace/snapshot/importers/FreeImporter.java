@@ -95,10 +95,14 @@ public final class FreeImporter implements Importer {
             // procps-ng without -w prints buffers and cache as one column
             cached = col(cols, mem, "buff/cache", 0);
         }
-        usedDefinition(c, cols, mem, unit);
+        String definition = usedDefinition(c, cols, mem, unit);
         SystemMemory m = new SystemMemory(col(cols, mem, "total", -1), col(cols, mem, "free", -1),
                 col(cols, mem, "available", -1), buffers, cached, -1, col(cols, mem, "shared", -1),
                 swap == null ? -1 : col(cols, swap, "total", -1), swap == null ? -1 : col(cols, swap, "free", -1), -1, -1);
+        long printed = col(cols, mem, "used", -1);
+        if (definition != null) {
+            m = m.withUsedAsPrinted(printed, definition);
+        }
         return ImportedSnapshots.result(format, ImportedSnapshots.snapshot(
                 ImportedSnapshots.process(0, "", List.of()), List.of(), null, m, null, null, format, context), c, List.of());
     }
@@ -106,9 +110,9 @@ public final class FreeImporter implements Importer {
     /**
      * Which "used" the text printed: procps 3.3 to procps-ng 4.0.0 printed total - free -
      * buff/cache, procps-ng 4.0.1 and later total - available. The report says which one the
-     * printed column is, and the other figure.
+     * printed column is, and the other figure; the definition is returned for the snapshot.
      */
-    private static void usedDefinition(Collector c, List<String> cols, long[] mem, long unit) {
+    private static String usedDefinition(Collector c, List<String> cols, long[] mem, long unit) {
         long total = col(cols, mem, "total", -1);
         long used = col(cols, mem, "used", -1);
         long free = col(cols, mem, "free", -1);
@@ -118,7 +122,9 @@ public final class FreeImporter implements Importer {
             cache = Math.max(0, col(cols, mem, "buffers", 0)) + Math.max(0, col(cols, mem, "cache", col(cols, mem, "cached", 0)));
         }
         if (total < 0 || used < 0 || free < 0 || available < 0) {
-            return; // procps 3.2 (no available column): its used is total - free, said in its own -/+ row
+            // procps 3.2 (no available column): its Mem used is total - free, and the gauge takes the
+            // -/+ buffers/cache row's used instead, as that free itself pointed at
+            return null;
         }
         long old = total - free - cache;
         long now = total - available;
@@ -130,15 +136,24 @@ public final class FreeImporter implements Importer {
         if (isNew && !isOld) {
             c.remark(0, "used as printed (" + (used >> 20) + mib + ") is total - available, the definition of procps-ng"
                     + " 4.0.1 and later (and of aspace's gauge)");
+            return TOTAL_MINUS_AVAILABLE;
         } else if (isOld && !isNew) {
             c.remark(0, "used as printed (" + (used >> 20) + mib + ") is total - free - buff/cache, the definition of"
                     + " procps 3.3 to procps-ng 4.0.0; procps-ng 4.0.1 and later (and aspace's gauge) count total -"
                     + " available = " + (now >> 20) + mib);
+            return TOTAL_MINUS_FREE_CACHE;
         } else if (!isOld) {
             c.remark(0, "used as printed (" + (used >> 20) + mib + ") is neither total - available (" + (now >> 20)
                     + mib + ") nor total - free - buff/cache (" + (old >> 20) + mib + "): the text was edited or mixed");
+            return NEITHER;
         }
+        return BOTH; // free and available agree to within a unit: either definition gives this figure
     }
+
+    static final String TOTAL_MINUS_AVAILABLE = "total - available (procps-ng 4.0.1 and later)";
+    static final String TOTAL_MINUS_FREE_CACHE = "total - free - buff/cache (procps 3.3 to procps-ng 4.0.0)";
+    static final String NEITHER = "as printed, neither total - available nor total - free - buff/cache";
+    static final String BOTH = "total - available = total - free - buff/cache within a printed unit";
 
     private static long col(List<String> cols, long[] row, String name, long missing) {
         int i = cols.indexOf(name);

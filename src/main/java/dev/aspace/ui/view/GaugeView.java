@@ -40,6 +40,7 @@ public final class GaugeView extends VBox {
     private final Label swapL = value("gauge-swap");
     private final MemoryHistory chart;
     private final Tooltip why = new Tooltip();
+    private final Label usedAs = new Label();
 
     public GaugeView(GaugeModel model) {
         super(6);
@@ -96,7 +97,14 @@ public final class GaugeView extends VBox {
         from.visibleProperty().bind(model.fromProperty().isNotEmpty());
         from.managedProperty().bind(from.visibleProperty());
 
-        getChildren().addAll(head, from, bar, swapBar, figures, new CgroupGauge(model), chart);
+        // a capture's "used" is the column its free printed, whose meaning changed between versions
+        usedAs.setId("gauge-used-as");
+        usedAs.getStyleClass().addAll("text-small", "text-muted");
+        usedAs.setWrapText(true);
+        usedAs.visibleProperty().bind(usedAs.textProperty().isNotEmpty());
+        usedAs.managedProperty().bind(usedAs.visibleProperty());
+
+        getChildren().addAll(head, from, bar, swapBar, figures, usedAs, new CgroupGauge(model), chart);
 
         model.memoryProperty().addListener((o, a, m) -> show(m));
         model.unitsProperty().addListener((o, a, u) -> show(model.getMemory()));
@@ -119,11 +127,13 @@ public final class GaugeView extends VBox {
             for (Label l : List.of(total, usedL, freeL, sharedL, cacheL, availL, swapL)) {
                 l.setText("–");
             }
+            usedAs.setText("");
             return;
         }
         Units u = model.unitsProperty().get();
         total.setText(u.format(m.memTotal()));
         usedL.setText(u.format(m.used()));
+        usedAs.setText(m.usedIsPrinted() ? "used as the capture's free printed it: " + m.usedDefinition() : "");
         freeL.setText(u.format(m.memFree()));
         sharedL.setText(u.format(m.shmem()));
         cacheL.setText(u.format(m.buffCache()));

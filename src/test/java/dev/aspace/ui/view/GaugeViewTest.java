@@ -32,11 +32,12 @@ class GaugeViewTest {
             GIB, 512 * MIB, 4 * GIB, 3 * GIB, 12 * GIB, 9 * GIB);
 
     private final AtomicReference<Throwable> errors = new AtomicReference<>();
+    private final AtomicReference<SystemMemory> shown = new AtomicReference<>(MEM);
     private GaugeModel model;
 
     @Start
     void start(Stage stage) {
-        model = new GaugeModel(() -> MEM, Background.direct(), errors::set);
+        model = new GaugeModel(shown::get, Background.direct(), errors::set);
         stage.setScene(new Scene(new GaugeView(model), 500, 400));
         stage.show();
     }
@@ -53,6 +54,18 @@ class GaugeViewTest {
         assertEquals("1 GiB of 4 GiB", text(robot, "#gauge-swap"));
         assertEquals(1, model.history().size());
         assertEquals(null, errors.get());
+    }
+
+    @Test
+    void aCapturesPrintedUsedIsShownWithItsDefinition(FxRobot robot) {
+        robot.interact(() -> model.sample());
+        assertTrue(!robot.lookup("#gauge-used-as").queryLabeled().isVisible(), "no hint for the kernel's figures");
+        String definition = "total - free - buff/cache (procps 3.3 to procps-ng 4.0.0)";
+        shown.set(MEM.withUsedAsPrinted(9 * GIB, definition));
+        robot.interact(() -> model.sample());
+        assertEquals("9 GiB", text(robot, "#gauge-used"), "the printed column, not total - available (10 GiB)");
+        assertTrue(robot.lookup("#gauge-used-as").queryLabeled().isVisible());
+        assertTrue(text(robot, "#gauge-used-as").endsWith(definition), text(robot, "#gauge-used-as"));
     }
 
     @Test
