@@ -370,12 +370,14 @@ public final class AddressSpacesLab {
                 m -> {
                     FrameMatch forked = m.get(0).frames().get(0);
                     FrameMatch written = m.get(0).frames().get(1);
-                    String how = forked.privileged()
-                            ? "share a frame (the same PFN in both pagemaps)"
-                            : "are mapped more than once in both (pagemap's exclusive bit clear)";
+                    String how = forked.privileged() ? "share a frame" : "are mapped more than once in both";
+                    String why = forked.privileged()
+                            ? " (the same PFN in both pagemaps" + (forked.sameFrame() > 0 ? "; /proc/kpagecount: "
+                                    + mapcounts(forked) : "") + ")"
+                            : " (pagemap's exclusive bit clear)";
                     String text = "The block: " + forked.pages() + " pages, parent pid " + forked.pidA() + ", fork pid "
                             + forked.pidB() + ".\nRight after fork: " + forked.presentBoth() + " present in both, "
-                            + forked.shared() + " " + how + mapcountsIn(forked) + ".\nAfter the fork wrote its copy: "
+                            + forked.shared() + " " + how + why + ".\nAfter the fork wrote its copy: "
                             + written.presentBoth() + " present in both, " + written.shared() + " " + how + ", "
                             + written.notShared() + " each have a frame of their own.\n"
                             + "fork copies no memory: the child gets the parent's page tables with every page "
@@ -397,9 +399,5 @@ public final class AddressSpacesLab {
         return f.minMapcount() == f.maxMapcount()
                 ? "each of those frames is mapped " + f.maxMapcount() + " times"
                 : "those frames are mapped " + f.minMapcount() + " to " + f.maxMapcount() + " times";
-    }
-
-    private static String mapcountsIn(FrameMatch f) {
-        return f.privileged() && f.sameFrame() > 0 ? " (/proc/kpagecount: " + mapcounts(f) + ")" : "";
     }
 }

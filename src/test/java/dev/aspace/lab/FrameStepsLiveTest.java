@@ -151,7 +151,7 @@ class FrameStepsLiveTest {
         assertEquals(0, step.rightChoice().applyAsInt(m), "'all of them after fork, none after the fork wrote'");
         String reveal = step.reveal().apply(m);
         assertTrue(reveal.contains("Right after fork: " + pages + " present in both, " + pages
-                + " share a frame (the same PFN in both pagemaps) (/proc/kpagecount: each of those frames is mapped 2 times)"),
+                + " share a frame (the same PFN in both pagemaps; /proc/kpagecount: each of those frames is mapped 2 times)"),
                 reveal);
         assertTrue(reveal.contains("After the fork wrote its copy: " + pages + " present in both, 0 share a frame"), reveal);
         assertEquals(blocks, child.blocks().size(), "the lab freed its block");
