@@ -4,6 +4,7 @@ import dev.aspace.procfs.CmdlineParser;
 import dev.aspace.procfs.SmapsParser;
 import dev.aspace.procfs.SmapsRollupParser;
 import dev.aspace.procfs.StatusParser;
+import dev.aspace.model.MalformedInputException;
 import dev.aspace.model.Region;
 import dev.aspace.model.Smaps;
 import dev.aspace.share.FileSharing;
@@ -16,6 +17,7 @@ import dev.aspace.share.Unreadable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -155,6 +157,13 @@ public final class ShareReader {
                 return new One(null, null, null); // exited while being read: ps leaves it out too
             }
             return new One(null, new Unreadable(pid, user, command, "exited while being read"), null);
+        } catch (MalformedInputException e) {
+            // one process's odd text must not cost the whole table: a process that ended meanwhile
+            // is left out as above, any other is listed with what did not parse
+            if (!Files.isDirectory(proc.pid(pid))) {
+                return all ? new One(null, null, null) : new One(null, new Unreadable(pid, user, command, "exited while being read"), null);
+            }
+            return new One(null, new Unreadable(pid, user, command, e.getMessage()), null);
         }
     }
 }

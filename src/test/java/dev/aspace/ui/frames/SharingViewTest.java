@@ -38,6 +38,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -120,16 +121,18 @@ class SharingViewTest {
         Region text = new LinuxBackend().mappings(child.pid(), MemoryBackend.Detail.SMAPS).regions().stream()
                 .filter(r -> r.path().endsWith("/libc.so.6") && r.perms().exec()).findFirst().orElseThrow();
         SharingWindow.View view = open(robot, text);
-        // PSS moves whenever a process on the machine maps or unmaps libc: compare a reading made
+        Await.until("the sharing view's first reading", LIMIT, view::shown, r -> r != null);
+        // PSS moves whenever a process on the machine maps or unmaps libc: compare a reading asked for
         // between two equal smaps readings of the child
         String expected = null;
         for (int attempt = 0; attempt < 20 && expected == null; attempt++) {
             Smaps before = smaps(child.pid(), text.path(), "r-xp");
             FileSharing old = view.shown();
-            if (attempt > 0) {
-                robot.interact(view::refresh);
-            }
-            FileSharing s = Await.until("a new reading", LIMIT, view::shown, r -> r != null && r != old);
+            robot.interact(view::refresh);
+            Await.until("a new reading, or a failure", LIMIT,
+                    () -> view.shown() != old || view.status.getText().startsWith("cannot read"));
+            FileSharing s = view.shown();
+            assertNotSame(old, s, "a new reading: " + view.status.getText());
             Smaps after = smaps(child.pid(), text.path(), "r-xp");
             if (before.equals(after)) {
                 assertEquals(before, shown(s.user(child.pid())), "here: the child's libc text as its smaps says");
