@@ -14,7 +14,21 @@ final class AnonymousRules {
     /** Guard pages are a few pages (glibc: 1; HotSpot's stack guard zones: a handful); larger holes are reservations. */
     static final long GUARD_MAX = 64L << 10;
 
+    /** "anonymous r--" and the like, by {@link #accessIndex}: made once, not once per region. */
+    private static final String[] ANONYMOUS_LABELS = new String[8];
+
+    static {
+        for (int i = 0; i < 8; i++) {
+            Perms p = Perms.of((i & 4) != 0, (i & 2) != 0, (i & 1) != 0, false);
+            ANONYMOUS_LABELS[i] = p.write() ? "anonymous" : "anonymous " + p.rwx();
+        }
+    }
+
     private AnonymousRules() {
+    }
+
+    private static int accessIndex(Perms p) {
+        return (p.read() ? 4 : 0) | (p.write() ? 2 : 0) | (p.exec() ? 1 : 0);
     }
 
     static void apply(Work w) {
@@ -99,7 +113,7 @@ final class AnonymousRules {
                 w.set(i, RegionKind.ANONYMOUS, "reserved, no access");
             }
         } else {
-            w.set(i, RegionKind.ANONYMOUS, p.write() ? "anonymous" : "anonymous " + p.rwx());
+            w.set(i, RegionKind.ANONYMOUS, ANONYMOUS_LABELS[accessIndex(p)]);
         }
     }
 

@@ -7,11 +7,21 @@ package dev.aspace.model;
 public record Perms(boolean read, boolean write, boolean exec, boolean shared) {
 
     private static final Perms[] ALL = new Perms[16];
+    /** The texts, made once: a process of 60,000 regions asks for them 60,000 times. */
+    private static final String[] TEXT = new String[16];
+    private static final String[] RWX = new String[8];
 
     static {
         for (int i = 0; i < 16; i++) {
             ALL[i] = new Perms((i & 8) != 0, (i & 4) != 0, (i & 2) != 0, (i & 1) != 0);
+            TEXT[i] = ((i & 8) != 0 ? "r" : "-") + ((i & 4) != 0 ? "w" : "-") + ((i & 2) != 0 ? "x" : "-")
+                    + ((i & 1) != 0 ? "s" : "p");
+            RWX[i >> 1] = TEXT[i].substring(0, 3);
         }
+    }
+
+    private int index() {
+        return (read ? 8 : 0) | (write ? 4 : 0) | (exec ? 2 : 0) | (shared ? 1 : 0);
     }
 
     /** One shared instance per combination, so millions of regions cost nothing here. */
@@ -51,7 +61,7 @@ public record Perms(boolean read, boolean write, boolean exec, boolean shared) {
 
     /** {@code r-x}: the three access bits without the sharing mode. */
     public String rwx() {
-        return (read ? "r" : "-") + (write ? "w" : "-") + (exec ? "x" : "-");
+        return RWX[index() >> 1];
     }
 
     /** No access at all: the mark of a guard region. */
@@ -61,6 +71,6 @@ public record Perms(boolean read, boolean write, boolean exec, boolean shared) {
 
     @Override
     public String toString() {
-        return rwx() + (shared ? "s" : "p");
+        return TEXT[index()];
     }
 }

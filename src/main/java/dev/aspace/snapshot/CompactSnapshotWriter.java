@@ -2,11 +2,11 @@ package dev.aspace.snapshot;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.aspace.model.Region;
-import dev.aspace.model.Smaps;
 import dev.aspace.model.SmapsLayout;
 import dev.aspace.model.Snapshot;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
 
 /**
@@ -22,10 +22,17 @@ final class CompactSnapshotWriter {
             "kind", "label", "smaps", "vmFlags");
 
     private final JsonGenerator g;
+    private final OutputStream text;
     private final SnapshotWriter common;
 
-    CompactSnapshotWriter(JsonGenerator g) {
+    /**
+     * @param g    writes the fields around the rows; it must not flush {@code text} (see
+     *             {@link JsonGenerator.Feature#FLUSH_PASSED_TO_STREAM}) and writes nothing else to it
+     * @param text the stream {@code g} writes to, which the rows are written to directly
+     */
+    CompactSnapshotWriter(JsonGenerator g, OutputStream text) {
         this.g = g;
+        this.text = text;
         this.common = new SnapshotWriter(g);
     }
 
@@ -66,45 +73,15 @@ final class CompactSnapshotWriter {
             g.writeEndArray();
         }
         g.writeArrayFieldStart("regions");
+        // the rows go straight to the stream, between the generator's brackets
+        g.flush();
+        RegionRows out = new RegionRows(text, layout);
         for (Region r : rows) {
-            row(r, layout);
+            out.write(r);
         }
+        out.flush();
         g.writeEndArray();
         g.writeEndObject();
         g.flush();
-    }
-
-    private void row(Region r, SmapsLayout layout) throws IOException {
-        g.writeStartArray();
-        g.writeString(Hex.format(r.start()));
-        g.writeString(Hex.format(r.end()));
-        g.writeString(r.perms().toString());
-        g.writeString(Hex.format(r.offset()));
-        g.writeString(r.device());
-        g.writeNumber(r.inode());
-        g.writeString(r.path());
-        g.writeString(r.kind().name());
-        g.writeString(r.label());
-        Smaps m = r.smaps();
-        if (m == null) {
-            g.writeNull();
-            g.writeNull();
-        } else {
-            if (!m.layout().equals(layout)) {
-                throw new IllegalArgumentException("region " + r.rangeText() + " has other smaps keys than the"
-                        + " regions before it");
-            }
-            g.writeStartArray();
-            for (int i = 0; i < layout.size(); i++) {
-                g.writeNumber(m.value(i));
-            }
-            g.writeEndArray();
-            g.writeStartArray();
-            for (String f : m.vmFlags()) {
-                g.writeString(f);
-            }
-            g.writeEndArray();
-        }
-        g.writeEndArray();
     }
 }

@@ -87,7 +87,8 @@ public final class SnapshotCodec {
         };
         try (OutputStream z = Compression.compress(unclosed);
              JsonGenerator g = FACTORY.createGenerator(z, JsonEncoding.UTF8)) {
-            new CompactSnapshotWriter(g).write(snapshot, rows, removed);
+            g.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
+            new CompactSnapshotWriter(g, z).write(snapshot, rows, removed);
         }
     }
 

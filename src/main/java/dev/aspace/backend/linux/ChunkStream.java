@@ -1,5 +1,7 @@
 package dev.aspace.backend.linux;
 
+import dev.aspace.procfs.TextDigest;
+
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
@@ -9,7 +11,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -22,10 +26,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ChunkStream implements AutoCloseable {
 
-    /** Bytes handed over at once: large enough that handing over costs nothing. */
-    static final int CHUNK = 256 * 1024;
+    /**
+     * Bytes handed over at once: large enough that handing over costs nothing (sixteen reads of a
+     * page), small enough that the caller starts early and ends soon after the last read.
+     */
+    static final int CHUNK = 64 * 1024;
 
-    private static final int POOLED_CHUNKS = 16;
+    /**
+     * Chunks one stream may have handed over and not yet had back: when the caller falls this far
+     * behind, the helper waits instead of allocating more (each one would be garbage to collect).
+     */
+    static final int IN_FLIGHT = 32;
+    private static final int POOLED_CHUNKS = 32;
     private static final ConcurrentLinkedQueue<byte[]> POOL = new ConcurrentLinkedQueue<>();
     private static final AtomicInteger POOL_SIZE = new AtomicInteger();
     private static final ThreadLocal<ByteBuffer> DIRECT = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(CHUNK));
@@ -47,6 +59,7 @@ final class ChunkStream implements AutoCloseable {
     private static final Chunk END = new Chunk(new byte[0], -1, null);
 
     private final BlockingQueue<Chunk> full = new LinkedBlockingQueue<>();
+    private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
     private final FileChannel channel;
     private final VsizeSamples samples;
     private volatile boolean cancelled;
@@ -82,8 +95,11 @@ final class ChunkStream implements AutoCloseable {
                     drained = true;
                     throw c.error;
                 }
-                sink.accept(c.bytes, 0, c.length);
-                recycle(c.bytes);
+                try {
+                    sink.accept(c.bytes, 0, c.length);
+                } finally {
+                    giveBack(c.bytes);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -96,18 +112,9 @@ final class ChunkStream implements AutoCloseable {
         try (FileChannel ch = channel) {
             boolean eof = false;
             while (!eof && !cancelled) {
-                direct.clear();
-                while (direct.hasRemaining()) {
-                    if (ch.read(direct) < 0) {
-                        eof = true;
-                        break;
-                    }
-                    if (samples != null) {
-                        samples.afterRead();
-                    }
-                }
-                direct.flip();
+                eof = fill(ch, direct, samples);
                 if (direct.hasRemaining()) {
+                    inFlight.acquire();
                     byte[] b = take();
                     int n = direct.remaining();
                     direct.get(b, 0, n);
@@ -117,9 +124,57 @@ final class ChunkStream implements AutoCloseable {
             full.add(END);
         } catch (IOException e) {
             full.add(new Chunk(null, 0, e));
+        } catch (InterruptedException e) {
+            full.add(new Chunk(null, 0, new InterruptedIOException("interrupted while reading /proc")));
         } catch (RuntimeException | Error e) {
             full.add(new Chunk(null, 0, new IOException(e)));
         }
+    }
+
+    /**
+     * Reads into the buffer until it is full or the file ends (true), sampling the virtual size
+     * after each read when asked; the buffer is then flipped, ready to be read.
+     */
+    private static boolean fill(FileChannel ch, ByteBuffer direct, VsizeSamples samples) throws IOException {
+        boolean eof = false;
+        direct.clear();
+        while (direct.hasRemaining()) {
+            if (ch.read(direct) < 0) {
+                eof = true;
+                break;
+            }
+            if (samples != null) {
+                samples.afterRead();
+            }
+        }
+        direct.flip();
+        return eof;
+    }
+
+    /**
+     * The {@link TextDigest} of a whole file, read and digested on a helper thread while the
+     * caller goes on, sampling the virtual size as {@link #open(Path, VsizeSamples)} does. The
+     * file is opened on the caller's thread, so a refused open is thrown from here.
+     */
+    static Future<Long> digest(Path file, VsizeSamples samples) throws IOException {
+        FileChannel channel = FileChannel.open(file);
+        return READERS.submit(() -> {
+            ByteBuffer direct = DIRECT.get();
+            byte[] b = take();
+            try (FileChannel ch = channel) {
+                long digest = TextDigest.EMPTY;
+                boolean eof = false;
+                while (!eof) {
+                    eof = fill(ch, direct, samples);
+                    int n = direct.remaining();
+                    direct.get(b, 0, n);
+                    digest = TextDigest.update(digest, b, 0, n);
+                }
+                return digest;
+            } finally {
+                recycle(b);
+            }
+        });
     }
 
     private static byte[] take() {
@@ -139,6 +194,11 @@ final class ChunkStream implements AutoCloseable {
         }
     }
 
+    private void giveBack(byte[] b) {
+        recycle(b);
+        inFlight.release();
+    }
+
     /** Stops the helper when the caller gave up early (a parse error); returns its buffers. */
     @Override
     public void close() {
@@ -152,7 +212,7 @@ final class ChunkStream implements AutoCloseable {
                 if (c == END || c.error != null) {
                     return;
                 }
-                recycle(c.bytes);
+                giveBack(c.bytes);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

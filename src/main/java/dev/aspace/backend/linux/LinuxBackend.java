@@ -35,6 +35,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /**
  * Address spaces read from /proc, classified by {@link RegionClassifier}. Every call reads
@@ -119,16 +121,28 @@ public final class LinuxBackend implements MemoryBackend {
         Facts facts = null;
         RegionRead read = null;
         RegionRead torn = null;
+        List<Region> classified = null;
+        List<Region> tornClassified = null;
         for (int attempt = 0; attempt < attempts && read == null; attempt++) {
             RegionRead r = readRegions(pid, detail, whole, facts == null);
             if (facts == null) {
                 facts = r.facts;
             }
+            // classified while maps is read again on the helper thread; thrown away if torn
+            List<Region> c;
+            boolean agrees;
+            try {
+                c = whole && r.inAddressOrder ? CLASSIFIER.classify(r.regions, facts.threads, facts.process) : r.regions;
+            } finally {
+                agrees = agrees(pid, r);
+            }
             ProcStat after = checkStillThere(pid, first, r.regions);
-            if (r.inAddressOrder && isWhole(before, after, r.regions) && r.agrees) {
+            if (r.inAddressOrder && isWhole(before, after, r.regions) && agrees) {
                 read = r;
+                classified = c;
             } else if (r.inAddressOrder) {
                 torn = r;
+                tornClassified = c;
             }
             before = after;
         }
@@ -138,9 +152,9 @@ public final class LinuxBackend implements MemoryBackend {
                 throw new ProcessChangedException(pid, attempts);
             }
             read = torn;   // sorted but not whole each time: kept, and marked so nobody takes it for whole
+            classified = tornClassified;
         }
-        List<Region> regions = whole ? CLASSIFIER.classify(read.regions, facts.threads, facts.process) : read.regions;
-        return new Snapshot(facts.process, facts.threads, regions, read.rollup, facts.memory, facts.machine, takenAt,
+        return new Snapshot(facts.process, facts.threads, classified, read.rollup, facts.memory, facts.machine, takenAt,
                 Duration.ofNanos(System.nanoTime() - t0), Source.live(pid), isTorn, whole ? cgroupOrNull(pid) : null);
     }
 
@@ -151,7 +165,7 @@ public final class LinuxBackend implements MemoryBackend {
      * changes the sum of the sizes read; so the read is whole when the sizes add up to the
      * process's virtual size both before and after it ({@code [vsyscall]} is the kernel's gate
      * page, listed but not counted). Costs one extra read of /proc/PID/stat, none when whole. It is
-     * not enough alone: see {@link VsizeSamples} and {@code mapsDigestNow} for the reads it misses.
+     * not enough alone: see {@link VsizeSamples} and {@link #agrees} for the reads it misses.
      */
     static boolean isWhole(ProcStat before, ProcStat after, List<Region> regions) {
         return before.vsize() == after.vsize() && sizeSum(regions) == after.vsize();
@@ -185,9 +199,12 @@ public final class LinuxBackend implements MemoryBackend {
         return whole ? new Facts(process, threads, systemMemory(), machineSetup()) : new Facts(process, threads, null, null);
     }
 
-    /** One read of the regions; facts only when asked for. */
-    private record RegionRead(List<Region> regions, boolean inAddressOrder, boolean agrees, Smaps rollup,
-                              Facts facts) {
+    /**
+     * One read of the regions; facts only when asked for. Whether a second read of maps agrees is
+     * known once {@code mapsDigest} is done ({@link #agrees}), which also closes the samples.
+     */
+    private record RegionRead(List<Region> regions, boolean inAddressOrder, long headerDigest, Future<Long> mapsDigest,
+                              VsizeSamples samples, Smaps rollup, Facts facts) {
     }
 
     /**
@@ -204,8 +221,9 @@ public final class LinuxBackend implements MemoryBackend {
         Smaps rollup = null;
         Facts facts = null;
         List<Region> regions;
-        boolean agrees;
-        try (VsizeSamples samples = VsizeSamples.open(proc.file(pid, "stat"))) {
+        VsizeSamples samples = null;
+        try {
+            samples = VsizeSamples.open(proc.file(pid, "stat"));
             try (ChunkStream stream = ChunkStream.open(file, samples)) {
                 if (detail == Detail.SMAPS && whole) {
                     rollup = rollup(pid);
@@ -216,29 +234,47 @@ public final class LinuxBackend implements MemoryBackend {
                 stream.drainTo(parser::feed);
             }
             regions = parser.finish();
-            agrees = parser.inAddressOrder() && parser.headerDigest() == mapsDigestNow(pid, samples)
-                    && samples.allWere(sizeSum(regions));
+            Future<Long> mapsDigest = ChunkStream.digest(proc.file(pid, "maps"), samples);
+            return new RegionRead(regions, parser.inAddressOrder(), parser.headerDigest(), mapsDigest, samples, rollup,
+                    facts);
         } catch (IOException e) {
+            closeQuietly(samples);
             throw failure(pid, name, e);
+        } catch (RuntimeException | Error e) {
+            closeQuietly(samples);
+            throw e;
         }
-        return new RegionRead(regions, parser.inAddressOrder(), agrees, rollup, facts);
     }
 
     /**
-     * The {@link TextDigest} of /proc/PID/maps as the kernel prints it now: a second read, which a
-     * whole first read must agree with, line for line (ranges, permissions, backing, names).
+     * Whether a whole first read agrees with a second read of /proc/PID/maps made after it, line
+     * for line (ranges, permissions, backing, names; compared by {@link TextDigest}), and the
+     * virtual size held still during both. Waits for the second read.
      *
      * <p>Why: a region moved inside a remap is counted twice in the virtual size for a moment (the
      * new copy exists and counts before the old one goes), so a read holding it twice can add up
      * to a size read in such a moment, before and after. A second read, made later, is torn by the
      * same motion at other moments, or not at all: it lists the region once.
      */
-    private long mapsDigestNow(int pid, VsizeSamples samples) throws IOException {
-        long[] digest = {TextDigest.EMPTY};
-        try (ChunkStream stream = ChunkStream.open(proc.file(pid, "maps"), samples)) {
-            stream.drainTo((buf, off, len) -> digest[0] = TextDigest.update(digest[0], buf, off, off + len));
+    private boolean agrees(int pid, RegionRead r) {
+        try (VsizeSamples samples = r.samples) {
+            long digest = r.mapsDigest.get();
+            return r.inAddressOrder && r.headerDigest == digest && samples.allWere(sizeSum(r.regions));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw failure(pid, "maps", io);
+            }
+            throw new IllegalStateException("reading maps of process " + pid + ": " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading maps of process " + pid, e);
         }
-        return digest[0];
+    }
+
+    private static void closeQuietly(VsizeSamples samples) {
+        if (samples != null) {
+            samples.close();
+        }
     }
 
     /**
