@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.aspace.model.Perms;
 import dev.aspace.snapshot.export.ExportPalette;
+import dev.aspace.ui.grid.GridPalette;
 import javafx.scene.Scene;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.Region;
@@ -16,10 +17,21 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * One palette: the ribbon's (and so the compare view's) colours are the pure palette's that the
@@ -65,7 +77,54 @@ class OnePaletteTest {
             assertEquals(resolved.get("-color-accent-fg"), pal.selection(), theme + " selection");
             assertEquals(resolved.get("-color-bg-subtle"), pal.gap(), theme + " gap");
             assertEquals(resolved.get("-color-fg-subtle"), pal.gapMark(), theme + " gap mark");
+            GridPalette grid = GridPalette.current(dark);
+            assertEquals(resolved.get("-color-bg-default"), grid.background(), theme + " table background");
+            assertEquals(resolved.get("-color-bg-subtle"), grid.stripe(), theme + " table stripe");
+            assertEquals(resolved.get("-color-fg-default"), grid.text(), theme + " table text");
+            assertEquals(resolved.get("-color-fg-muted"), grid.muted(), theme + " table muted");
+            assertEquals(resolved.get("-color-accent-fg"), grid.accent(), theme + " table accent");
+            assertEquals(resolved.get("-color-border-default"), grid.lines(), theme + " table lines");
+            assertClose(resolved.get("-color-accent-subtle"), grid.selection(), theme + " table selection");
         }
+    }
+
+    /**
+     * No view keeps a copy of the palette: a colour literal in the window's code that is one of the
+     * palette's colours (light or dark, fills, kinds or theme colours) means a second table that will
+     * not follow when the palette changes.
+     */
+    @Test
+    void noViewKeepsItsOwnCopyOfThePalette() throws IOException {
+        Set<String> palette = new HashSet<>();
+        for (ExportPalette.Colors c : new ExportPalette.Colors[] {ExportPalette.LIGHT, ExportPalette.DARK}) {
+            for (var component : ExportPalette.Colors.class.getRecordComponents()) {
+                try {
+                    palette.add(((String) component.getAccessor().invoke(c)).toLowerCase());
+                } catch (ReflectiveOperationException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        }
+        ExportPalette.KINDS.forEach(k -> palette.add(k[1].toLowerCase()));
+        Pattern literal = Pattern.compile("\"(#[0-9a-fA-F]{6}(?:[0-9a-fA-F]{2})?)\"");
+        List<String> copies = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java/dev/aspace/ui"))) {
+            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
+                Matcher m = literal.matcher(Files.readString(f));
+                while (m.find()) {
+                    if (palette.contains(m.group(1).toLowerCase())) {
+                        copies.add(f.getFileName() + " " + m.group(1));
+                    }
+                }
+            }
+        }
+        assertTrue(copies.isEmpty(), "palette colours copied into views instead of taken from ExportPalette: " + copies);
+    }
+
+    private static void assertClose(Color expected, Color actual, String what) {
+        double d = Math.abs(expected.getRed() - actual.getRed()) + Math.abs(expected.getGreen() - actual.getGreen())
+                + Math.abs(expected.getBlue() - actual.getBlue()) + Math.abs(expected.getOpacity() - actual.getOpacity());
+        assertTrue(d < 4 / 255.0, what + ": expected " + expected + " but was " + actual);
     }
 
     /** The theme's looked-up colours as a node under it resolves them (the scene-level sheet, not the global one). */
@@ -75,7 +134,7 @@ class OnePaletteTest {
             VBox root = new VBox();
             Map<String, Region> probes = new LinkedHashMap<>();
             for (String name : new String[] {"-color-bg-default", "-color-fg-default", "-color-fg-muted", "-color-accent-fg",
-                "-color-bg-subtle", "-color-fg-subtle"}) {
+                "-color-bg-subtle", "-color-fg-subtle", "-color-border-default", "-color-accent-subtle"}) {
                 Region r = new Region();
                 r.setStyle("-fx-background-color: " + name + ";");
                 probes.put(name, r);
