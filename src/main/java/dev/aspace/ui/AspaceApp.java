@@ -98,17 +98,17 @@ public final class AspaceApp extends Application {
      * The saved choice and the system's preference; waits for gsettings at most a moment, and
      * if it answers later, the theme follows then (off the FX thread meanwhile).
      */
-    private static void startTheme(StartOptions opts) {
+    private static Theme startTheme(StartOptions opts) {
         CompletableFuture<ThemePreference.Detected> asked = systemTheme != null ? systemTheme : askSystemTheme(opts);
-        ThemePreference.Detected now;
-        try {
-            now = asked.get(250, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException | InterruptedException e) {
-            now = new ThemePreference.Detected(false, "the desktop has not answered yet");
-            asked.thenAccept(d -> Background.onFx(() -> Theme.systemDetected(d)));
-        }
         ThemeChoiceStore store = ThemeChoiceStore.forUser(System.getenv(), System.getProperty("user.home"));
-        Theme.start(store, store.load(), now);
+        try {
+            return new Theme(store, store.load(), asked.get(250, TimeUnit.MILLISECONDS));
+        } catch (TimeoutException | ExecutionException | InterruptedException e) {
+            Theme theme = new Theme(store, store.load(),
+                    new ThemePreference.Detected(false, "the desktop has not answered yet"));
+            asked.thenAccept(d -> Background.onFx(() -> theme.systemDetected(d)));
+            return theme;
+        }
     }
 
     @Override
@@ -116,12 +116,12 @@ public final class AspaceApp extends Application {
         StartupClock.mark("toolkit-started");
         warmFontsAside();
         StartOptions opts = options != null ? options : StartOptions.read();
-        startTheme(opts);
+        Theme theme = startTheme(opts);
         EarlyStart started = early != null ? early : EarlyStart.begin(opts);
         early = null;
         MemoryBackend backend = started.backend();
         Background background = Background.threads();
-        window = new MainWindow(backend, background, started.probe());
+        window = new MainWindow(backend, background, started.probe(), theme);
         window.setOnQuit(Platform::exit);
         logUnexpectedErrors();
         StartupClock.mark("window-built");

@@ -56,7 +56,7 @@ class LaptopLayoutTest {
         LinuxBackend backend = new LinuxBackend();
         child = MemoryUserController.start();
         robot.interact(() -> {
-            window = new MainWindow(backend, Background.direct(), new StatProbe(backend));
+            window = new MainWindow(backend, Background.direct(), new StatProbe(backend), Theme.fixed(false));
             window.intervalProperty().set(Duration.hours(1));
             window.attachMemoryUser(child);
             Scene scene = new Scene(window, width, height);

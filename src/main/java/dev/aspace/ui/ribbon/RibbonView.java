@@ -11,11 +11,11 @@ import dev.aspace.model.ByteSize;
 import dev.aspace.model.Region;
 import dev.aspace.snapshot.locate.PlacedSection;
 import dev.aspace.snapshot.locate.SectionMap;
-import dev.aspace.ui.Theme;
 import dev.aspace.ui.view.Tips;
 import dev.aspace.ui.vm.Highlights;
 import dev.aspace.ui.vm.RegionChange;
 import dev.aspace.ui.vm.SessionModel;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -73,9 +73,12 @@ public final class RibbonView extends BorderPane {
     private RegionSet freeCacheSet;
     private final Map<String, List<Pin>> pins = new LinkedHashMap<>();
     private SectionMap sections = SectionMap.EMPTY;
+    private final ReadOnlyBooleanProperty dark;
 
-    public RibbonView(SessionModel session) {
+    /** @param dark true while the dark theme is on (the palette follows it) */
+    public RibbonView(SessionModel session, ReadOnlyBooleanProperty dark) {
         this.session = session;
+        this.dark = dark;
         setId("ribbon");
         getStyleClass().add("ribbon-pane");
         canvas.setId("ribbonCanvas");
@@ -111,7 +114,7 @@ public final class RibbonView extends BorderPane {
             repaint();
         });
         session.highlightsProperty().addListener(o -> repaint());
-        Theme.darkProperty().addListener(o -> repaint());
+        dark.addListener(o -> repaint());
         model.setSnapshot(session.getSnapshot());
         showViewport();
 
@@ -261,7 +264,7 @@ public final class RibbonView extends BorderPane {
     }
 
     private void paint() {
-        RibbonPalette pal = RibbonPalette.current(Theme.darkProperty().get());
+        RibbonPalette pal = RibbonPalette.current(dark.get());
         RibbonRenderer.draw(canvas.getGraphicsContext2D(), model.getLayout(), geometry(), pal,
                 new RibbonRenderer.State(selectedIndex(), hovered, session.highlightsProperty().get(), System.nanoTime()));
         SectionPainter.draw(canvas.getGraphicsContext2D(), model.getLayout(), geometry(), pal, sections);

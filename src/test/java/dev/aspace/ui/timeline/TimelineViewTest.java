@@ -60,7 +60,7 @@ class TimelineViewTest {
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(backend, Background.direct(), new StatProbe(backend));
+        window = new MainWindow(backend, Background.direct(), new StatProbe(backend), Theme.fixed(false));
         Scene scene = new Scene(window, 1200, 760);
         scene.getStylesheets().add(Theme.stylesheet()); // the app's sheet, as AspaceApp adds it
         stage.setScene(scene);
