@@ -85,6 +85,22 @@ final class RecordFrames {
                 truncation);
     }
 
+    /**
+     * Frame 0 alone, when the first record at {@code from} is its whole key frame; null otherwise.
+     * Reads that record only, so it costs the same however many frames follow.
+     */
+    static Snapshot first(Path file, FileChannel ch, long from) throws IOException {
+        long size = ch.size();
+        if (size - from < FrameRecord.HEAD_BYTES) {
+            return null;
+        }
+        FrameRecord h = head(ch, ByteBuffer.allocate(FrameRecord.HEAD_BYTES), from);
+        if (h == null || h.index() != 0 || !h.key() || from + FrameRecord.HEAD_BYTES + h.length() > size) {
+            return null;
+        }
+        return new RecordFrames(file, new FrameRecord[] {h}, new long[] {from + FrameRecord.HEAD_BYTES}, "").frame(0);
+    }
+
     private static FrameRecord head(FileChannel ch, ByteBuffer b, long pos) throws IOException {
         b.clear();
         while (b.hasRemaining() && ch.read(b, pos + b.position()) > 0) {
