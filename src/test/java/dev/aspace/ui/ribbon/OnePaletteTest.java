@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.aspace.model.Perms;
 import dev.aspace.snapshot.export.ExportPalette;
+import dev.aspace.ui.grid.GridPalette;
 import javafx.scene.Scene;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.Region;
@@ -22,7 +23,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * One palette: the ribbon's (and so the compare view's) colours are the pure palette's that the
+ * One palette: the ribbon's (and so the compare view's) and the region table's colours are the pure palette's that the
  * export and CLI render use, and its theme colours are what AtlantaFX's Primer light and dark
  * resolve for their looked-up colours.
  */
@@ -68,6 +69,32 @@ class OnePaletteTest {
         }
     }
 
+    @Test
+    void theRegionTableTakesTheThemesLookedUpColours(FxRobot robot) {
+        for (boolean dark : new boolean[] {false, true}) {
+            GridPalette grid = dark ? GridPalette.DARK : GridPalette.LIGHT;
+            Map<String, Color> resolved = resolve(robot, dark ? new PrimerDark().getUserAgentStylesheet()
+                    : new PrimerLight().getUserAgentStylesheet());
+            String theme = dark ? "dark " : "light ";
+            same(resolved.get("-color-bg-default"), grid.background(), theme + "background");
+            same(resolved.get("-color-bg-subtle"), grid.stripe(), theme + "stripe");
+            same(resolved.get("-color-bg-subtle"), grid.header(), theme + "header");
+            same(resolved.get("-color-fg-default"), grid.text(), theme + "text");
+            same(resolved.get("-color-fg-muted"), grid.muted(), theme + "muted");
+            same(resolved.get("-color-border-default"), grid.lines(), theme + "lines");
+            same(resolved.get("-color-accent-subtle"), grid.selection(), theme + "selected row");
+            same(resolved.get("-color-accent-fg"), grid.accent(), theme + "accent");
+        }
+    }
+
+    /** Equal, the opacity to the 1/255 a hex colour can say (the dark theme's 0.15 is 0x26). */
+    private static void same(Color want, Color got, String what) {
+        assertEquals(want.getRed(), got.getRed(), 1e-9, what + " " + got + " against the theme's " + want);
+        assertEquals(want.getGreen(), got.getGreen(), 1e-9, what);
+        assertEquals(want.getBlue(), got.getBlue(), 1e-9, what);
+        assertEquals(want.getOpacity(), got.getOpacity(), 1.0 / 255, what);
+    }
+
     /** The theme's looked-up colours as a node under it resolves them (the scene-level sheet, not the global one). */
     private Map<String, Color> resolve(FxRobot robot, String themeSheet) {
         Map<String, Color> out = new LinkedHashMap<>();
@@ -75,7 +102,7 @@ class OnePaletteTest {
             VBox root = new VBox();
             Map<String, Region> probes = new LinkedHashMap<>();
             for (String name : new String[] {"-color-bg-default", "-color-fg-default", "-color-fg-muted", "-color-accent-fg",
-                "-color-bg-subtle", "-color-fg-subtle"}) {
+                "-color-bg-subtle", "-color-fg-subtle", "-color-border-default", "-color-accent-subtle"}) {
                 Region r = new Region();
                 r.setStyle("-fx-background-color: " + name + ";");
                 probes.put(name, r);
