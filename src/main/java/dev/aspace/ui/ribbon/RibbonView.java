@@ -15,6 +15,7 @@ import dev.aspace.ui.view.Tips;
 import dev.aspace.ui.vm.Highlights;
 import dev.aspace.ui.vm.RegionChange;
 import dev.aspace.ui.vm.SessionModel;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -573,13 +574,19 @@ public final class RibbonView extends BorderPane {
     }
 
     private Node legend() {
-        RibbonPalette pal = RibbonPalette.LIGHT;
         FlowPane box = new FlowPane(10, 3);
         box.setId("ribbonLegend");
         box.setPadding(new Insets(4));
-        for (RibbonPalette.Entry e : pal.legend()) {
+        List<RibbonPalette.Entry> entries = RibbonPalette.current(dark.get()).legend();
+        for (int i = 0; i < entries.size(); i++) {
+            RibbonPalette.Entry e = entries.get(i);
+            int at = i;
             Label l = new Label(e.perms() + " " + e.meaning());
-            l.setGraphic(new Rectangle(12, 12, e.color()));
+            Rectangle swatch = new Rectangle(12, 12);
+            // the swatches in the colours the ribbon paints with, light or dark
+            swatch.fillProperty().bind(Bindings.createObjectBinding(
+                    () -> RibbonPalette.current(dark.get()).legend().get(at).color(), dark));
+            l.setGraphic(swatch);
             if (e.perms().equals("rwx")) {
                 l.setStyle("-fx-text-fill: #d1242f; -fx-font-weight: bold;");
             }
