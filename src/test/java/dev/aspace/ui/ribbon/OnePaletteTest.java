@@ -52,38 +52,30 @@ class OnePaletteTest {
     }
 
     @Test
-    void themeColoursAreTheThemesLookedUpColours(FxRobot robot) {
+    void ribbonAndTableColoursAreTheThemesLookedUpColours(FxRobot robot) {
         assertEquals(RibbonPalette.LIGHT, RibbonPalette.current(false));
         assertEquals(RibbonPalette.DARK, RibbonPalette.current(true));
         for (boolean dark : new boolean[] {false, true}) {
             RibbonPalette pal = RibbonPalette.current(dark);
-            Map<String, Color> resolved = resolve(robot, dark ? new PrimerDark().getUserAgentStylesheet()
-                    : new PrimerLight().getUserAgentStylesheet());
-            String theme = dark ? "dark" : "light";
-            assertEquals(resolved.get("-color-bg-default"), pal.background(), theme + " background");
-            assertEquals(resolved.get("-color-fg-default"), pal.text(), theme + " text");
-            assertEquals(resolved.get("-color-fg-muted"), pal.muted(), theme + " muted");
-            assertEquals(resolved.get("-color-accent-fg"), pal.selection(), theme + " selection");
-            assertEquals(resolved.get("-color-bg-subtle"), pal.gap(), theme + " gap");
-            assertEquals(resolved.get("-color-fg-subtle"), pal.gapMark(), theme + " gap mark");
-        }
-    }
-
-    @Test
-    void theRegionTableTakesTheThemesLookedUpColours(FxRobot robot) {
-        for (boolean dark : new boolean[] {false, true}) {
             GridPalette grid = dark ? GridPalette.DARK : GridPalette.LIGHT;
             Map<String, Color> resolved = resolve(robot, dark ? new PrimerDark().getUserAgentStylesheet()
                     : new PrimerLight().getUserAgentStylesheet());
             String theme = dark ? "dark " : "light ";
-            same(resolved.get("-color-bg-default"), grid.background(), theme + "background");
-            same(resolved.get("-color-bg-subtle"), grid.stripe(), theme + "stripe");
-            same(resolved.get("-color-bg-subtle"), grid.header(), theme + "header");
-            same(resolved.get("-color-fg-default"), grid.text(), theme + "text");
-            same(resolved.get("-color-fg-muted"), grid.muted(), theme + "muted");
-            same(resolved.get("-color-border-default"), grid.lines(), theme + "lines");
-            same(resolved.get("-color-accent-subtle"), grid.selection(), theme + "selected row");
-            same(resolved.get("-color-accent-fg"), grid.accent(), theme + "accent");
+            assertEquals(resolved.get("-color-bg-default"), pal.background(), theme + "background");
+            assertEquals(resolved.get("-color-fg-default"), pal.text(), theme + "text");
+            assertEquals(resolved.get("-color-fg-muted"), pal.muted(), theme + "muted");
+            assertEquals(resolved.get("-color-accent-fg"), pal.selection(), theme + "selection");
+            assertEquals(resolved.get("-color-bg-subtle"), pal.gap(), theme + "gap");
+            assertEquals(resolved.get("-color-fg-subtle"), pal.gapMark(), theme + "gap mark");
+            // the region table, painted on a canvas, as the controls around it
+            same(resolved.get("-color-bg-default"), grid.background(), theme + "table background");
+            same(resolved.get("-color-bg-subtle"), grid.stripe(), theme + "table stripe");
+            same(resolved.get("-color-bg-subtle"), grid.header(), theme + "table header");
+            same(resolved.get("-color-fg-default"), grid.text(), theme + "table text");
+            same(resolved.get("-color-fg-muted"), grid.muted(), theme + "table muted");
+            same(resolved.get("-color-border-default"), grid.lines(), theme + "table lines");
+            same(resolved.get("-color-accent-subtle"), grid.selection(), theme + "table selected row");
+            same(resolved.get("-color-accent-fg"), grid.accent(), theme + "table accent");
         }
     }
 
