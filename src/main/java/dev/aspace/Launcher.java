@@ -2,6 +2,7 @@ package dev.aspace;
 
 import dev.aspace.cli.AspaceCommand;
 import dev.aspace.cli.NoDisplay;
+import dev.aspace.start.StartOptions;
 import dev.aspace.ui.AspaceApp;
 
 /**
@@ -20,7 +21,7 @@ public final class Launcher {
                 System.exit(none);
             }
             try {
-                AspaceApp.launchApp(args);
+                AspaceApp.launchApp(args, StartOptions.read());
             } catch (UnsupportedOperationException e) {
                 System.exit(NoDisplay.failed(e, System.getenv()));
             }

@@ -35,9 +35,7 @@ final class AnonymousRules {
         arenas(w, arenaSize(w));
         stackGuards(w);
         for (int i = 0; i < w.size(); i++) {
-            if (w.open(i)) {
-                rest(w, i);
-            }
+            rest(w, i);   // a method per region in each pass: see SpecialNames.apply
         }
     }
 
@@ -62,17 +60,21 @@ final class AnonymousRules {
     private static void arenas(Work w, long size) {
         String mib = size >= (1L << 20) ? (size >> 20) + " MiB" : (size >> 10) + " KiB";
         for (int i = 0; i < w.size(); i++) {
-            Region r = w.regions[i];
-            if (!w.open(i) || !w.plainAnonymous(i) || !readWrite(r.perms()) || (r.start() & (size - 1)) != 0) {
-                continue;
-            }
-            if (r.size() == size) {
-                w.set(i, RegionKind.MALLOC_ARENA, "malloc arena? (full " + mib + " aligned heap)");
-            } else if (Long.compareUnsigned(r.size(), size) < 0 && w.adjacentAbove(i) && w.open(i + 1)
-                    && w.anonymousNoAccess(i + 1) && w.regions[i + 1].end() - r.start() == size) {
-                w.set(i, RegionKind.MALLOC_ARENA, "malloc arena? (" + mib + "-aligned rw-p + ---p)");
-                w.set(i + 1, RegionKind.MALLOC_ARENA, "malloc arena reserve? (---p)");
-            }
+            arena(w, i, size, mib);
+        }
+    }
+
+    private static void arena(Work w, int i, long size, String mib) {
+        Region r = w.regions[i];
+        if (!w.open(i) || !w.plainAnonymous(i) || !readWrite(r.perms()) || (r.start() & (size - 1)) != 0) {
+            return;
+        }
+        if (r.size() == size) {
+            w.set(i, RegionKind.MALLOC_ARENA, "malloc arena? (full " + mib + " aligned heap)");
+        } else if (Long.compareUnsigned(r.size(), size) < 0 && w.adjacentAbove(i) && w.open(i + 1)
+                && w.anonymousNoAccess(i + 1) && w.regions[i + 1].end() - r.start() == size) {
+            w.set(i, RegionKind.MALLOC_ARENA, "malloc arena? (" + mib + "-aligned rw-p + ---p)");
+            w.set(i + 1, RegionKind.MALLOC_ARENA, "malloc arena reserve? (---p)");
         }
     }
 
@@ -86,19 +88,26 @@ final class AnonymousRules {
      */
     private static void stackGuards(Work w) {
         for (int i = w.size() - 2; i >= 0; i--) {
-            if (!w.open(i) || !w.anonymousNoAccess(i) || !w.adjacentAbove(i)) {
-                continue;
-            }
-            RegionKind above = w.kinds[i + 1];
-            if (above == RegionKind.THREAD_STACK || above == RegionKind.MAIN_STACK) {
-                w.set(i, RegionKind.GUARD, "guard page below " + w.labels[i + 1]);
-            } else if (above == RegionKind.GUARD && w.labels[i + 1].startsWith("guard page below ")) {
-                w.set(i, RegionKind.GUARD, w.labels[i + 1]);
-            }
+            stackGuard(w, i);
+        }
+    }
+
+    private static void stackGuard(Work w, int i) {
+        if (!w.open(i) || !w.anonymousNoAccess(i) || !w.adjacentAbove(i)) {
+            return;
+        }
+        RegionKind above = w.kinds[i + 1];
+        if (above == RegionKind.THREAD_STACK || above == RegionKind.MAIN_STACK) {
+            w.set(i, RegionKind.GUARD, "guard page below " + w.labels[i + 1]);
+        } else if (above == RegionKind.GUARD && w.labels[i + 1].startsWith("guard page below ")) {
+            w.set(i, RegionKind.GUARD, w.labels[i + 1]);
         }
     }
 
     private static void rest(Work w, int i) {
+        if (!w.open(i)) {
+            return;
+        }
         Region r = w.regions[i];
         Perms p = r.perms();
         if (p.exec()) {

@@ -35,7 +35,7 @@ final class FileSegments {
     static void apply(Work w, FileKey executable) {
         Map<FileKey, List<Integer>> files = new LinkedHashMap<>();
         for (int i = 0; i < w.size(); i++) {
-            if (w.open(i) && PathNames.isFile(w.regions[i].path())) {
+            if (isOpenFile(w, i)) {   // a method per region: see SpecialNames.apply
                 files.computeIfAbsent(FileKey.of(w.regions[i]), k -> new ArrayList<>()).add(i);
             }
         }
@@ -53,6 +53,10 @@ final class FileSegments {
             }
         }
         holesInSpans(w, roles);
+    }
+
+    private static boolean isOpenFile(Work w, int i) {
+        return w.open(i) && PathNames.isFile(w.regions[i].path());
     }
 
     /**
@@ -151,26 +155,30 @@ final class FileSegments {
      */
     private static void holesInSpans(Work w, Map<FileKey, Role> roles) {
         for (int i = 1; i + 1 < w.size(); i++) {
-            if (!w.open(i) || !w.plainAnonymous(i)) {
-                continue;
+            if (isOpenAnonymousAboveFile(w, i)) {   // a method per region: see SpecialNames.apply
+                holeInSpan(w, i, roles);
             }
-            Region below = w.regions[i - 1];
-            if (!PathNames.isFile(below.path())) {
-                continue;
-            }
-            FileKey key = FileKey.of(below);
-            Role role = roles.get(key);
-            if (role == null || role == Role.FILE || !key.equals(FileKey.of(w.regions[i + 1]))) {
-                continue;
-            }
-            String name = PathNames.basename(key.path());
-            Perms p = w.regions[i].perms();
-            if (p.none()) {
-                w.set(i, RegionKind.GUARD, "guard in " + name);
-            } else if (p.exec()) {
-                w.set(i, role == Role.PROGRAM ? RegionKind.PROGRAM_TEXT : RegionKind.LIBRARY_TEXT,
-                        name + " text? (anonymous copy inside its span)");
-            }
+        }
+    }
+
+    private static boolean isOpenAnonymousAboveFile(Work w, int i) {
+        return w.open(i) && w.plainAnonymous(i) && PathNames.isFile(w.regions[i - 1].path());
+    }
+
+    private static void holeInSpan(Work w, int i, Map<FileKey, Role> roles) {
+        Region below = w.regions[i - 1];
+        FileKey key = FileKey.of(below);
+        Role role = roles.get(key);
+        if (role == null || role == Role.FILE || !key.equals(FileKey.of(w.regions[i + 1]))) {
+            return;
+        }
+        String name = PathNames.basename(key.path());
+        Perms p = w.regions[i].perms();
+        if (p.none()) {
+            w.set(i, RegionKind.GUARD, "guard in " + name);
+        } else if (p.exec()) {
+            w.set(i, role == Role.PROGRAM ? RegionKind.PROGRAM_TEXT : RegionKind.LIBRARY_TEXT,
+                    name + " text? (anonymous copy inside its span)");
         }
     }
 }

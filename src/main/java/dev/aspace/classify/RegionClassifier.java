@@ -34,10 +34,12 @@ public final class RegionClassifier {
      */
     public List<Region> classify(List<Region> regions, List<ThreadInfo> threads, ProcessInfo process) {
         int n = regions.size();
-        Integer[] order = addressOrder(regions);
-        Region[] sorted = new Region[n];
-        for (int i = 0; i < n; i++) {
-            sorted[i] = regions.get(order == null ? i : order[i]);
+        Region[] sorted = regions.toArray(new Region[0]);
+        Integer[] order = inAddressOrder(sorted) ? null : addressOrder(regions);
+        if (order != null) {
+            for (int i = 0; i < n; i++) {
+                sorted[i] = regions.get(order[i]);
+            }
         }
         Work w = new Work(sorted);
         SpecialNames.apply(w);
@@ -47,20 +49,26 @@ public final class RegionClassifier {
 
         Region[] out = new Region[n];
         for (int i = 0; i < n; i++) {
-            out[order == null ? i : order[i]] = sorted[i].classified(w.kinds[i], w.labels[i]);
+            out[order == null ? i : order[i]] = w.classified(i);
         }
         return List.of(out);
     }
 
-    /** Null when the regions are already sorted by unsigned start (the kernel's order). */
+    private static boolean inAddressOrder(Region[] regions) {
+        for (int i = 1; i < regions.length; i++) {
+            if (startsBelowTheOneBefore(regions, i)) {   // a method per region: see SpecialNames.apply
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean startsBelowTheOneBefore(Region[] regions, int i) {
+        return Long.compareUnsigned(regions[i - 1].start(), regions[i].start()) > 0;
+    }
+
+    /** The indexes of the regions in ascending unsigned start. */
     private static Integer[] addressOrder(List<Region> regions) {
-        boolean sorted = true;
-        for (int i = 1; i < regions.size() && sorted; i++) {
-            sorted = Long.compareUnsigned(regions.get(i - 1).start(), regions.get(i).start()) <= 0;
-        }
-        if (sorted) {
-            return null;
-        }
         Integer[] order = new Integer[regions.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;

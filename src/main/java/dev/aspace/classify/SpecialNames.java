@@ -12,30 +12,37 @@ final class SpecialNames {
     private SpecialNames() {
     }
 
+    // Each pass over the regions calls a method per region: a cold JVM runs a loop's own body
+    // interpreted until the loop has turned tens of thousands of times, but compiles a method
+    // called a few hundred times, and 60,000-region processes are common.
     static void apply(Work w) {
         for (int i = 0; i < w.size(); i++) {
-            Region r = w.regions[i];
-            String path = r.path();
-            if (path.startsWith("[")) {
-                bracketed(w, i, path);
-            } else if (PathNames.isSharedMemoryObject(path)) {
-                // 6fac0000-6fcc0000 rw-p 00000000 00:05 7643  /memfd:JSGCHeap:QtQml (deleted)
-                // (a memfd stays shared memory even when deleted; the label keeps "(deleted)")
-                w.set(i, RegionKind.SHARED_MEMORY, PathNames.sharedMemoryLabel(path));
-            } else if (PathNames.isSharedAnonymous(path, r.perms().shared())) {
-                // 7f2e7e500000-7f2e7e600000 rw-s 00000000 00:01 1050  /dev/zero (deleted)
-                w.set(i, RegionKind.SHARED_MEMORY, "shared anonymous");
-            } else if (path.isEmpty() && r.perms().shared()) {
-                w.set(i, RegionKind.SHARED_MEMORY, "shared anonymous");
-            } else if (PathNames.isDeleted(path)) {
-                // 7f0e1c2a1000-7f0e1c2c3000 r-xp 00000000 fe:01 131 /usr/lib/libfoo.so (deleted)
-                w.set(i, RegionKind.DELETED_FILE, PathNames.basename(path) + PathNames.DELETED);
-            } else if (!path.isEmpty() && !PathNames.isFile(path)) {
-                // text imported from elsewhere that names something this code does not know
-                w.set(i, RegionKind.OTHER, path);
-            } else if (path.isEmpty() && r.inode() != 0) {
-                w.set(i, RegionKind.OTHER, "inode " + r.inode() + " on " + r.device() + ", no name");
-            }
+            apply(w, i);
+        }
+    }
+
+    private static void apply(Work w, int i) {
+        Region r = w.regions[i];
+        String path = r.path();
+        if (path.startsWith("[")) {
+            bracketed(w, i, path);
+        } else if (PathNames.isSharedMemoryObject(path)) {
+            // 6fac0000-6fcc0000 rw-p 00000000 00:05 7643  /memfd:JSGCHeap:QtQml (deleted)
+            // (a memfd stays shared memory even when deleted; the label keeps "(deleted)")
+            w.set(i, RegionKind.SHARED_MEMORY, PathNames.sharedMemoryLabel(path));
+        } else if (PathNames.isSharedAnonymous(path, r.perms().shared())) {
+            // 7f2e7e500000-7f2e7e600000 rw-s 00000000 00:01 1050  /dev/zero (deleted)
+            w.set(i, RegionKind.SHARED_MEMORY, "shared anonymous");
+        } else if (path.isEmpty() && r.perms().shared()) {
+            w.set(i, RegionKind.SHARED_MEMORY, "shared anonymous");
+        } else if (PathNames.isDeleted(path)) {
+            // 7f0e1c2a1000-7f0e1c2c3000 r-xp 00000000 fe:01 131 /usr/lib/libfoo.so (deleted)
+            w.set(i, RegionKind.DELETED_FILE, PathNames.basename(path) + PathNames.DELETED);
+        } else if (!path.isEmpty() && !PathNames.isFile(path)) {
+            // text imported from elsewhere that names something this code does not know
+            w.set(i, RegionKind.OTHER, path);
+        } else if (path.isEmpty() && r.inode() != 0) {
+            w.set(i, RegionKind.OTHER, "inode " + r.inode() + " on " + r.device() + ", no name");
         }
     }
 

@@ -51,15 +51,19 @@ final class ThreadStacks {
     private static Map<Integer, Integer> oldKernelStacks(Work w) {
         Map<Integer, Integer> byTid = new HashMap<>();
         for (int i = 0; i < w.size(); i++) {
-            String path = w.regions[i].path();
-            if (path.startsWith("[stack:") && path.endsWith("]")) {
-                try {
-                    byTid.put(Integer.parseInt(path.substring(7, path.length() - 1)), i);
-                } catch (NumberFormatException e) {
-                    // not a thread id: the region keeps the kernel's text as its label
-                }
-            }
+            oldKernelStack(w, i, byTid);   // a method per region: see SpecialNames.apply
         }
         return byTid;
+    }
+
+    private static void oldKernelStack(Work w, int i, Map<Integer, Integer> byTid) {
+        String path = w.regions[i].path();
+        if (path.startsWith("[stack:") && path.endsWith("]")) {
+            try {
+                byTid.put(Integer.parseInt(path.substring(7, path.length() - 1)), i);
+            } catch (NumberFormatException e) {
+                // not a thread id: the region keeps the kernel's text as its label
+            }
+        }
     }
 }

@@ -31,6 +31,11 @@ final class Work {
         return kinds[i] == RegionKind.UNCLASSIFIED;
     }
 
+    /** Region i with the kind and label found for it. */
+    Region classified(int i) {
+        return regions[i].classified(kinds[i], labels[i]);
+    }
+
     void set(int i, RegionKind kind, String label) {
         kinds[i] = kind;
         labels[i] = label;

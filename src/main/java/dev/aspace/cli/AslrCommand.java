@@ -15,6 +15,7 @@ import dev.aspace.snapshot.aslr.AslrObject;
 import dev.aspace.snapshot.aslr.AslrReport;
 import dev.aspace.snapshot.aslr.AslrText;
 import dev.aspace.snapshot.aslr.ExecutableKind;
+import dev.aspace.start.StartOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -71,7 +72,7 @@ public final class AslrCommand implements Callable<Integer> {
         boolean memoryUser = command.isEmpty();
         List<String> cmd = memoryUser ? AslrRunner.memoryUserCommand() : command;
         LinuxBackend backend = Backends.live();
-        AslrRunner runner = new AslrRunner(backend);
+        AslrRunner runner = new AslrRunner(backend, StartOptions.read().launcherEnv());
         List<Snapshot> snapshots = runner.run(new AslrRunner.Options(cmd, runs, noAslr, Duration.ofMillis(delayMs),
                 memoryUser ? AslrRunner.MEMORY_USER_READY : null, Duration.ofSeconds(60)));
         AslrReport report = AslrAnalysis.analyse(memoryUser ? List.of("memory-user") : cmd, snapshots, noAslr,

@@ -76,14 +76,20 @@ public final class AslrRunner {
 
     private final MemoryBackend backend;
     private final Method method;
+    private final List<String> launcherEnv;
 
-    public AslrRunner(MemoryBackend backend) {
-        this(backend, Files.isExecutable(SETARCH) ? Method.SETARCH : Method.PERSONALITY);
+    /**
+     * @param launcherEnv what aspace's launcher set in the environment for aspace alone
+     *                    (-Daspace.launcherEnv): the runs do not get it
+     */
+    public AslrRunner(MemoryBackend backend, List<String> launcherEnv) {
+        this(backend, Files.isExecutable(SETARCH) ? Method.SETARCH : Method.PERSONALITY, launcherEnv);
     }
 
-    public AslrRunner(MemoryBackend backend, Method method) {
+    public AslrRunner(MemoryBackend backend, Method method, List<String> launcherEnv) {
         this.backend = backend;
         this.method = method;
+        this.launcherEnv = List.copyOf(launcherEnv);
     }
 
     public Method method() {
@@ -133,7 +139,7 @@ public final class AslrRunner {
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .redirectOutput(o.readyLine() == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.PIPE);
-        removeLauncherVariables(pb.environment(), System.getProperty("aspace.launcherEnv", ""));
+        removeLauncherVariables(pb.environment(), launcherEnv);
         try {
             if (o.noAslr() && method == Method.PERSONALITY) {
                 return Personality.withoutRandomization(() -> startOrThrow(pb));
@@ -150,9 +156,9 @@ public final class AslrRunner {
      * Takes out what aspace's launcher set for aspace alone (GDK_GL, scripts/launcher.sh names
      * them in -Daspace.launcherEnv): the runs are the user's program in the user's environment.
      */
-    static void removeLauncherVariables(Map<String, String> env, String names) {
-        for (String name : names.split(",")) {
-            env.remove(name.trim());
+    static void removeLauncherVariables(Map<String, String> env, List<String> names) {
+        for (String name : names) {
+            env.remove(name);
         }
     }
 

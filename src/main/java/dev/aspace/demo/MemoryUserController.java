@@ -3,6 +3,7 @@ package dev.aspace.demo;
 import dev.aspace.backend.linux.CgroupSandbox;
 import dev.aspace.backend.linux.ProcPath;
 import dev.aspace.model.CgroupUnavailableException;
+import dev.aspace.start.StartOptions;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -194,7 +195,7 @@ public final class MemoryUserController implements AutoCloseable {
      * @throws MemoryUserException when it is not there
      */
     public static Path program() {
-        Path program = program(System.getProperty(PROGRAM_PROPERTY, ""), codeLocation());
+        Path program = program(StartOptions.read().memoryUser(), codeLocation());
         if (!Files.isExecutable(program)) {
             throw new MemoryUserException("the memory-user program is missing: no executable " + program
                     + " (mvn compile builds it with gcc; or name it with -D" + PROGRAM_PROPERTY + "=PATH)");
@@ -204,11 +205,11 @@ public final class MemoryUserController implements AutoCloseable {
 
     /** Another program built from src/main/c, beside the memory-user program. */
     static Path nativeProgram(String name) {
-        return program(System.getProperty(PROGRAM_PROPERTY, ""), codeLocation()).resolveSibling(name);
+        return program(StartOptions.read().memoryUser(), codeLocation()).resolveSibling(name);
     }
 
-    /** Names the memory-user program where it is not in its usual place. */
-    public static final String PROGRAM_PROPERTY = "aspace.memoryUser";
+    /** Names the memory-user program where it is not in its usual place (read by StartOptions). */
+    public static final String PROGRAM_PROPERTY = StartOptions.PREFIX + "memoryUser";
 
     /**
      * Where the memory-user program is: {@code native/memory-user} beside this code's class

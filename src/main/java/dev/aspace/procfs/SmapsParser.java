@@ -78,6 +78,7 @@ public final class SmapsParser {
     private boolean inAddressOrder = true;
     private long headerDigest = TextDigest.EMPTY;
     private long lastEnd;
+    private long virtualSize;
 
     // the entry being read
     private boolean pending;
@@ -149,6 +150,17 @@ public final class SmapsParser {
     public long headerDigest() {
         return headerDigest;
     }
+
+    /**
+     * The sizes of the regions read so far added up as the kernel counts a process's virtual size
+     * (VmSize): {@code [vsyscall]}, the kernel's gate page, is listed but not counted. Summed here, as
+     * regions are made, rather than in a second pass over them.
+     */
+    public long virtualSize() {
+        return virtualSize;
+    }
+
+    private static final String GATE = "[vsyscall]";
 
     /** The 1-based line of the maps line of region {@code index} (in input order). */
     public int lineOf(int index) {
@@ -529,6 +541,9 @@ public final class SmapsParser {
             inAddressOrder = false;
         }
         lastEnd = end;
+        if (!GATE.equals(path)) {
+            virtualSize += end - start;
+        }
         if (regions.size() == regionLines.length) {
             regionLines = Arrays.copyOf(regionLines, regionLines.length * 2);
         }

@@ -5,6 +5,8 @@ import dev.aspace.demo.MemoryUserController;
 import dev.aspace.layout.Viewport;
 import dev.aspace.model.Region;
 import dev.aspace.model.Snapshot;
+import dev.aspace.layout.Scale;
+import dev.aspace.start.StartOptions;
 import dev.aspace.ui.aslr.AslrWindow;
 import dev.aspace.ui.frames.FramesStart;
 import dev.aspace.ui.files.ConfigFile;
@@ -62,7 +64,7 @@ public final class AspaceApp extends Application {
                 return new EarlyStart(backend, probe, opts.pid(), timed("first-read", Background.early(
                         () -> SessionModel.FullRead.take(backend, probe, opts.pid(), System::nanoTime))), null);
             }
-            if (StartOptions.openFile() != null) {
+            if (opts.open() != null) {
                 return new EarlyStart(backend, probe, -1, null, null); // a file is shown, no child
             }
             CompletableFuture<MemoryUserController> child = timed("child-started",
@@ -77,49 +79,53 @@ public final class AspaceApp extends Application {
         }
     }
 
-    public static void launchApp(String[] args) {
+    /** The start options, read once by the launcher; null when the toolkit started the app itself. */
+    private static volatile StartOptions options;
+
+    public static void launchApp(String[] args, StartOptions opts) {
         StartupClock.mark("main");
-        early = EarlyStart.begin(StartOptions.fromSystemProperties());
-        systemTheme = askSystemTheme();
+        options = opts;
+        early = EarlyStart.begin(opts);
+        systemTheme = askSystemTheme(opts);
         Application.launch(AspaceApp.class, args);
     }
 
-    private static CompletableFuture<ThemePreference.Detected> askSystemTheme() {
-        return Background.early(() -> ThemePreference.detectNow(Duration.ofSeconds(2)));
+    private static CompletableFuture<ThemePreference.Detected> askSystemTheme(StartOptions opts) {
+        return Background.early(() -> ThemePreference.detectNow(opts.dark(), Duration.ofSeconds(2)));
     }
 
     /**
      * The saved choice and the system's preference; waits for gsettings at most a moment, and
      * if it answers later, the theme follows then (off the FX thread meanwhile).
      */
-    private static void startTheme() {
-        CompletableFuture<ThemePreference.Detected> asked = systemTheme != null ? systemTheme : askSystemTheme();
-        ThemePreference.Detected now;
-        try {
-            now = asked.get(250, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException | InterruptedException e) {
-            now = new ThemePreference.Detected(false, "the desktop has not answered yet");
-            asked.thenAccept(d -> Background.onFx(() -> Theme.systemDetected(d)));
-        }
+    private static Theme startTheme(StartOptions opts) {
+        CompletableFuture<ThemePreference.Detected> asked = systemTheme != null ? systemTheme : askSystemTheme(opts);
         ThemeChoiceStore store = ThemeChoiceStore.forUser(System.getenv(), System.getProperty("user.home"));
-        Theme.start(store, store.load(), now);
+        try {
+            return new Theme(store, store.load(), asked.get(250, TimeUnit.MILLISECONDS));
+        } catch (TimeoutException | ExecutionException | InterruptedException e) {
+            Theme theme = new Theme(store, store.load(),
+                    new ThemePreference.Detected(false, "the desktop has not answered yet"));
+            asked.thenAccept(d -> Background.onFx(() -> theme.systemDetected(d)));
+            return theme;
+        }
     }
 
     @Override
     public void start(Stage stage) {
         StartupClock.mark("toolkit-started");
         warmFontsAside();
-        StartOptions opts = StartOptions.fromSystemProperties();
-        startTheme();
+        StartOptions opts = options != null ? options : StartOptions.read();
+        Theme theme = startTheme(opts);
         EarlyStart started = early != null ? early : EarlyStart.begin(opts);
         early = null;
         MemoryBackend backend = started.backend();
         Background background = Background.threads();
-        window = new MainWindow(backend, background, started.probe());
+        window = new MainWindow(backend, background, started.probe(), theme);
         window.setOnQuit(Platform::exit);
         logUnexpectedErrors();
         StartupClock.mark("window-built");
-        window.ribbon().model().scaleProperty().set(opts.scale());
+        window.ribbon().model().scaleProperty().set(opts.linearScale() ? Scale.LINEAR : Scale.LOG);
 
         // where it was last time, brought onto today's screen; the first time, fitted to it
         Scene scene = WindowMemory.apply(places.place(MainWindow.DIVIDERS), stage, window, window.splits());
@@ -133,9 +139,9 @@ public final class AspaceApp extends Application {
             remember();
             window.stop();
         });
-        int lab = opts.pid() > 0 ? 0 : StartOptions.labStep(); // the lab needs the memory-user child
-        List<Path> compare = StartOptions.compareFiles();
-        int aslrRuns = StartOptions.aslrRuns();
+        int lab = opts.pid() > 0 ? 0 : opts.labStep(); // the lab needs the memory-user child
+        List<Path> compare = opts.compare();
+        int aslrRuns = opts.aslrRuns();
         if (opts.viewInterval() != null) {
             long[] v = opts.viewInterval();
             window.session().snapshotProperty().addListener((o, a, snap) -> {
@@ -160,7 +166,7 @@ public final class AspaceApp extends Application {
         // before it is shown, so the first pass of CSS and layout is the one with the data, not
         // an empty window styled and laid out once more a moment later. A comparison asked for
         // at start opens before it (it starts from the files alone).
-        Path open = StartOptions.openFile();
+        Path open = opts.open();
         CompletableFuture<MemoryUserController> child = started.child();
         boolean before = compare.isEmpty() && aslrRuns == 0 && open == null;
         boolean opened = false;
@@ -173,7 +179,7 @@ public final class AspaceApp extends Application {
         }
         stage.show();
         StartupClock.mark("shown");
-        FramesStart.fromSystemProperty(scene);
+        FramesStart.start(scene, opts.frames());
 
         if (!compare.isEmpty()) {
             window.compare(compare); // nothing is on screen yet: the files alone
@@ -189,13 +195,13 @@ public final class AspaceApp extends Application {
         if (opts.pid() > 0) {
             window.openLive(opts.pid(), started.read());
         } else if (open != null) {
-            int[] marks = StartOptions.timelineMarks();
-            if (marks != null) {
+            List<Integer> marks = opts.timeline();
+            if (!marks.isEmpty()) {
                 window.timeline().model().seriesProperty().addListener((o, a, series) -> {
                     if (series != null && a == null) {
-                        window.timeline().model().markAProperty().set(marks[0]);
-                        window.timeline().model().markBProperty().set(marks[1]);
-                        window.timeline().model().select(marks[1]);
+                        window.timeline().model().markAProperty().set(marks.get(0));
+                        window.timeline().model().markBProperty().set(marks.get(1));
+                        window.timeline().model().select(marks.get(1));
                     }
                 });
             }
@@ -319,7 +325,7 @@ public final class AspaceApp extends Application {
                         }
                         stop();
                         try {
-                            Files.writeString(opts.startupLog(), StartupClock.report("first-frame-ms"));
+                            Files.writeString(opts.startupLog(), StartupClock.report("first-frame-ms", opts.startupThreads()));
                         } catch (IOException e) {
                             session.reportError(e);
                         }

@@ -97,6 +97,7 @@ public final class MainWindow extends BorderPane {
 
     private final MemoryBackend backend;
     private final Background background;
+    private final Theme theme;
     /** The toolbar: a flow that wraps onto a second row on a narrow window instead of hiding controls. */
     private FlowPane toolbar;
     private final SessionModel session;
@@ -139,8 +140,10 @@ public final class MainWindow extends BorderPane {
     private static final DateTimeFormatter TAKEN =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
-    public MainWindow(MemoryBackend backend, Background background, ChangeProbe probe) {
+    /** @param theme the app's light or dark theme, which the views paint with and the toolbar chooses */
+    public MainWindow(MemoryBackend backend, Background background, ChangeProbe probe, Theme theme) {
         this.backend = backend;
+        this.theme = theme;
         this.background = background;
         this.session = new SessionModel(backend, background, probe, System::nanoTime);
         this.gauge = new GaugeModel(backend::systemMemory, session::livePid, backend::cgroup, background,
@@ -158,15 +161,15 @@ public final class MainWindow extends BorderPane {
             }
         });
 
-        table = new RegionTable(session);
-        ribbon = new RibbonView(session);
+        table = new RegionTable(session, theme.darkProperty());
+        ribbon = new RibbonView(session, theme.darkProperty());
         DetailsPane details = new DetailsPane(session);
         details.setOnSharing(r -> SharingWindow.show(getScene() == null ? null : getScene().getWindow(),
                 session.getSnapshot().process().pid(), r));
         goTo = new GoToAddress(session, ribbon, details, background);
         ElfSections.install(session, ribbon, details, background);
         SummaryPane summary = new SummaryPane(session, gauge.unitsProperty());
-        GaugeView gaugeView = new GaugeView(gauge);
+        GaugeView gaugeView = new GaugeView(gauge, theme.darkProperty());
 
         middle = new SplitPane(table, withResidency(details));
         middle.setOrientation(Orientation.VERTICAL);
@@ -603,7 +606,7 @@ public final class MainWindow extends BorderPane {
         aslr.setOnAction(e -> openAslr());
 
         FlowPane bar = new FlowPane(4, 4, pick, open, saveButton, compare, aslr, badge, every, pause, refresh,
-                Theme.chooser(background, session::reportError));
+                theme.chooser(background, session::reportError));
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.getStyleClass().add("tool-bar");
         bar.setId("toolbar");
@@ -674,7 +677,7 @@ public final class MainWindow extends BorderPane {
 
     /** A window with the compare view of these snapshots (two or more) as parallel ribbons. */
     public Stage showCompare(List<Snapshot> all) {
-        BorderPane content = new BorderPane(new CompareView(all).node());
+        BorderPane content = new BorderPane(new CompareView(all, theme.darkProperty()).node());
         Stage open = secondary.showing("compare");
         if (open != null) {
             open.getScene().setRoot(content); // the one compare window shows the new comparison

@@ -45,8 +45,11 @@ public final class StartupClock {
         }
     }
 
-    /** One line per mark, "NAME MS" with MS since the process started, the last one named {@code last}. */
-    public static synchronized String report(String last) {
+    /**
+     * One line per mark, "NAME MS" with MS since the process started, the last one named
+     * {@code last}; with {@code threads}, each thread's CPU time too.
+     */
+    public static synchronized String report(String last, boolean threads) {
         long now = System.nanoTime();
         long uptimeMs = sinceProcessStartMs();
         StringBuilder out = new StringBuilder();
@@ -56,7 +59,7 @@ public final class StartupClock {
         out.append(last).append(' ').append(uptimeMs).append('\n');
         ProcessHandle.current().info().totalCpuDuration()
                 .ifPresent(cpu -> out.append("cpu-ms ").append(cpu.toMillis()).append('\n'));
-        if (Boolean.getBoolean("aspace.startupThreads")) {
+        if (threads) {
             try (var tasks = Files.list(Path.of("/proc/self/task"))) {
                 tasks.forEach(t -> {
                     try {

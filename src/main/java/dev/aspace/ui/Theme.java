@@ -25,70 +25,72 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * Light or dark for the whole app, in one call (AtlantaFX's user-agent stylesheet): the user's
- * choice (System, Light, Dark; remembered across runs when the app gave a {@link ThemeChoiceStore})
- * and, for System, what {@link ThemePreference} detected. FX thread only.
+ * Light or dark for the app, in one call (AtlantaFX's user-agent stylesheet, which JavaFX keeps
+ * for the whole app): the user's choice (System, Light, Dark; remembered across runs when given a
+ * {@link ThemeChoiceStore}) and, for System, what {@link ThemePreference} detected. The app makes
+ * one and hands it to its windows, which give their views {@link #darkProperty()}. FX thread only.
  */
 public final class Theme {
 
-    private static final ObjectProperty<ThemeChoice> CHOICE = new SimpleObjectProperty<>(ThemeChoice.SYSTEM);
-    private static final ObjectProperty<ThemePreference.Detected> SYSTEM =
-            new SimpleObjectProperty<>(new ThemePreference.Detected(false, "not asked yet"));
-    private static final ReadOnlyBooleanWrapper DARK = new ReadOnlyBooleanWrapper(false);
-    /** Where choices are remembered; null (tests, unless they set one): not remembered. */
-    private static ThemeChoiceStore store;
+    private final ObjectProperty<ThemeChoice> choice = new SimpleObjectProperty<>(ThemeChoice.SYSTEM);
+    private final ObjectProperty<ThemePreference.Detected> system;
+    private final ReadOnlyBooleanWrapper dark = new ReadOnlyBooleanWrapper(false);
+    /** Where choices are remembered; null: not remembered. */
+    private final ThemeChoiceStore store;
 
-    static {
-        InvalidationListener show = o -> show();
-        CHOICE.addListener(show);
-        SYSTEM.addListener(show);
-    }
-
-    private Theme() {
-    }
-
-    /** At start: where choices are remembered, the saved choice and the system's preference. */
-    public static void start(ThemeChoiceStore remembered, ThemeChoice saved, ThemePreference.Detected system) {
+    /**
+     * At start: where choices are remembered (null: nowhere), the saved choice and the system's
+     * preference; shown at once.
+     */
+    public Theme(ThemeChoiceStore remembered, ThemeChoice saved, ThemePreference.Detected systemPreference) {
         store = remembered;
-        SYSTEM.set(system);
-        CHOICE.set(saved);
+        system = new SimpleObjectProperty<>(systemPreference);
+        choice.set(saved);
+        InvalidationListener show = o -> show();
+        choice.addListener(show);
+        system.addListener(show);
         show();
+    }
+
+    /** Light or dark, shown at once and not remembered (tests and tools). */
+    public static Theme fixed(boolean dark) {
+        return new Theme(null, dark ? ThemeChoice.DARK : ThemeChoice.LIGHT,
+                new ThemePreference.Detected(false, "not asked"));
     }
 
     /** Light or dark now, not remembered (tests and tools). */
-    public static void apply(boolean dark) {
-        CHOICE.set(dark ? ThemeChoice.DARK : ThemeChoice.LIGHT);
-        show();
+    public void apply(boolean dark) {
+        choice.set(dark ? ThemeChoice.DARK : ThemeChoice.LIGHT);
     }
 
     /** The user chose: shown at once, remembered in the background; {@code failed} hears why not. */
-    public static void choose(ThemeChoice choice, Background background, Consumer<? super Throwable> failed) {
-        CHOICE.set(choice);
+    public void choose(ThemeChoice chosen, Background background, Consumer<? super Throwable> failed) {
+        choice.set(chosen);
         ThemeChoiceStore s = store;
         if (s != null) {
             background.submit(() -> {
-                s.save(choice);
-                return choice;
+                s.save(chosen);
+                return chosen;
             }, c -> { }, failed);
         }
     }
 
     /** The system's preference changed or was read late (gsettings answers off the FX thread). */
-    public static void systemDetected(ThemePreference.Detected system) {
-        SYSTEM.set(system);
+    public void systemDetected(ThemePreference.Detected detected) {
+        system.set(detected);
     }
 
-    public static ReadOnlyObjectProperty<ThemeChoice> choiceProperty() {
-        return CHOICE;
+    public ReadOnlyObjectProperty<ThemeChoice> choiceProperty() {
+        return choice;
     }
 
-    public static ReadOnlyObjectProperty<ThemePreference.Detected> systemProperty() {
-        return SYSTEM;
+    public ReadOnlyObjectProperty<ThemePreference.Detected> systemProperty() {
+        return system;
     }
 
     /** True while the dark theme is on (the canvas views pick their palette from it). */
-    public static ReadOnlyBooleanProperty darkProperty() {
-        return DARK.getReadOnlyProperty();
+    public ReadOnlyBooleanProperty darkProperty() {
+        return dark.getReadOnlyProperty();
     }
 
     /** The app's own stylesheet, on top of the theme. */
@@ -100,7 +102,7 @@ public final class Theme {
      * The toolbar's three-way choice (ids themeSystem, themeLight, themeDark): one is always
      * selected; a click is the user's choice, remembered through {@code background}.
      */
-    public static Node chooser(Background background, Consumer<? super Throwable> failed) {
+    public Node chooser(Background background, Consumer<? super Throwable> failed) {
         ToggleGroup group = new ToggleGroup();
         // no caption: System / Light / Dark say what they choose, and the toolbar keeps one row at 1280
         HBox box = new HBox();
@@ -111,13 +113,13 @@ public final class Theme {
             b.setId("theme" + c.label());
             b.setUserData(c);
             b.setToggleGroup(group);
-            b.setSelected(c == CHOICE.get());
+            b.setSelected(c == choice.get());
             b.getStyleClass().add(c == ThemeChoice.SYSTEM ? Styles.LEFT_PILL
                     : c == ThemeChoice.DARK ? Styles.RIGHT_PILL : Styles.CENTER_PILL);
             Tooltip tip = new Tooltip();
             if (c == ThemeChoice.SYSTEM) {
                 tip.textProperty().bind(Bindings.createStringBinding(
-                        () -> "Follow the system: " + SYSTEM.get().describe(), SYSTEM));
+                        () -> "Follow the system: " + system.get().describe(), system));
             } else {
                 tip.setText("Always " + c.label().toLowerCase(Locale.ROOT) + " (remembered)");
             }
@@ -127,7 +129,7 @@ public final class Theme {
         group.selectedToggleProperty().addListener((o, was, now) -> {
             if (now == null) {
                 was.setSelected(true); // one choice is always on
-            } else if (now.getUserData() != CHOICE.get()) {
+            } else if (now.getUserData() != choice.get()) {
                 choose((ThemeChoice) now.getUserData(), background, failed);
             }
         });
@@ -140,18 +142,18 @@ public final class Theme {
             }
         };
         box.getProperties().put(Theme.class, follow);
-        CHOICE.addListener(new WeakChangeListener<>(follow));
+        choice.addListener(new WeakChangeListener<>(follow));
         return box;
     }
 
-    private static void show() {
-        boolean dark = ThemePreference.dark(CHOICE.get(), SYSTEM.get());
+    private void show() {
+        boolean isDark = ThemePreference.dark(choice.get(), system.get());
         // the binary form AtlantaFX ships beside the text one: the same 1,013 rules, read in 40 ms
         // where parsing the CSS took 130 ms of the FX thread at every start (docs/PERFORMANCE.md)
-        String css = dark ? new PrimerDark().getUserAgentStylesheetBSS() : new PrimerLight().getUserAgentStylesheetBSS();
+        String css = isDark ? new PrimerDark().getUserAgentStylesheetBSS() : new PrimerLight().getUserAgentStylesheetBSS();
         if (!css.equals(Application.getUserAgentStylesheet())) {
             Application.setUserAgentStylesheet(css);
         }
-        DARK.set(dark);
+        dark.set(isDark);
     }
 }

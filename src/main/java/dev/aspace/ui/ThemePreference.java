@@ -75,9 +75,13 @@ public final class ThemePreference {
         };
     }
 
-    /** What this JVM's settings and this desktop say, each command given at most {@code timeout}. */
-    public static Detected detectNow(Duration timeout) {
-        return detect(System.getProperty("aspace.dark"), System.getenv("GTK_THEME"), processes(timeout));
+    /**
+     * What the start option and this desktop say, each command given at most {@code timeout}.
+     *
+     * @param darkOption the value of {@code -Daspace.dark}, or null
+     */
+    public static Detected detectNow(String darkOption, Duration timeout) {
+        return detect(darkOption, System.getenv("GTK_THEME"), processes(timeout));
     }
 
     /**

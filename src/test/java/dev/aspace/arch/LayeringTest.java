@@ -73,6 +73,15 @@ class LayeringTest {
             .because("the /proc text parsers are pure, shared by the live backend and the importers");
 
     @ArchTest
+    static final ArchRule startOptionsUseOnlyModel = noClasses()
+            .that().resideInAPackage("dev.aspace.start..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.aspace.backend..", "dev.aspace.classify..", "dev.aspace.layout..", "dev.aspace.snapshot..",
+                    "dev.aspace.demo..", "dev.aspace.lab..", "dev.aspace.ui..", "dev.aspace.cli..",
+                    "javafx..", "com.fasterxml..", "picocli..", "com.sun.jna..")
+            .because("every layer may be handed a start option, so StartOptions sits below them all");
+
+    @ArchTest
     static final ArchRule classifyUsesOnlyModel = noClasses()
             .that().resideInAPackage("dev.aspace.classify..")
             .should().dependOnClassesThat().resideInAnyPackage(

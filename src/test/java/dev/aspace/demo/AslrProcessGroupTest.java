@@ -80,7 +80,7 @@ class AslrProcessGroupTest {
     }
 
     private static void runTwice(String script) {
-        new AslrRunner(new LinuxBackend()).run(new AslrRunner.Options(List.of("sh", "-c", script), 2, false,
+        new AslrRunner(new LinuxBackend(), List.of()).run(new AslrRunner.Options(List.of("sh", "-c", script), 2, false,
                 Duration.ofMillis(100), null, Duration.ofSeconds(30)));
     }
 

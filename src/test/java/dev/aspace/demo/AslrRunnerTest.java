@@ -31,7 +31,7 @@ class AslrRunnerTest {
 
     private static AslrReport run(AslrRunner.Method method, List<String> cmd, boolean noAslr, String ready)
             throws Exception {
-        AslrRunner runner = new AslrRunner(new LinuxBackend(), method);
+        AslrRunner runner = new AslrRunner(new LinuxBackend(), method, List.of());
         List<Snapshot> runs = runner.run(new AslrRunner.Options(cmd, 3, noAslr, Duration.ofMillis(50), ready,
                 Duration.ofSeconds(30)));
         return AslrAnalysis.analyse(cmd, runs, noAslr, randomizeVaSpace());
@@ -46,9 +46,9 @@ class AslrRunnerTest {
     void theRunsDoNotGetWhatTheLauncherSetForAspaceAlone() {
         Map<String, String> env = new HashMap<>(Map.of(
                 "GDK_GL", "disable", "HOME", "/home/u", "GDK_SCALE", "2"));
-        AslrRunner.removeLauncherVariables(env, "GDK_GL");
+        AslrRunner.removeLauncherVariables(env, List.of("GDK_GL"));
         assertEquals(Map.of("HOME", "/home/u", "GDK_SCALE", "2"), env);
-        AslrRunner.removeLauncherVariables(env, ""); // started otherwise: the environment as it is
+        AslrRunner.removeLauncherVariables(env, List.of()); // started otherwise: the environment as it is
         assertEquals(2, env.size());
     }
 
@@ -105,7 +105,7 @@ class AslrRunnerTest {
 
     @Test
     void aCommandThatExitsAtOnceIsARuntimeError() {
-        AslrRunner runner = new AslrRunner(new LinuxBackend());
+        AslrRunner runner = new AslrRunner(new LinuxBackend(), List.of());
         AslrRunner.RunFailed e = assertThrows(AslrRunner.RunFailed.class, () -> runner.run(new AslrRunner.Options(
                 List.of("/bin/true"), 1, false, Duration.ofMillis(500), null, Duration.ofSeconds(10))));
         assertEquals(1, e.exitCode());

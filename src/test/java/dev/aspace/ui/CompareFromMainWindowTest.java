@@ -31,9 +31,9 @@ class CompareFromMainWindowTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply(false); // AtlantaFX's colours, which aspace.css looks up, as the app has them
+        Theme theme = Theme.fixed(false); // AtlantaFX's colours, which aspace.css looks up, as the app has them
         shown = LiveProcess.sleep();
-        window = new MainWindow(backend, Background.direct(), new StatProbe(backend));
+        window = new MainWindow(backend, Background.direct(), new StatProbe(backend), theme);
         stage.setScene(new Scene(window, 1200, 760));
         stage.show();
         window.openLive(shown.pid());

@@ -4,21 +4,23 @@ import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.demo.MemoryUserController;
 import dev.aspace.ui.grid.GridGeometry;
 import javafx.geometry.Bounds;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,13 +52,19 @@ class LaptopLayoutTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}x{1}")
-    @CsvSource({"1280, 800"}) // Monocle's headless screen: a larger window overflows its frame buffer; 1366x768 is looked at under Xvfb
-    void theDefaultViewShowsWhatMattersWhole(int width, int height, FxRobot robot) throws Exception {
+    @Test
+    void theDefaultViewShowsWhatMattersWholeOnThisScreen(FxRobot robot) throws Exception {
+        // Monocle's headless screen is 1280x800 unless -Dheadless.geometry says otherwise, fixed for
+        // the JVM's life: the build runs this test again in a JVM of its own on a 1366x768 screen
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        int width = (int) screen.getWidth();
+        int height = (int) screen.getHeight();
+        assertTrue(Set.of("1280x800", "1366x768").contains(width + "x" + height),
+                "a laptop's screen, not " + width + "x" + height + " (headless.geometry " + System.getProperty("headless.geometry") + ")");
         LinuxBackend backend = new LinuxBackend();
         child = MemoryUserController.start();
         robot.interact(() -> {
-            window = new MainWindow(backend, Background.direct(), new StatProbe(backend));
+            window = new MainWindow(backend, Background.direct(), new StatProbe(backend), Theme.fixed(false));
             window.intervalProperty().set(Duration.hours(1));
             window.attachMemoryUser(child);
             Scene scene = new Scene(window, width, height);

@@ -17,8 +17,8 @@ public final class MainWindows {
      * Monocle's 1280x800 headless screen.
      */
     public static MainWindow show(Stage stage, MemoryBackend backend) {
-        Theme.apply(false);
-        MainWindow window = new MainWindow(backend, Background.direct(), new StatProbe(backend));
+        Theme theme = Theme.fixed(false);
+        MainWindow window = new MainWindow(backend, Background.direct(), new StatProbe(backend), theme);
         window.intervalProperty().set(Duration.hours(1));
         Scene scene = new Scene(window, 1260, 780);
         scene.getStylesheets().add(Theme.stylesheet());

@@ -29,10 +29,10 @@ class PointerPinsTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply(false);
+        Theme theme = Theme.fixed(false);
         child = MemoryUserController.start();
         LinuxBackend backend = new LinuxBackend();
-        window = new MainWindow(backend, Background.direct(), new StatProbe(backend));
+        window = new MainWindow(backend, Background.direct(), new StatProbe(backend), theme);
         stage.setScene(new Scene(window, 1260, 780));
         stage.show();
         window.attachMemoryUser(child);

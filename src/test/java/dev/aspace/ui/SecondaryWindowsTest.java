@@ -38,8 +38,8 @@ class SecondaryWindowsTest {
     @Start
     void start(Stage stage) {
         target = LiveProcess.sleep();
-        Theme.apply(false);
-        window = new MainWindow(backend, Background.direct(), new StatProbe(backend));
+        Theme theme = Theme.fixed(false);
+        window = new MainWindow(backend, Background.direct(), new StatProbe(backend), theme);
         window.intervalProperty().set(Duration.hours(1));
         window.setOnQuit(quits::incrementAndGet);
         Scene scene = new Scene(window, 1260, 780);

@@ -42,9 +42,9 @@ class ShortcutsTest {
     @Start
     void start(Stage stage) {
         target = LiveProcess.sleep();
-        Theme.apply(false);
+        Theme theme = Theme.fixed(false);
         LinuxBackend backend = new LinuxBackend();
-        window = new MainWindow(backend, Background.direct(), new StatProbe(backend));
+        window = new MainWindow(backend, Background.direct(), new StatProbe(backend), theme);
         window.intervalProperty().set(Duration.hours(1)); // no ticks during the test
         window.setOnQuit(quits::incrementAndGet);
         window.setChoosers(new MainWindow.Choosers() {

@@ -38,20 +38,23 @@ class ThemeChooserTest {
     private Label text;
     private Path config;
     private ThemeChoiceStore store;
+    private Theme theme;
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws IOException {
+        this.stage = stage;
         config = Files.createTempDirectory("aspace-theme-test");
         store = new ThemeChoiceStore(config.resolve("aspace/theme"));
-        Theme.start(store, ThemeChoice.SYSTEM, new Detected(false, "no system preference found"));
+        theme = new Theme(store, ThemeChoice.SYSTEM, new Detected(false, "no system preference found"));
         text = new Label("0x7ffe0efbf000");
-        stage.setScene(new Scene(new VBox(Theme.chooser(Background.direct(), failures::add), text), 400, 200));
+        stage.setScene(new Scene(new VBox(theme.chooser(Background.direct(), failures::add), text), 400, 200));
         stage.show();
     }
 
     @AfterEach
     void forget() throws IOException {
-        Theme.start(null, ThemeChoice.SYSTEM, new Detected(false, "reset after a test"));
+        Theme.fixed(false); // the stylesheet is the whole app's: light again for the next test
         Files.deleteIfExists(store.file());
         Files.deleteIfExists(store.file().getParent());
         Files.deleteIfExists(config);
@@ -70,9 +73,9 @@ class ThemeChooserTest {
         robot.clickOn("#themeDark");
 
         assertEquals(DARK_CSS, Application.getUserAgentStylesheet());
-        assertTrue(Theme.darkProperty().get());
+        assertTrue(theme.darkProperty().get());
         assertTrue(textBrightness() > 0.5, "light text on the dark theme");
-        assertEquals(ThemeChoice.DARK, Theme.choiceProperty().get());
+        assertEquals(ThemeChoice.DARK, theme.choiceProperty().get());
         assertEquals("dark\n", Files.readString(store.file()));
         assertEquals(ThemeChoice.DARK, store.load()); // what the next run starts with
         assertEquals(List.of(), failures);
@@ -80,7 +83,10 @@ class ThemeChooserTest {
 
     @Test
     void systemFollowsTheDetectedValue(FxRobot robot) throws IOException {
-        robot.interact(() -> Theme.start(store, ThemeChoice.LIGHT, new Detected(true, "GTK_THEME=Adwaita:dark")));
+        robot.interact(() -> {
+            theme = new Theme(store, ThemeChoice.LIGHT, new Detected(true, "GTK_THEME=Adwaita:dark"));
+            stage.getScene().setRoot(new VBox(theme.chooser(Background.direct(), failures::add), text));
+        });
         assertEquals(LIGHT_CSS, Application.getUserAgentStylesheet()); // the user's Light beats the system
         assertTrue(robot.lookup("#themeLight").queryAs(ToggleButton.class).isSelected());
 
@@ -91,9 +97,9 @@ class ThemeChooserTest {
                 robot.lookup("#themeSystem").queryAs(ToggleButton.class).getTooltip().getText());
 
         // the desktop's answer arrives (or changes): System follows it
-        robot.interact(() -> Theme.systemDetected(new Detected(false, "GNOME color-scheme 'prefer-light'")));
+        robot.interact(() -> theme.systemDetected(new Detected(false, "GNOME color-scheme 'prefer-light'")));
         assertEquals(LIGHT_CSS, Application.getUserAgentStylesheet());
-        assertFalse(Theme.darkProperty().get());
+        assertFalse(theme.darkProperty().get());
         assertTrue(textBrightness() < 0.5);
         assertEquals(List.of(), failures);
     }
@@ -102,6 +108,6 @@ class ThemeChooserTest {
     void clickingTheChosenButtonAgainKeepsOneChoiceOn(FxRobot robot) {
         robot.clickOn("#themeSystem");
         assertTrue(robot.lookup("#themeSystem").queryAs(ToggleButton.class).isSelected());
-        assertEquals(ThemeChoice.SYSTEM, Theme.choiceProperty().get());
+        assertEquals(ThemeChoice.SYSTEM, theme.choiceProperty().get());
     }
 }

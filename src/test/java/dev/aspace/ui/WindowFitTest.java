@@ -58,8 +58,8 @@ class WindowFitTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply(false);
-        window = new MainWindow(backend, Background.direct(), new StatProbe(backend));
+        Theme theme = Theme.fixed(false);
+        window = new MainWindow(backend, Background.direct(), new StatProbe(backend), theme);
         window.intervalProperty().set(Duration.hours(1));
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(window, screen.getWidth(), screen.getHeight());

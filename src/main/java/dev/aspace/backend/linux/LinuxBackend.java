@@ -137,7 +137,7 @@ public final class LinuxBackend implements MemoryBackend {
                 agrees = agrees(pid, r);
             }
             ProcStat after = checkStillThere(pid, first, r.regions);
-            if (r.inAddressOrder && isWhole(before, after, r.regions) && agrees) {
+            if (r.inAddressOrder && isWhole(before, after, r.sizeSum) && agrees) {
                 read = r;
                 classified = c;
             } else if (r.inAddressOrder) {
@@ -167,22 +167,9 @@ public final class LinuxBackend implements MemoryBackend {
      * page, listed but not counted). Costs one extra read of /proc/PID/stat, none when whole. It is
      * not enough alone: see {@link VsizeSamples} and {@link #agrees} for the reads it misses.
      */
-    static boolean isWhole(ProcStat before, ProcStat after, List<Region> regions) {
-        return before.vsize() == after.vsize() && sizeSum(regions) == after.vsize();
+    static boolean isWhole(ProcStat before, ProcStat after, long sizeSum) {
+        return before.vsize() == after.vsize() && sizeSum == after.vsize();
     }
-
-    /** The sizes of the regions added up as the kernel counts its virtual size. */
-    static long sizeSum(List<Region> regions) {
-        long sum = 0;
-        for (Region r : regions) {
-            if (!GATE.equals(r.path())) {
-                sum += r.size();
-            }
-        }
-        return sum;
-    }
-
-    private static final String GATE = "[vsyscall]";
 
     /** Everything but the regions: small files, read while the helper thread reads smaps. */
     private record Facts(ProcessInfo process, List<ThreadInfo> threads, SystemMemory memory, MachineSetup machine) {
@@ -203,8 +190,8 @@ public final class LinuxBackend implements MemoryBackend {
      * One read of the regions; facts only when asked for. Whether a second read of maps agrees is
      * known once {@code mapsDigest} is done ({@link #agrees}), which also closes the samples.
      */
-    private record RegionRead(List<Region> regions, boolean inAddressOrder, long headerDigest, Future<Long> mapsDigest,
-                              VsizeSamples samples, Smaps rollup, Facts facts) {
+    private record RegionRead(List<Region> regions, boolean inAddressOrder, long sizeSum, long headerDigest,
+                              Future<Long> mapsDigest, VsizeSamples samples, Smaps rollup, Facts facts) {
     }
 
     /**
@@ -235,8 +222,8 @@ public final class LinuxBackend implements MemoryBackend {
             }
             regions = parser.finish();
             Future<Long> mapsDigest = ChunkStream.digest(proc.file(pid, "maps"), samples);
-            return new RegionRead(regions, parser.inAddressOrder(), parser.headerDigest(), mapsDigest, samples, rollup,
-                    facts);
+            return new RegionRead(regions, parser.inAddressOrder(), parser.virtualSize(), parser.headerDigest(),
+                    mapsDigest, samples, rollup, facts);
         } catch (IOException e) {
             closeQuietly(samples);
             throw failure(pid, name, e);
@@ -259,7 +246,7 @@ public final class LinuxBackend implements MemoryBackend {
     private boolean agrees(int pid, RegionRead r) {
         try (VsizeSamples samples = r.samples) {
             long digest = r.mapsDigest.get();
-            return r.inAddressOrder && r.headerDigest == digest && samples.allWere(sizeSum(r.regions));
+            return r.inAddressOrder && r.headerDigest == digest && samples.allWere(r.sizeSum);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof IOException io) {
                 throw failure(pid, "maps", io);

@@ -8,10 +8,12 @@ import java.util.List;
 /**
  * The one palette of aspace, light and dark, as hex strings (usable by SVG, AWT and JavaFX alike):
  * the ribbon, the compare view and exported pictures all draw with these. The fill says the
- * permissions, an edge strip says the kind of region. Background, text, muted, gap, gap mark and
- * selection are the AtlantaFX Primer theme's looked-up colours ({@code -color-bg-default},
- * {@code -color-fg-default}, {@code -color-fg-muted}, {@code -color-bg-subtle}, {@code
- * -color-fg-subtle}, {@code -color-accent-fg}); a test holds them to what the theme resolves. Pure, so the CLI renders without a JavaFX scene.
+ * permissions, an edge strip says the kind of region. Background, text, muted, gap, gap mark,
+ * selection, border and selected row are the AtlantaFX Primer theme's looked-up colours ({@code
+ * -color-bg-default}, {@code -color-fg-default}, {@code -color-fg-muted}, {@code -color-bg-subtle},
+ * {@code -color-fg-subtle}, {@code -color-accent-fg}, {@code -color-border-default}, {@code
+ * -color-accent-subtle}); a test holds them to what the theme resolves. The region table takes
+ * its colours from here too. Pure, so the CLI renders without a JavaFX scene.
  */
 public final class ExportPalette {
 
@@ -48,12 +50,10 @@ public final class ExportPalette {
     }
 
     public static final Colors LIGHT = new Colors("#ffffff", "#24292f", "#57606a", "#f6f8fa", "#6e7781", "#ffffff",
-            "#0969da", "#00000022", "#6c9bd2", "#5cb85c", "#e8a33d", "#b9bec6", "#d1242f", "#a371f7",
-            "#d0d7de", "#ddf4ff");
+            "#0969da", "#00000022", "#6c9bd2", "#5cb85c", "#e8a33d", "#b9bec6", "#d1242f", "#a371f7", "#d0d7de", "#ddf4ff");
 
     public static final Colors DARK = new Colors("#0d1117", "#c9d1d9", "#8b949e", "#161b22", "#6e7681", "#0d1117",
-            "#58a6ff", "#ffffff22", "#4a7fc1", "#3f9a45", "#c98a24", "#5a6270", "#f85149", "#8957e5",
-            "#30363d", "#388bfd26");
+            "#58a6ff", "#ffffff22", "#4a7fc1", "#3f9a45", "#c98a24", "#5a6270", "#f85149", "#8957e5", "#30363d", "#388bfd26");
 
     /** Exported pictures use the light variant. */
     public static final String BACKGROUND = LIGHT.background();

@@ -3,6 +3,7 @@ package dev.aspace.snapshot.series;
 import dev.aspace.model.Region;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -53,6 +54,60 @@ final class Deltas {
      *         that is not there, or regions that end up overlapping)
      */
     static List<Region> apply(List<Region> before, List<Region> rows, long[] removed) {
+        return inOrder(before) && inOrder(rows) ? merge(before, rows, removed) : applyByStart(before, rows, removed);
+    }
+
+    private static boolean inOrder(List<Region> regions) {
+        for (int k = 1; k < regions.size(); k++) {
+            if (Long.compareUnsigned(regions.get(k - 1).start(), regions.get(k).start()) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * One pass over three lists in address order (the frame before, the rows, the removed starts),
+     * with no set of boxed starts: rebuilding a frame of 60,000 regions spent a sixth of its time
+     * hashing them.
+     */
+    private static List<Region> merge(List<Region> before, List<Region> rows, long[] removed) {
+        long[] gone = new long[removed.length];
+        for (int k = 0; k < removed.length; k++) {
+            gone[k] = removed[k] ^ Long.MIN_VALUE; // sorted as signed, these are in unsigned order
+        }
+        Arrays.sort(gone);
+        List<Region> out = new ArrayList<>(before.size() + rows.size());
+        int j = 0;
+        int g = 0;
+        for (Region r : before) {
+            long start = r.start();
+            if (g < gone.length && Long.compareUnsigned(gone[g] ^ Long.MIN_VALUE, start) < 0) {
+                throw new IllegalArgumentException("it removes regions the frame before does not have");
+            }
+            boolean dropped = false;
+            if (g < gone.length && (gone[g] ^ Long.MIN_VALUE) == start) {
+                g++;
+                dropped = true;
+            }
+            while (j < rows.size() && Long.compareUnsigned(rows.get(j).start(), start) < 0) {
+                add(out, rows.get(j++));
+            }
+            if (!dropped && !(j < rows.size() && rows.get(j).start() == start)) {
+                add(out, r);
+            }
+        }
+        if (g < gone.length) {
+            throw new IllegalArgumentException("it removes regions the frame before does not have");
+        }
+        while (j < rows.size()) {
+            add(out, rows.get(j++));
+        }
+        return out;
+    }
+
+    /** The same, for lists not in address order (not what the writer writes; they end up overlapping). */
+    private static List<Region> applyByStart(List<Region> before, List<Region> rows, long[] removed) {
         Set<Long> gone = new HashSet<>(removed.length * 2 + rows.size() * 2);
         for (long s : removed) {
             gone.add(s);

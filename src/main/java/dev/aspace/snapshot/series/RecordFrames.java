@@ -15,12 +15,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
- * The frames of a version 2 series. Opening walks the frame heads (45 bytes each, skipping the
+ * The frames of a version 2 series. Opening walks the frame heads (49 bytes each, skipping the
  * compressed snapshots), so it reads a few bytes per frame however large the file; a frame is
  * decoded when asked for, from its key frame or from a frame decoded before (the last 64 are kept;
- * they share their unchanged regions, so this costs little more than one frame). A damaged head
+ * they share their unchanged regions, so this costs little more than one frame), the next frame
+ * of the chain parsed on a second thread while one is rebuilt. A damaged head
  * is stepped over by searching for the next frame's magic; a damaged frame (its CRC-32 does not
  * match, or it does not decode) is reported when it, or a frame that builds on it, is asked for.
  */
@@ -83,6 +87,22 @@ final class RecordFrames {
         }
         return new RecordFrames(file, heads.toArray(new FrameRecord[0]), Arrays.copyOf(offsets, heads.size()),
                 truncation);
+    }
+
+    /**
+     * Frame 0 alone, when the first record at {@code from} is its whole key frame; null otherwise.
+     * Reads that record only, so it costs the same however many frames follow.
+     */
+    static Snapshot first(Path file, FileChannel ch, long from) throws IOException {
+        long size = ch.size();
+        if (size - from < FrameRecord.HEAD_BYTES) {
+            return null;
+        }
+        FrameRecord h = head(ch, ByteBuffer.allocate(FrameRecord.HEAD_BYTES), from);
+        if (h == null || h.index() != 0 || !h.key() || from + FrameRecord.HEAD_BYTES + h.length() > size) {
+            return null;
+        }
+        return new RecordFrames(file, new FrameRecord[] {h}, new long[] {from + FrameRecord.HEAD_BYTES}, "").frame(0);
     }
 
     private static FrameRecord head(FileChannel ch, ByteBuffer b, long pos) throws IOException {
@@ -156,18 +176,26 @@ final class RecordFrames {
                     + nextWhole(i));
         }
         Snapshot s = cache.get(key);
-        if (s == null) {
-            s = decode(key, null, i);
-            cache.put(key, s, s.regions().size());
-        }
-        for (int j = key + 1; j <= i; j++) {
-            s = decode(j, s, i);
+        int from = s == null ? key : key + 1;
+        // the frame after the one being rebuilt is read and parsed on a second thread meanwhile (one
+        // ahead, so memory holds at most two parsed frames however long the chain)
+        CompletableFuture<SnapshotCodec.Frame> ahead = null;
+        for (int j = from; j <= i; j++) {
+            CompletableFuture<SnapshotCodec.Frame> mine = ahead;
+            ahead = j < i ? parseLater(j + 1) : null;
+            int at = j;
+            s = decode(j, s, i, mine == null ? () -> parse(at) : () -> join(mine));
             cache.put(j, s, lastRows);
         }
         return s;
     }
 
-    private Snapshot decode(int j, Snapshot before, int asked) {
+    private CompletableFuture<SnapshotCodec.Frame> parseLater(int j) {
+        return CompletableFuture.supplyAsync(() -> parse(j));
+    }
+
+    /** Reads frame {@code j}'s record, checks its CRC and parses it (what it holds, not yet applied). */
+    private SnapshotCodec.Frame parse(int j) {
         String where = where(j);
         try {
             FrameRecord h = heads[j];
@@ -181,7 +209,31 @@ final class RecordFrames {
             if (b.hasRemaining() || FrameRecord.crc(payload, 0, payload.length) != h.crc()) {
                 throw new MalformedInputException(where, "", "is damaged: its checksum does not match its bytes");
             }
-            SnapshotCodec.Frame f = SnapshotCodec.readFrame(new ByteArrayInputStream(payload), where);
+            return SnapshotCodec.readFrame(new ByteArrayInputStream(payload), where);
+        } catch (IOException e) {
+            throw new MalformedInputException(where, "", "cannot read the file (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static SnapshotCodec.Frame join(CompletableFuture<SnapshotCodec.Frame> parsed) {
+        try {
+            return parsed.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    private Snapshot decode(int j, Snapshot before, int asked, Supplier<SnapshotCodec.Frame> parsed) {
+        String where = where(j);
+        FrameRecord h = heads[j];
+        try {
+            SnapshotCodec.Frame f = parsed.get();
             Snapshot s = f.snapshot();
             lastRows = s.regions().size();
             if (f.removed() == null) {
@@ -202,8 +254,6 @@ final class RecordFrames {
             }
             throw new MalformedInputException(where(asked), "", "cannot be rebuilt: it builds on frame " + j
                     + ", which is damaged (" + e.getMessage() + ")" + nextWhole(asked), e);
-        } catch (IOException e) {
-            throw new MalformedInputException(where, "", "cannot read the file (" + e.getMessage() + ")", e);
         }
     }
 

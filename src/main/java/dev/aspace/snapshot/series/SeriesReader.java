@@ -119,6 +119,32 @@ public final class SeriesReader {
         }
     }
 
+    /**
+     * Frame 0 read without indexing the frames after it, or null when that cannot be done: a
+     * version 1 series (lines, read in order), or anything wrong with the file, which
+     * {@link #open} then says. What a window shows while a large series is indexed: on a file
+     * not in the page cache, finding the head of every frame is one disk read per frame.
+     */
+    public static Snapshot firstFrame(Path file) {
+        String name = file.toString();
+        try {
+            InputFiles.requireOrdinary(file, "a recorded series"); // before opening: a FIFO would block
+        } catch (RuntimeException e) {
+            return null;
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            Index index = new Index(name);
+            index.scan(ch);
+            if (index.header.version() == 1) {
+                return null;
+            }
+            Snapshot s = RecordFrames.first(file, ch, index.headerEnd + 1);
+            return s == null ? null : s.withSource(new Source(Source.Type.FILE, name + "@0"));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     public Path file() {
         return file;
     }

@@ -5,6 +5,7 @@ import dev.aspace.demo.AslrRunner;
 import dev.aspace.model.AslrSettings;
 import dev.aspace.model.Snapshot;
 import dev.aspace.snapshot.SnapshotStore;
+import dev.aspace.start.StartOptions;
 import dev.aspace.snapshot.aslr.AslrAnalysis;
 import dev.aspace.snapshot.aslr.AslrEntropy;
 import dev.aspace.snapshot.aslr.AslrReport;
@@ -64,7 +65,7 @@ public final class AslrViewModel {
 
     public AslrViewModel(MemoryBackend backend, Background background) {
         this.backend = backend;
-        this.runner = new AslrRunner(backend);
+        this.runner = new AslrRunner(backend, StartOptions.read().launcherEnv());
         this.background = background;
     }
 

@@ -11,6 +11,7 @@ import dev.aspace.snapshot.diff.Change;
 import dev.aspace.snapshot.diff.DiffText;
 import dev.aspace.snapshot.diff.RegionDiff;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -19,7 +20,6 @@ import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
-import dev.aspace.ui.Theme;
 import dev.aspace.ui.ribbon.RibbonPalette;
 import javafx.scene.text.Font;
 import javafx.util.Duration;
@@ -52,10 +52,12 @@ final class CompareRibbons extends Pane {
     private final Tooltip tooltip = new Tooltip();
     private final List<RibbonLayout> layouts = new ArrayList<>();
     private final InvalidationListener repaintOnTheme = o -> redraw();
+    private final ReadOnlyBooleanProperty dark;
     private BiConsumer<Integer, Integer> onRegionClicked = (ribbon, region) -> { };
 
-    CompareRibbons(CompareModel model) {
+    CompareRibbons(CompareModel model, ReadOnlyBooleanProperty dark) {
         this.model = model;
+        this.dark = dark;
         setId("compare-ribbons");
         getChildren().add(canvas);
         double height = 2 * MARGIN + model.size() * (TITLE_H + RIBBON_H) + (model.size() - 1) * LINK_H;
@@ -66,7 +68,7 @@ final class CompareRibbons extends Pane {
         heightProperty().addListener((o, a, b) -> redraw());
         scale.addListener((o, a, b) -> redraw());
         selected.addListener((o, a, b) -> redraw());
-        Theme.darkProperty().addListener(new WeakInvalidationListener(repaintOnTheme));
+        dark.addListener(new WeakInvalidationListener(repaintOnTheme));
         tooltip.setShowDelay(Duration.millis(150));
         Tooltip.install(canvas, tooltip);
         canvas.setOnMouseMoved(e -> tooltip.setText(describe(e.getX(), e.getY())));
@@ -212,7 +214,7 @@ final class CompareRibbons extends Pane {
         }
     }
 
-    private static Color ink() {
+    private Color ink() {
         return palette().text();
     }
 
@@ -263,7 +265,7 @@ final class CompareRibbons extends Pane {
     }
 
     /** The one palette (ribbon, compare, export), in the theme now shown. */
-    private static RibbonPalette palette() {
-        return RibbonPalette.current(Theme.darkProperty().get());
+    private RibbonPalette palette() {
+        return RibbonPalette.current(dark.get());
     }
 }

@@ -7,6 +7,7 @@ import dev.aspace.snapshot.diff.Change;
 import dev.aspace.snapshot.diff.RegionDiff;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -33,7 +34,7 @@ import java.util.stream.IntStream;
  * ribbons; clicking a region on a ribbon selects its row.
  *
  * <pre>{@code
- * Node node = new CompareView(List.of(run1, run2, run3)).node();   // on the FX thread
+ * Node node = new CompareView(List.of(run1, run2, run3), theme.darkProperty()).node();   // on the FX thread
  * }</pre>
  * The diffs are computed in the constructor (pure, fast for a few thousand regions); for very
  * large snapshots construct it off the FX thread and attach {@code node()} on it.
@@ -49,10 +50,13 @@ public final class CompareView {
     private final CheckBox onlyChanged = new CheckBox("only differences");
     private final Label summary = new Label();
 
-    /** @throws IllegalArgumentException with fewer than two snapshots */
-    public CompareView(List<Snapshot> snapshots) {
+    /**
+     * @param dark true while the dark theme is on (the ribbons' palette follows it)
+     * @throws IllegalArgumentException with fewer than two snapshots
+     */
+    public CompareView(List<Snapshot> snapshots, ReadOnlyBooleanProperty dark) {
         this.model = new CompareModel(snapshots);
-        this.ribbons = new CompareRibbons(model);
+        this.ribbons = new CompareRibbons(model, dark);
         root.setId("compare-view");
         summary.setId("compare-summary");
         onlyChanged.setId("compare-only-changed");

@@ -36,10 +36,9 @@ public final class FramesStart {
         this.scene = scene;
     }
 
-    /** Starts what {@code -Daspace.frames} asks for on the main window's scene; nothing when it is not set. */
-    public static void fromSystemProperty(Scene scene) {
-        String what = System.getProperty("aspace.frames", "").strip();
-        if (!what.isEmpty()) {
+    /** Starts what {@code -Daspace.frames} ({@code what}) asks for on the main window's scene; nothing when blank. */
+    public static void start(Scene scene, String what) {
+        if (!what.isBlank()) {
             new FramesStart(scene).plan(what).run();
         }
     }

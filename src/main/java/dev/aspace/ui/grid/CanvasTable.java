@@ -133,6 +133,7 @@ public final class CanvasTable<R> extends Region {
             widthCache.clear();
             headerWidthCache.clear();
             headerFont = null;
+            fitNumbers();
             repaint();
         });
         dark.addListener(o -> repaint());
@@ -165,6 +166,7 @@ public final class CanvasTable<R> extends Region {
         sortColumn = -1;
         rows.setComparator(null);
         columnMenu = null;
+        fitNumbers();
         repaint();
     }
 
@@ -181,6 +183,7 @@ public final class CanvasTable<R> extends Region {
             return;
         }
         shown[column] = show;
+        fitNumbers();
         if (columnMenu != null) {
             ((CheckMenuItem) columnMenu.getItems().get(column)).setSelected(show);
         }
@@ -436,7 +439,30 @@ public final class CanvasTable<R> extends Region {
         }
         anchor = Math.min(anchor, rows.size() - 1);
         access.rowsChanged();
+        fitNumbers();
         repaint();
+    }
+
+    /**
+     * Widens each shown number column that nobody sized by hand so its longest figure shows whole
+     * (a 200 MiB region is a 6-digit KiB figure, a large process's total more), and narrows it back
+     * to its own width when the figures get shorter: a cut number reads as a different number.
+     */
+    private void fitNumbers() {
+        for (int c = 0; c < columns.size(); c++) {
+            GridColumn<R> col = columns.get(c);
+            if (!shown[c] || col.align() != GridColumn.Align.RIGHT || setWidths[c] > 0) {
+                continue;
+            }
+            String longest = "";
+            for (R row : rows) {
+                String s = cellText(row, c);
+                if (s.length() > longest.length()) {
+                    longest = s;
+                }
+            }
+            widths[c] = Math.max(col.width(), Math.ceil(textWidth(longest)) + 2 * PAD + 1);
+        }
     }
 
     // ---- the menu of columns

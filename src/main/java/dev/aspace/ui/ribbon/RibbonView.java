@@ -11,11 +11,12 @@ import dev.aspace.model.ByteSize;
 import dev.aspace.model.Region;
 import dev.aspace.snapshot.locate.PlacedSection;
 import dev.aspace.snapshot.locate.SectionMap;
-import dev.aspace.ui.Theme;
 import dev.aspace.ui.view.Tips;
 import dev.aspace.ui.vm.Highlights;
 import dev.aspace.ui.vm.RegionChange;
 import dev.aspace.ui.vm.SessionModel;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -73,9 +74,12 @@ public final class RibbonView extends BorderPane {
     private RegionSet freeCacheSet;
     private final Map<String, List<Pin>> pins = new LinkedHashMap<>();
     private SectionMap sections = SectionMap.EMPTY;
+    private final ReadOnlyBooleanProperty dark;
 
-    public RibbonView(SessionModel session) {
+    /** @param dark true while the dark theme is on (the palette follows it) */
+    public RibbonView(SessionModel session, ReadOnlyBooleanProperty dark) {
         this.session = session;
+        this.dark = dark;
         setId("ribbon");
         getStyleClass().add("ribbon-pane");
         canvas.setId("ribbonCanvas");
@@ -111,7 +115,7 @@ public final class RibbonView extends BorderPane {
             repaint();
         });
         session.highlightsProperty().addListener(o -> repaint());
-        Theme.darkProperty().addListener(o -> repaint());
+        dark.addListener(o -> repaint());
         model.setSnapshot(session.getSnapshot());
         showViewport();
 
@@ -261,7 +265,7 @@ public final class RibbonView extends BorderPane {
     }
 
     private void paint() {
-        RibbonPalette pal = RibbonPalette.current(Theme.darkProperty().get());
+        RibbonPalette pal = RibbonPalette.current(dark.get());
         RibbonRenderer.draw(canvas.getGraphicsContext2D(), model.getLayout(), geometry(), pal,
                 new RibbonRenderer.State(selectedIndex(), hovered, session.highlightsProperty().get(), System.nanoTime()));
         SectionPainter.draw(canvas.getGraphicsContext2D(), model.getLayout(), geometry(), pal, sections);
@@ -570,13 +574,19 @@ public final class RibbonView extends BorderPane {
     }
 
     private Node legend() {
-        RibbonPalette pal = RibbonPalette.LIGHT;
         FlowPane box = new FlowPane(10, 3);
         box.setId("ribbonLegend");
         box.setPadding(new Insets(4));
-        for (RibbonPalette.Entry e : pal.legend()) {
+        List<RibbonPalette.Entry> entries = RibbonPalette.current(dark.get()).legend();
+        for (int i = 0; i < entries.size(); i++) {
+            RibbonPalette.Entry e = entries.get(i);
+            int at = i;
             Label l = new Label(e.perms() + " " + e.meaning());
-            l.setGraphic(new Rectangle(12, 12, e.color()));
+            Rectangle swatch = new Rectangle(12, 12);
+            // the swatches in the colours the ribbon paints with, light or dark
+            swatch.fillProperty().bind(Bindings.createObjectBinding(
+                    () -> RibbonPalette.current(dark.get()).legend().get(at).color(), dark));
+            l.setGraphic(swatch);
             if (e.perms().equals("rwx")) {
                 l.setStyle("-fx-text-fill: #d1242f; -fx-font-weight: bold;");
             }

@@ -58,6 +58,8 @@ public final class TimelineModel {
     };
 
     private int generation;
+    /** Frame 0 of the series being opened, on screen while its frames are indexed; else null. */
+    private Snapshot early;
     private int wanted = -1;
     private boolean reading;
     /** +1 or -1: the way the last step went, where the frame read ahead lies. */
@@ -96,41 +98,70 @@ public final class TimelineModel {
     }
 
     /**
-     * Opens a series: indexes it and reads every frame once for the summaries (one frame in
-     * memory at a time), then shows frame 0. {@code then} runs after it is shown (the window
-     * shows the cut-off warning, which the show would otherwise clear).
+     * Opens a series: shows frame 0 as soon as it is read, then indexes the frames (their
+     * summaries come from their heads) and puts them on the timeline. {@code then} runs once the
+     * series is on the timeline (the window shows the cut-off warning, which the show would
+     * otherwise clear).
      */
     public void open(Path file, Runnable then) {
         int gen = ++generation;
+        early = null;
+        // on a large series not in the page cache, finding every frame's head takes seconds and
+        // frame 0 alone a fraction of that: it is on screen while the rest is indexed
+        background.submit(() -> SeriesReader.firstFrame(file), first -> {
+            if (gen == generation && first != null && series.get() == null) {
+                early = first;
+                show.accept(first);
+            }
+        }, t -> { }); // the index below says what is wrong with the file
         background.submit(() -> {
             SeriesReader r = SeriesReader.open(file);
-            return new Opened(r, r.summaries(), r.frame(0));
+            return new Indexed(r, r.summaries());
         }, o -> {
             if (gen != generation) {
                 return;
             }
-            cache.clear();
-            frames.setAll(o.summaries);
-            markA.set(-1);
-            markB.set(-1);
-            cache.put(0, o.first);
-            wanted = 0;
-            direction = 1;
-            reading = false;
-            series.set(null);
-            install(0, o.first);
-            series.set(o.reader); // last: a listener may already select another frame
-            readAhead();
-            then.run();
+            if (early != null) {
+                put(o, early, false, then);
+            } else {
+                background.submit(() -> o.reader.frame(0), first -> {
+                    if (gen == generation) {
+                        put(o, first, true, then);
+                    }
+                }, failed);
+            }
         }, failed);
     }
 
-    private record Opened(SeriesReader reader, List<FrameSummary> summaries, Snapshot first) {
+    /** Puts an indexed series on the timeline at frame 0 ({@code show}: unless it is on screen already). */
+    private void put(Indexed o, Snapshot first, boolean show, Runnable then) {
+        cache.clear();
+        frames.setAll(o.summaries);
+        markA.set(-1);
+        markB.set(-1);
+        cache.put(0, first);
+        wanted = 0;
+        direction = 1;
+        reading = false;
+        early = null;
+        series.set(null);
+        if (show) {
+            install(0, first);
+        } else {
+            shown.set(0);
+        }
+        series.set(o.reader); // last: a listener may already select another frame
+        readAhead();
+        then.run();
+    }
+
+    private record Indexed(SeriesReader reader, List<FrameSummary> summaries) {
     }
 
     /** Hides the timeline (another view was opened). */
     public void close() {
         ++generation;
+        early = null;
         series.set(null);
         frames.clear();
         cache.clear();

@@ -106,9 +106,22 @@ public final class TimelineView extends VBox {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(8, title, status, spacer, marks, markA, markB, diff, close);
+        // the buttons keep their words; the title gives way first, and what the frame on screen
+        // is gets a line of its own, so a laptop's width shows it whole
+        for (Button b : new Button[] {markA, markB, diff, close}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        title.setMinWidth(0);
+        HBox top = new HBox(8, title, spacer, markA, markB, diff, close);
         top.setAlignment(Pos.CENTER_LEFT);
+        marks.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox frame = new HBox(16, status, marks);
+        frame.setAlignment(Pos.CENTER_LEFT);
         VBox strip = new VBox(0, sparkline, slider);
+        // half a tick label of room left of the first frame, whose time label is centred on it
+        strip.setPadding(new Insets(0, 0, 0, 28));
         HBox.setHgrow(strip, Priority.ALWAYS);
         rssLegend.setId("timelineRss");
         rssLegend.setStyle("-fx-text-fill: #1565c0;");
@@ -116,7 +129,7 @@ public final class TimelineView extends VBox {
         regionsLegend.setStyle("-fx-text-fill: #607d8b;");
         VBox legend = new VBox(2, rssLegend, regionsLegend);
         legend.setMinWidth(Region.USE_PREF_SIZE);
-        getChildren().addAll(top, new HBox(8, strip, legend), warning);
+        getChildren().addAll(top, frame, new HBox(8, strip, legend), warning);
 
         model.seriesProperty().addListener((o, a, series) -> opened(series));
         model.shownProperty().addListener((o, a, k) -> shown(k.intValue()));

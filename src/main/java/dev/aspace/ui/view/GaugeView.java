@@ -1,9 +1,9 @@
 package dev.aspace.ui.view;
 
 import dev.aspace.model.SystemMemory;
-import dev.aspace.ui.Theme;
 import dev.aspace.ui.vm.GaugeModel;
 import dev.aspace.ui.vm.Units;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -42,7 +42,8 @@ public final class GaugeView extends VBox {
     private final Tooltip why = new Tooltip();
     private final Label usedAs = new Label();
 
-    public GaugeView(GaugeModel model) {
+    /** @param dark true while the dark theme is on (the history chart's palette follows it) */
+    public GaugeView(GaugeModel model, ReadOnlyBooleanProperty dark) {
         super(6);
         this.model = model;
         setId("gauge");
@@ -87,7 +88,7 @@ public final class GaugeView extends VBox {
         Tooltip.install(available, why);
         Tooltip.install(bar, why);
 
-        chart = new MemoryHistory(model.history(), GaugeModel.HISTORY, Theme.darkProperty());
+        chart = new MemoryHistory(model.history(), GaugeModel.HISTORY, dark);
 
         Label from = new Label();
         from.setId("gauge-from");

@@ -5,13 +5,13 @@ import dev.aspace.model.RegionKind;
 import dev.aspace.model.SmapsLayout;
 import dev.aspace.model.Snapshot;
 import dev.aspace.ui.Background;
-import dev.aspace.ui.Theme;
 import dev.aspace.ui.files.ConfigFile;
 import dev.aspace.ui.grid.CanvasTable;
 import dev.aspace.ui.grid.GridColumn;
 import dev.aspace.ui.vm.PmapText;
 import dev.aspace.ui.vm.RegionTableModel;
 import dev.aspace.ui.vm.SessionModel;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -55,13 +55,17 @@ public final class RegionTable extends BorderPane {
     private List<String> chosenColumns;
     private boolean syncing;
 
-    /** A table whose column choice is not remembered until {@link #rememberColumnsIn} is called. */
-    public RegionTable(SessionModel session) {
+    /**
+     * A table whose column choice is not remembered until {@link #rememberColumnsIn} is called.
+     *
+     * @param dark true while the dark theme is on (the palette follows it)
+     */
+    public RegionTable(SessionModel session, ReadOnlyBooleanProperty dark) {
         this.session = session;
         this.model = new RegionTableModel(session);
         getStyleClass().add("region-table");
 
-        table = new CanvasTable<>(model.rows(), Theme.darkProperty());
+        table = new CanvasTable<>(model.rows(), dark);
         table.setId("regionTable");
         table.setPlaceholder("no regions match the filter");
         table.setCopyFormat(PmapText::extended);

@@ -100,6 +100,30 @@ class SeriesDeltaTest {
     }
 
     @Test
+    void aChangeRebuildsTheFrameInAddressOrderAcrossTheTopOfTheAddressSpace() {
+        List<Region> before = live.regions();
+        Region top = before.get(before.size() - 1);
+        assertTrue(top.start() < 0, "the live process has a region above 2^63 ([vsyscall]): " + top.rangeText());
+        // changed: region 3 (a row), gone: region 5 and the topmost (starts on both sides of 2^63)
+        List<Region> after = new ArrayList<>(changed(1).regions());
+        after.remove(after.size() - 1);
+        after.remove(5);
+        Deltas.Change c = Deltas.between(before, after);
+        assertEquals(1, c.rows().size());
+        assertEquals(2, c.removed().length);
+        assertEquals(after, Deltas.apply(before, c.rows(), c.removed()));
+        // and the topmost back as a row: it goes last, after every region below 2^63
+        List<Region> rows = List.of(c.rows().get(0), top);
+        List<Region> back = Deltas.apply(before, rows, new long[] {before.get(5).start()});
+        assertEquals(top, back.get(back.size() - 1));
+        assertEquals(before.size() - 1, back.size());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Deltas.apply(after, List.of(), new long[] {top.start()}));
+        assertTrue(e.getMessage().contains("removes regions the frame before does not have"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Deltas.apply(after, List.of(), new long[] {before.get(5).start()}));
+    }
+
+    @Test
     void everyFrameReadsBackAsWrittenFromItsChangesAndAKeyFrameComesEverySixty() throws IOException {
         Path file = dir.resolve("rec.series");
         List<Snapshot> written = write(file, 125);

@@ -50,10 +50,10 @@ class AslrWindowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Theme.apply(false); // AtlantaFX's colours, which aspace.css looks up, as the app has them
+        Theme theme = Theme.fixed(false); // AtlantaFX's colours, which aspace.css looks up, as the app has them
         shown = LiveProcess.sleep();
         LinuxBackend backend = new LinuxBackend();
-        window = new MainWindow(backend, Background.threads(), new StatProbe(backend));
+        window = new MainWindow(backend, Background.threads(), new StatProbe(backend), theme);
         window.intervalProperty().set(Duration.hours(1));
         stage.setScene(new Scene(window, 1260, 780));
         stage.show();

@@ -3,6 +3,7 @@ package dev.aspace.ui.compare;
 import dev.aspace.layout.Scale;
 import dev.aspace.model.Region;
 import dev.aspace.model.Snapshot;
+import dev.aspace.ui.Theme;
 import dev.aspace.snapshot.diff.Change;
 import dev.aspace.snapshot.diff.RegionDiff;
 import javafx.scene.Parent;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CompareViewTest {
 
     private static List<Snapshot> runs;
+    private Theme theme;
 
     @BeforeAll
     static void takeTwoRuns() {
@@ -38,7 +40,8 @@ class CompareViewTest {
 
     @Start
     void start(Stage stage) {
-        stage.setScene(new Scene((Parent) new CompareView(runs).node(), 1200, 800));
+        theme = Theme.fixed(false);
+        stage.setScene(new Scene((Parent) new CompareView(runs, theme.darkProperty()).node(), 1200, 800));
         stage.show();
     }
 
@@ -122,7 +125,7 @@ class CompareViewTest {
         CompareRibbons ribbons = robot.lookup("#compare-ribbons").queryAs(CompareRibbons.class);
         try {
             for (boolean dark : new boolean[] {false, true}) {
-                robot.interact(() -> dev.aspace.ui.Theme.apply(dark));
+                robot.interact(() -> theme.apply(dark));
                 WaitForAsyncUtils.waitForFxEvents();
                 java.util.Set<Integer> painted = new java.util.HashSet<>();
                 robot.interact(() -> {
@@ -143,7 +146,7 @@ class CompareViewTest {
                 assertFalse(painted.contains(argb(otherTheme)), "not the other theme's code colour");
             }
         } finally {
-            robot.interact(() -> dev.aspace.ui.Theme.apply(false));
+            robot.interact(() -> theme.apply(false));
         }
     }
 

@@ -30,7 +30,7 @@ class AllocationPanelLowerRowsTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply(false); // AtlantaFX's colours, which aspace.css looks up, as the app has them
+        Theme.fixed(false); // AtlantaFX's colours, which aspace.css looks up, as the app has them
         child = MemoryUserController.start();
         panel = new AllocationPanel(child, new LinuxBackend(), r -> { });
         Region above = new Region(); // the summary and the gauge above it in the window

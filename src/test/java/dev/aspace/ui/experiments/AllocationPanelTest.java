@@ -38,7 +38,7 @@ class AllocationPanelTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply(false); // AtlantaFX's colours, which aspace.css looks up, as the app has them
+        Theme.fixed(false); // AtlantaFX's colours, which aspace.css looks up, as the app has them
         child = MemoryUserController.start();
         panel = new AllocationPanel(child, new LinuxBackend(), heard::complete);
         strip = new ResidencyStrip(new PagemapReader());

@@ -59,10 +59,10 @@ class FileDropTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply(false); // AtlantaFX's colours, which aspace.css looks up, as the app has them
+        Theme theme = Theme.fixed(false); // AtlantaFX's colours, which aspace.css looks up, as the app has them
         this.stage = stage;
         LinuxBackend backend = new LinuxBackend();
-        window = new MainWindow(backend, Background.direct(), new StatProbe(backend));
+        window = new MainWindow(backend, Background.direct(), new StatProbe(backend), theme);
         window.intervalProperty().set(Duration.hours(1));
         Label fileManager = new Label("files to drag");
         fileManager.setId("fileManager");

@@ -43,11 +43,11 @@ class RecentMenuTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply(false); // AtlantaFX's colours, which aspace.css looks up, as the app has them
+        Theme theme = Theme.fixed(false); // AtlantaFX's colours, which aspace.css looks up, as the app has them
         this.stage = stage;
         target = LiveProcess.sleep();
         LinuxBackend backend = new LinuxBackend();
-        window = new MainWindow(backend, Background.direct(), new StatProbe(backend));
+        window = new MainWindow(backend, Background.direct(), new StatProbe(backend), theme);
         window.intervalProperty().set(Duration.hours(1));
         window.recents().useStore(new RecentFilesStore(config.resolve("aspace/recent-files")));
         Scene scene = new Scene(window, 1260, 780);

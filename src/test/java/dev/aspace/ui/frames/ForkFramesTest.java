@@ -59,7 +59,7 @@ class ForkFramesTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Theme.apply(false);
+        Theme.fixed(false);
         child = MemoryUserController.start();
         panel = new AllocationPanel(child, new LinuxBackend(), r -> { });
         stage.setScene(new Scene(panel, 900, 700));

@@ -50,7 +50,7 @@ class FramesViewTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply(false);
+        Theme.fixed(false);
         process = LiveProcess.start(LiveProcess.testHelper("fork_share").toString(), Integer.toString(PAGES));
         String[] ready = process.readLine().split(" ");
         parent = Integer.parseInt(ready[1].substring("parent=".length()));

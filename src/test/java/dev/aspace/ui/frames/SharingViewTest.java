@@ -64,7 +64,7 @@ class SharingViewTest {
     @Start
     void start(Stage stage) throws IOException {
         this.stage = stage;
-        Theme.apply(false);
+        Theme.fixed(false);
         dir = Files.createTempDirectory("aspace-sharing");
         child = MemoryUserController.start(dir);
         block = child.allocate(BlockKind.FILE, 16 * PAGE);

@@ -228,6 +228,28 @@ class CanvasTableTest {
     }
 
     @Test
+    void aNumberColumnWidensUntilItsLongestFigureShowsWholeAndNarrowsBack(FxRobot robot) {
+        robot.interact(() -> table.setColumns(List.of(
+                new GridColumn<>("N", GridColumn.Align.RIGHT, 40, true, r -> Integer.toString(r.n()), Comparator.comparingInt(Row::n)),
+                new GridColumn<>("Name", GridColumn.Align.LEFT, 120, true, Row::name, Comparator.comparing(Row::name)))));
+        Text t = new Text("20480000");
+        t.setFont(table.fontProperty().get());
+        double figure = t.getLayoutBounds().getWidth();
+        assertTrue(figure + 12 > 40, "the figure would not fit the column's own width: " + figure);
+        robot.interact(() -> items.set(5, new Row(20480000, "big")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(table.columnWidth(0) >= figure + 12, "width " + table.columnWidth(0) + " for a figure of " + figure + " px");
+        assertTrue(table.geometry().width(0) >= figure + 12, "as laid out: " + table.geometry().width(0));
+
+        robot.interact(() -> items.set(5, new Row(5, "small again")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(40, table.columnWidth(0), "back to the column's own width");
+        robot.interact(() -> table.setColumnWidth(0, 60));
+        robot.interact(() -> items.set(5, new Row(20480000, "big")));
+        assertEquals(60, table.columnWidth(0), "a width set by hand stays");
+    }
+
+    @Test
     void aScreenReaderSeesATableOfRowsColumnsAndCells(FxRobot robot) {
         robot.clickOn(cell(2, 1));
         robot.press(KeyCode.SHIFT).type(KeyCode.DOWN).release(KeyCode.SHIFT);

@@ -28,7 +28,7 @@ class LabAtStepTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply(false); // AtlantaFX's colours, which aspace.css looks up, as the app has them
+        Theme.fixed(false); // AtlantaFX's colours, which aspace.css looks up, as the app has them
         child = MemoryUserController.start();
         lab = LabWindow.open(stage, child, new LinuxBackend(), Background.direct(), refreshed::incrementAndGet, 1, true);
     }

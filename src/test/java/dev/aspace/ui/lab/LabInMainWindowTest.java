@@ -33,10 +33,10 @@ class LabInMainWindowTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply(false); // AtlantaFX's colours, which aspace.css looks up, as the app has them
+        Theme theme = Theme.fixed(false); // AtlantaFX's colours, which aspace.css looks up, as the app has them
         child = MemoryUserController.start();
         LinuxBackend backend = new LinuxBackend();
-        window = new MainWindow(backend, Background.direct(), new StatProbe(backend));
+        window = new MainWindow(backend, Background.direct(), new StatProbe(backend), theme);
         stage.setScene(new Scene(window, 1260, 780)); // inside Monocle's 1280x800 headless screen
         stage.show();
         window.attachMemoryUser(child);

@@ -36,7 +36,7 @@ class LabViewTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply(false); // AtlantaFX's colours, which aspace.css looks up, as the app has them
+        Theme.fixed(false); // AtlantaFX's colours, which aspace.css looks up, as the app has them
         child = MemoryUserController.start();
         LinuxBackend backend = new LinuxBackend();
         LiveLabRunner runner = new LiveLabRunner(new Experiments(child, backend, AllocationGuard.DEFAULT), backend);

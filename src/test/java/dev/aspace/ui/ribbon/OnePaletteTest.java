@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * One palette: the ribbon's (and so the compare view's) colours are the pure palette's that the
+ * One palette: the ribbon's (and so the compare view's) and the region table's colours are the pure palette's that the
  * export and CLI render use, and its theme colours are what AtlantaFX's Primer light and dark
  * resolve for their looked-up colours.
  */
@@ -63,29 +63,39 @@ class OnePaletteTest {
     }
 
     @Test
-    void themeColoursAreTheThemesLookedUpColours(FxRobot robot) {
+    void ribbonAndTableColoursAreTheThemesLookedUpColours(FxRobot robot) {
         assertEquals(RibbonPalette.LIGHT, RibbonPalette.current(false));
         assertEquals(RibbonPalette.DARK, RibbonPalette.current(true));
         for (boolean dark : new boolean[] {false, true}) {
             RibbonPalette pal = RibbonPalette.current(dark);
+            GridPalette grid = GridPalette.current(dark);
             Map<String, Color> resolved = resolve(robot, dark ? new PrimerDark().getUserAgentStylesheet()
                     : new PrimerLight().getUserAgentStylesheet());
-            String theme = dark ? "dark" : "light";
-            assertEquals(resolved.get("-color-bg-default"), pal.background(), theme + " background");
-            assertEquals(resolved.get("-color-fg-default"), pal.text(), theme + " text");
-            assertEquals(resolved.get("-color-fg-muted"), pal.muted(), theme + " muted");
-            assertEquals(resolved.get("-color-accent-fg"), pal.selection(), theme + " selection");
-            assertEquals(resolved.get("-color-bg-subtle"), pal.gap(), theme + " gap");
-            assertEquals(resolved.get("-color-fg-subtle"), pal.gapMark(), theme + " gap mark");
-            GridPalette grid = GridPalette.current(dark);
-            assertEquals(resolved.get("-color-bg-default"), grid.background(), theme + " table background");
-            assertEquals(resolved.get("-color-bg-subtle"), grid.stripe(), theme + " table stripe");
-            assertEquals(resolved.get("-color-fg-default"), grid.text(), theme + " table text");
-            assertEquals(resolved.get("-color-fg-muted"), grid.muted(), theme + " table muted");
-            assertEquals(resolved.get("-color-accent-fg"), grid.accent(), theme + " table accent");
-            assertEquals(resolved.get("-color-border-default"), grid.lines(), theme + " table lines");
-            assertClose(resolved.get("-color-accent-subtle"), grid.selection(), theme + " table selection");
+            String theme = dark ? "dark " : "light ";
+            assertEquals(resolved.get("-color-bg-default"), pal.background(), theme + "background");
+            assertEquals(resolved.get("-color-fg-default"), pal.text(), theme + "text");
+            assertEquals(resolved.get("-color-fg-muted"), pal.muted(), theme + "muted");
+            assertEquals(resolved.get("-color-accent-fg"), pal.selection(), theme + "selection");
+            assertEquals(resolved.get("-color-bg-subtle"), pal.gap(), theme + "gap");
+            assertEquals(resolved.get("-color-fg-subtle"), pal.gapMark(), theme + "gap mark");
+            // the region table, painted on a canvas, as the controls around it
+            same(resolved.get("-color-bg-default"), grid.background(), theme + "table background");
+            same(resolved.get("-color-bg-subtle"), grid.stripe(), theme + "table stripe");
+            same(resolved.get("-color-bg-subtle"), grid.header(), theme + "table header");
+            same(resolved.get("-color-fg-default"), grid.text(), theme + "table text");
+            same(resolved.get("-color-fg-muted"), grid.muted(), theme + "table muted");
+            same(resolved.get("-color-border-default"), grid.lines(), theme + "table lines");
+            same(resolved.get("-color-accent-subtle"), grid.selection(), theme + "table selected row");
+            same(resolved.get("-color-accent-fg"), grid.accent(), theme + "table accent");
         }
+    }
+
+    /** Equal, the opacity to the 1/255 a hex colour can say (the dark theme's 0.15 is 0x26). */
+    private static void same(Color want, Color got, String what) {
+        assertEquals(want.getRed(), got.getRed(), 1e-9, what + " " + got + " against the theme's " + want);
+        assertEquals(want.getGreen(), got.getGreen(), 1e-9, what);
+        assertEquals(want.getBlue(), got.getBlue(), 1e-9, what);
+        assertEquals(want.getOpacity(), got.getOpacity(), 1.0 / 255, what);
     }
 
     /**
@@ -119,12 +129,6 @@ class OnePaletteTest {
             }
         }
         assertTrue(copies.isEmpty(), "palette colours copied into views instead of taken from ExportPalette: " + copies);
-    }
-
-    private static void assertClose(Color expected, Color actual, String what) {
-        double d = Math.abs(expected.getRed() - actual.getRed()) + Math.abs(expected.getGreen() - actual.getGreen())
-                + Math.abs(expected.getBlue() - actual.getBlue()) + Math.abs(expected.getOpacity() - actual.getOpacity());
-        assertTrue(d < 4 / 255.0, what + ": expected " + expected + " but was " + actual);
     }
 
     /** The theme's looked-up colours as a node under it resolves them (the scene-level sheet, not the global one). */

@@ -24,7 +24,7 @@ class RecordDialogTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply(false);
+        Theme.fixed(false);
     }
 
     @Test

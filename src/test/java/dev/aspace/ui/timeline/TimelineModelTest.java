@@ -121,6 +121,57 @@ class TimelineModelTest {
     }
 
     @Test
+    void frameZeroIsOnScreenBeforeTheFramesAreIndexed() {
+        Queued bg = new Queued();
+        TimelineModel m = new TimelineModel(bg, shown::add, errors::add);
+        boolean[] then = {false};
+        m.open(file, () -> then[0] = true);
+        bg.jobs.poll().run(); // the first read done, the index not yet
+        assertEquals(1, shown.size(), "frame 0 shown while the frames are indexed");
+        assertEquals(written.get(0), asWritten(shown.get(0)));
+        assertEquals(new Source(Source.Type.FILE, file + "@0"), shown.get(0).source());
+        assertNull(m.seriesProperty().get(), "not on the timeline yet");
+        assertTrue(m.frames().isEmpty());
+        assertFalse(then[0]);
+
+        bg.runAll();
+        assertEquals(4, m.frames().size());
+        assertEquals(0, m.shownProperty().get());
+        assertEquals(1, shown.size(), "frame 0 is not shown twice: " + shown);
+        assertTrue(then[0]);
+        m.select(1);
+        bg.runAll();
+        assertEquals(written.get(1), asWritten(shown.get(shown.size() - 1)));
+        assertTrue(errors.isEmpty(), errors.toString());
+    }
+
+    @Test
+    void aSeriesWhoseFirstFrameCannotBeReadEarlyStillOpens() throws Exception {
+        Path cut = dir.resolve("damaged-first-head.jsonl");
+        byte[] bytes = Files.readAllBytes(file);
+        int firstRecord = indexOf(bytes, (byte) '\n') + 1;
+        bytes[firstRecord] ^= 0x55; // frame 0's magic: only the index's search for the next frame finds the rest
+        Files.write(cut, bytes);
+        Queued bg = new Queued();
+        TimelineModel m = new TimelineModel(bg, shown::add, errors::add);
+        m.open(cut, () -> { });
+        bg.jobs.poll().run();
+        assertTrue(shown.isEmpty(), "nothing shown early: " + shown);
+        bg.runAll();
+        assertEquals(1, errors.size(), "frame 0 is damaged, and the open says so: " + errors);
+        assertTrue(errors.get(0).getMessage().contains("frame 0"), errors.get(0).getMessage());
+    }
+
+    private static int indexOf(byte[] b, byte x) {
+        for (int i = 0; i < b.length; i++) {
+            if (b[i] == x) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
     void scrubbingWhileAFrameIsReadShowsOnlyTheLatest() {
         Queued bg = new Queued();
         TimelineModel m = new TimelineModel(bg, shown::add, errors::add);

@@ -8,6 +8,7 @@ import dev.aspace.snapshot.series.StopReason;
 import dev.aspace.testutil.GrowingProcess;
 import dev.aspace.testutil.LiveProcess;
 import dev.aspace.ui.Background;
+import dev.aspace.ui.CutLabels;
 import dev.aspace.ui.MainWindow;
 import dev.aspace.ui.StatProbe;
 import dev.aspace.ui.Theme;
@@ -33,6 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -60,7 +62,7 @@ class TimelineViewTest {
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(backend, Background.direct(), new StatProbe(backend));
+        window = new MainWindow(backend, Background.direct(), new StatProbe(backend), Theme.fixed(false));
         Scene scene = new Scene(window, 1200, 760);
         scene.getStylesheets().add(Theme.stylesheet()); // the app's sheet, as AspaceApp adds it
         stage.setScene(scene);
@@ -70,6 +72,26 @@ class TimelineViewTest {
     @AfterEach
     void stop() {
         window.stop();
+    }
+
+    @Test
+    void theTimelinesHeaderShowsItsButtonsAndFiguresWhole(FxRobot robot) {
+        robot.interact(() -> {
+            window.getScene().getWindow().setWidth(1100); // narrower than a laptop: the recording here has short names
+            window.open(file);
+        });
+        Slider slider = robot.lookup("#timelineSlider").queryAs(Slider.class);
+        robot.interact(() -> slider.setValue(0));
+        robot.interact(() -> window.timeline().model().markA());
+        robot.interact(() -> slider.setValue(2));
+        robot.interact(() -> window.timeline().model().markB());
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> cut = new ArrayList<>();
+        robot.interact(() -> {
+            window.layout();
+            cut.addAll(CutLabels.in(robot.lookup("#timeline").query()));
+        });
+        assertEquals(List.of(), cut, "cut in the timeline at 1100 px");
     }
 
     @Test

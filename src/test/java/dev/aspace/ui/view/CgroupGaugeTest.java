@@ -7,6 +7,7 @@ import dev.aspace.model.CgroupMemory;
 import dev.aspace.model.SystemMemory;
 import dev.aspace.ui.Background;
 import dev.aspace.ui.vm.GaugeModel;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.Node;
@@ -45,7 +46,7 @@ class CgroupGaugeTest {
         model = new GaugeModel(() -> MACHINE, watched::get,
                 pid -> pid == 4242 ? reader.memory(pid) : Optional.<CgroupMemory>empty(),
                 Background.direct(), t -> { });
-        stage.setScene(new Scene(new GaugeView(model), 420, 560));
+        stage.setScene(new Scene(new GaugeView(model, new SimpleBooleanProperty(false)), 420, 560));
         stage.show();
     }
 

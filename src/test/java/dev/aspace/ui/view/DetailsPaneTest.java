@@ -45,7 +45,7 @@ class DetailsPaneTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Theme.apply(false);
+        Theme.fixed(false);
         target = LiveProcess.startHelper("threads_maps", "1");
     }
 

@@ -4,6 +4,7 @@ import dev.aspace.model.SystemMemory;
 import dev.aspace.ui.Background;
 import dev.aspace.ui.vm.GaugeModel;
 import dev.aspace.ui.vm.Units;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
@@ -38,7 +39,7 @@ class GaugeViewTest {
     @Start
     void start(Stage stage) {
         model = new GaugeModel(shown::get, Background.direct(), errors::set);
-        stage.setScene(new Scene(new GaugeView(model), 500, 400));
+        stage.setScene(new Scene(new GaugeView(model, new SimpleBooleanProperty(false)), 500, 400));
         stage.show();
     }
 

@@ -29,11 +29,13 @@ class RegionTableScrollTest {
     private LiveProcess target;
     private Stage stage;
 
+    private Theme theme;
+
     @Start
     void start(Stage stage) {
         this.stage = stage;
         target = LiveProcess.startHelper("threads_maps", "3");
-        Theme.apply(false);
+        theme = Theme.fixed(false);
     }
 
     @AfterEach
@@ -48,7 +50,7 @@ class RegionTableScrollTest {
         RegionTable[] table = new RegionTable[1];
         Region[] chosen = new Region[1];
         robot.interact(() -> {
-            table[0] = new RegionTable(session);
+            table[0] = new RegionTable(session, theme.darkProperty());
             session.openLive(target.pid());
             List<Region> regions = session.getSnapshot().regions();
             chosen[0] = regions.get(regions.size() - 3); // near the end: out of view unless scrolled

@@ -41,10 +41,12 @@ class RegionTableTest {
     @TempDir
     Path config;
 
+    private Theme theme;
+
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Theme.apply(false);
+        theme = Theme.fixed(false);
     }
 
     @AfterEach
@@ -61,7 +63,7 @@ class RegionTableTest {
     private RegionTable show(FxRobot robot, SessionModel session, int pid) {
         RegionTable[] table = new RegionTable[1];
         robot.interact(() -> {
-            table[0] = new RegionTable(session);
+            table[0] = new RegionTable(session, theme.darkProperty());
             session.openLive(pid);
             Scene scene = new Scene(table[0], 1000, 400);
             scene.getStylesheets().add(Theme.stylesheet());
