@@ -62,7 +62,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -174,15 +173,16 @@ public final class MainWindow extends BorderPane {
         middle = new SplitPane(table, withResidency(details));
         middle.setOrientation(Orientation.VERTICAL);
 
-        side = new VBox(summary, new Separator(), gaugeView);
+        side = new VBox(summary);
         side.setMinWidth(280);
-        ScrollPane sideScroll = new ScrollPane(side);
-        sideScroll.setFitToWidth(true);
         // the side column as tabs: on a laptop screen the memory-user panel, the summary and the
-        // gauge do not fit one above the other, and each stays one click away
-        Tab figures = new Tab("Summary", sideScroll);
+        // gauge do not fit one above the other (summary and gauge together are ~980 px), and each
+        // stays one click away, whole
+        Tab figures = new Tab("Summary", scrolled(side));
         figures.setId("summaryTab");
-        sideTabs = new TabPane(figures);
+        Tab gaugeTab = new Tab("Gauge", scrolled(gaugeView));
+        gaugeTab.setId("gaugeTab");
+        sideTabs = new TabPane(figures, gaugeTab);
         sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         sideTabs.setMinWidth(290);
 
@@ -301,7 +301,13 @@ public final class MainWindow extends BorderPane {
         return List.of(center, middle);
     }
 
-    /** The side column's summary and gauge (the memory-user panel is a tab of its own beside them). */
+    private static ScrollPane scrolled(Node content) {
+        ScrollPane s = new ScrollPane(content);
+        s.setFitToWidth(true);
+        return s;
+    }
+
+    /** The side column's summary (the memory-user panel and the gauge are tabs of their own beside it). */
     public VBox side() {
         return side;
     }
