@@ -40,7 +40,9 @@ trap cleanup EXIT
 shot() { # NAME [java options...]
   local name=$1
   shift
-  xvfb-run -a -s "-screen 0 ${SCREEN:-1600x1000}x24" \
+  # a config of its own: a window's place saved by one shot would size the next (the 1920x1080
+  # shots came out 1280x800, the size the shot before had saved)
+  XDG_CONFIG_HOME=$work/config-$name xvfb-run -a -s "-screen 0 ${SCREEN:-1600x1000}x24" \
     java -Dprism.order=sw -Daspace.screenshot="$out/$name.png" -Daspace.screenshotDelay=2500 "$@" \
     -jar "$root/target/aspace.jar" 2>/dev/null
   echo "wrote $out/$name.png"
