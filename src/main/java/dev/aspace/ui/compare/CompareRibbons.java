@@ -44,11 +44,6 @@ final class CompareRibbons extends Pane {
     private static final Color MOVED = Color.web("#e65100", 0.55);
     private static final Color SAME = Color.web("#78909c", 0.35);
     private static final Color CHANGED = Color.web("#1565c0", 0.6);
-    private static final Color HOLE = Color.web("#cfd8dc");
-    private static final Color KERNEL = Color.web("#b0bec5");
-    /** Gaps and text on the dark theme (the canvas does not follow CSS). */
-    private static final Color DARK_HOLE = Color.web("#373e47");
-    private static final Color DARK_KERNEL = Color.web("#444c56");
 
     private final CompareModel model;
     private final Canvas canvas = new Canvas();
@@ -142,13 +137,16 @@ final class CompareRibbons extends Pane {
             double a = MARGIN + layout.gapStartPx(k);
             double w = layout.gapEndPx(k) - layout.gapStartPx(k);
             GapKind kind = layout.gapKind(k);
-            boolean dark = this.dark.get();
-            g.setFill(kind == GapKind.UNMAPPED ? palette().gap()
-                    : kind == GapKind.NON_CANONICAL ? (dark ? DARK_HOLE : HOLE) : (dark ? DARK_KERNEL : KERNEL));
+            // gaps as the ribbon paints them: the palette's gap, marked darker where nothing can be mapped
+            g.setFill(palette().gap());
             g.fillRect(a, top + RIBBON_H * 0.3, w, RIBBON_H * 0.4);
+            if (kind != GapKind.UNMAPPED) {
+                g.setFill(palette().gapMark().deriveColor(0, 1, 1, kind == GapKind.NON_CANONICAL ? 0.35 : 0.6));
+                g.fillRect(a, top + RIBBON_H * 0.3, w, RIBBON_H * 0.4);
+            }
             String label = layout.gapLabel(k);
             if (w > label.length() * 6.2 + 6) {
-                g.setFill(Color.web("#546e7a"));
+                g.setFill(palette().muted());
                 g.fillText(label, a + 3, top + RIBBON_H * 0.5 + 4);
             }
         }

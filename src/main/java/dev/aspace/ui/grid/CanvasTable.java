@@ -643,7 +643,7 @@ public final class CanvasTable<R> extends Region {
     }
 
     private GridPalette palette() {
-        return dark.get() ? GridPalette.DARK : GridPalette.LIGHT;
+        return GridPalette.current(dark.get());
     }
 
     private double textWidth(String s) {

@@ -4,8 +4,8 @@ import dev.aspace.snapshot.export.ExportPalette;
 import javafx.scene.paint.Color;
 
 /**
- * The table's colours (a Canvas does not read CSS): the theme's colours of the one palette, so the
- * painted table looks like the controls around it and follows light and dark with them.
+ * The table's colours (a Canvas does not read CSS), taken from the one palette that the ribbon,
+ * compare and export use, so the painted table follows the theme as the controls around it do.
  */
 public record GridPalette(Color background, Color stripe, Color header, Color text, Color muted, Color lines,
                           Color selection, Color accent) {
@@ -14,7 +14,13 @@ public record GridPalette(Color background, Color stripe, Color header, Color te
 
     public static final GridPalette DARK = of(ExportPalette.DARK);
 
-    private static GridPalette of(ExportPalette.Colors c) {
+    /** The palette for the theme now shown. */
+    public static GridPalette current(boolean dark) {
+        return dark ? DARK : LIGHT;
+    }
+
+    /** Stripes and the header on the theme's subtle background, the focus mark in its accent. */
+    static GridPalette of(ExportPalette.Colors c) {
         return new GridPalette(Color.web(c.background()), Color.web(c.gap()), Color.web(c.gap()), Color.web(c.text()),
                 Color.web(c.muted()), Color.web(c.border()), Color.web(c.selectedRow()), Color.web(c.selection()));
     }

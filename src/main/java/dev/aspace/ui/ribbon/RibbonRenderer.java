@@ -195,11 +195,11 @@ public final class RibbonRenderer {
         g.setLineDashes((double[]) null);
     }
 
-    /** Appeared green, grew blue, shrank amber, replaced purple, vanished red. */
+    /** Appeared green, grew blue (the palette's accent), shrank amber, replaced purple, vanished red. */
     public static Color changeColor(RegionChange c) {
         return switch (c) {
             case APPEARED -> Color.web("#1a7f37");
-            case GREW -> Color.web("#0969da");
+            case GREW -> RibbonPalette.LIGHT.selection();
             case SHRANK -> Color.web("#bf8700");
             case REPLACED -> Color.web("#8250df");
             case VANISHED -> Color.web("#cf222e");

@@ -84,7 +84,7 @@ final class MemoryHistory extends Region {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         boolean isDark = dark.get();
-        GridPalette palette = isDark ? GridPalette.DARK : GridPalette.LIGHT; // as the region table's
+        GridPalette palette = GridPalette.current(isDark); // as the region table's
         Color text = palette.muted();
         Color grid = palette.lines();
         g.clearRect(0, 0, w, h);

@@ -17,10 +17,21 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * One palette: the ribbon's (and so the compare view's) and the region table's colours are the pure palette's that the
@@ -57,7 +68,7 @@ class OnePaletteTest {
         assertEquals(RibbonPalette.DARK, RibbonPalette.current(true));
         for (boolean dark : new boolean[] {false, true}) {
             RibbonPalette pal = RibbonPalette.current(dark);
-            GridPalette grid = dark ? GridPalette.DARK : GridPalette.LIGHT;
+            GridPalette grid = GridPalette.current(dark);
             Map<String, Color> resolved = resolve(robot, dark ? new PrimerDark().getUserAgentStylesheet()
                     : new PrimerLight().getUserAgentStylesheet());
             String theme = dark ? "dark " : "light ";
@@ -85,6 +96,39 @@ class OnePaletteTest {
         assertEquals(want.getGreen(), got.getGreen(), 1e-9, what);
         assertEquals(want.getBlue(), got.getBlue(), 1e-9, what);
         assertEquals(want.getOpacity(), got.getOpacity(), 1.0 / 255, what);
+    }
+
+    /**
+     * No view keeps a copy of the palette: a colour literal in the window's code that is one of the
+     * palette's colours (light or dark, fills, kinds or theme colours) means a second table that will
+     * not follow when the palette changes.
+     */
+    @Test
+    void noViewKeepsItsOwnCopyOfThePalette() throws IOException {
+        Set<String> palette = new HashSet<>();
+        for (ExportPalette.Colors c : new ExportPalette.Colors[] {ExportPalette.LIGHT, ExportPalette.DARK}) {
+            for (var component : ExportPalette.Colors.class.getRecordComponents()) {
+                try {
+                    palette.add(((String) component.getAccessor().invoke(c)).toLowerCase());
+                } catch (ReflectiveOperationException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        }
+        ExportPalette.KINDS.forEach(k -> palette.add(k[1].toLowerCase()));
+        Pattern literal = Pattern.compile("\"(#[0-9a-fA-F]{6}(?:[0-9a-fA-F]{2})?)\"");
+        List<String> copies = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java/dev/aspace/ui"))) {
+            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
+                Matcher m = literal.matcher(Files.readString(f));
+                while (m.find()) {
+                    if (palette.contains(m.group(1).toLowerCase())) {
+                        copies.add(f.getFileName() + " " + m.group(1));
+                    }
+                }
+            }
+        }
+        assertTrue(copies.isEmpty(), "palette colours copied into views instead of taken from ExportPalette: " + copies);
     }
 
     /** The theme's looked-up colours as a node under it resolves them (the scene-level sheet, not the global one). */
