@@ -17,6 +17,7 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import javafx.application.Platform;
 
 /**
  * Time to first paint and per-page scroll cost of a 60,000-row, 8-column region table: the canvas
@@ -87,7 +88,7 @@ public final class TableStart extends Application {
                     if (page[0] == PAGES) {
                         System.out.printf("scroll-ms-per-page %.2f%n", (System.nanoTime() - scrollStart) / 1e6 / PAGES);
                         stop();
-                        javafx.application.Platform.exit();
+                        Platform.exit();
                         return;
                     }
                     page[0]++;

@@ -1,5 +1,7 @@
 package dev.aspace.bench;
 
+import javafx.application.Application;
+
 /** Launches {@link TableStart} from the classpath (a main class that is not an Application). */
 public final class TableStartMain {
 
@@ -7,6 +9,6 @@ public final class TableStartMain {
     }
 
     public static void main(String[] args) {
-        javafx.application.Application.launch(TableStart.class, args);
+        Application.launch(TableStart.class, args);
     }
 }

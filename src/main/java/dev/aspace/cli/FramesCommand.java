@@ -1,5 +1,6 @@
 package dev.aspace.cli;
 
+import dev.aspace.backend.FrameBackend;
 import dev.aspace.backend.linux.FramePrivilege;
 import dev.aspace.backend.linux.FrameReader;
 import dev.aspace.backend.linux.ProcPath;
@@ -61,7 +62,7 @@ final class FramesCommand implements Callable<Integer> {
         FrameReport report = new FrameReader(ProcPath.SYSTEM, privileged).read(pid, low, high);
         Output.write(spec.commandLine(), json ? FramesJson.render(report) : FramesText.render(report));
         if (!privileged && !pagemapOnly) {
-            spec.commandLine().getErr().println("aspace: " + FramePrivilege.MISSING);
+            spec.commandLine().getErr().println("aspace: " + FrameBackend.NO_FRAME_NUMBERS);
             spec.commandLine().getErr().flush();
             return 1;
         }

@@ -251,6 +251,11 @@ public final class MemoryUserController implements AutoCloseable {
         return Optional.ofNullable(cgroup);
     }
 
+    /** Where and under which limit the child runs, when it has a cgroup of its own. */
+    public Optional<ChildCgroup> ownCgroup() {
+        return cgroup().map(c -> new ChildCgroup(c.path(), c.limit()));
+    }
+
     /** Completes when the child is gone. */
     public CompletableFuture<ChildExit> onExit() {
         return exit;

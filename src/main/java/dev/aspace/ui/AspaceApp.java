@@ -1,5 +1,6 @@
 package dev.aspace.ui;
 
+import dev.aspace.backend.FrameBackend;
 import dev.aspace.backend.MemoryBackend;
 import dev.aspace.demo.MemoryUserController;
 import dev.aspace.layout.Viewport;
@@ -121,7 +122,7 @@ public final class AspaceApp extends Application {
         early = null;
         MemoryBackend backend = started.backend();
         Background background = Background.threads();
-        window = new MainWindow(backend, background, started.probe(), theme);
+        window = new MainWindow(backend, FrameBackend.live(), background, started.probe(), theme);
         window.setOnQuit(Platform::exit);
         logUnexpectedErrors();
         StartupClock.mark("window-built");

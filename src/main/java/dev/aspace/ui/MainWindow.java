@@ -1,5 +1,6 @@
 package dev.aspace.ui;
 
+import dev.aspace.backend.FrameBackend;
 import dev.aspace.backend.MemoryBackend;
 import dev.aspace.demo.ChildExit;
 import dev.aspace.demo.ExperimentResult;
@@ -87,6 +88,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import javafx.geometry.Pos;
 
 /**
  * The main window's content: toolbar and banner on top; the ribbon, the region table with the
@@ -95,6 +97,7 @@ import java.util.concurrent.CompletableFuture;
 public final class MainWindow extends BorderPane {
 
     private final MemoryBackend backend;
+    private final FrameBackend frames;
     private final Background background;
     private final Theme theme;
     /** The toolbar: a flow that wraps onto a second row on a narrow window instead of hiding controls. */
@@ -139,9 +142,15 @@ public final class MainWindow extends BorderPane {
     private static final DateTimeFormatter TAKEN =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
-    /** @param theme the app's light or dark theme, which the views paint with and the toolbar chooses */
-    public MainWindow(MemoryBackend backend, Background background, ChangeProbe probe, Theme theme) {
+    /**
+     * @param backend the address spaces
+     * @param frames  the pages, frames and file sharing behind them (the residency strip, the
+     *                physical and sharing views)
+     * @param theme   the app's light or dark theme, which the views paint with and the toolbar chooses
+     */
+    public MainWindow(MemoryBackend backend, FrameBackend frames, Background background, ChangeProbe probe, Theme theme) {
         this.backend = backend;
+        this.frames = frames;
         this.theme = theme;
         this.background = background;
         this.session = new SessionModel(backend, background, probe, System::nanoTime);
@@ -163,7 +172,7 @@ public final class MainWindow extends BorderPane {
         table = new RegionTable(session, theme.darkProperty());
         ribbon = new RibbonView(session, theme.darkProperty());
         DetailsPane details = new DetailsPane(session);
-        details.setOnSharing(r -> SharingWindow.show(getScene() == null ? null : getScene().getWindow(),
+        details.setOnSharing(r -> SharingWindow.show(getScene() == null ? null : getScene().getWindow(), frames,
                 session.getSnapshot().process().pid(), r));
         goTo = new GoToAddress(session, ribbon, details, background);
         ElfSections.install(session, ribbon, details, background);
@@ -224,14 +233,13 @@ public final class MainWindow extends BorderPane {
      * absent), kept live while the process is; hidden for files and imported text.
      */
     private Node withResidency(DetailsPane details) {
-        ResidencyStrip strip = ResidencyStrip.withFrames();
+        ResidencyStrip strip = new ResidencyStrip(frames);
         strip.setId("residencyStrip");
         Label caption = new Label("Pages of the selected region (pagemap): green present, orange swapped, grey not in RAM");
         caption.getStyleClass().add("text-small");
         caption.setWrapText(true);
         caption.setMinHeight(Control.USE_PREF_SIZE);
-        VBox box = new VBox(2, FramesControls.captionRow(caption, strip, strip.frameReader(),
-                () -> openFrames(strip)), strip);
+        VBox box = new VBox(2, FramesControls.captionRow(caption, strip, this::openFrames), strip);
         box.setPadding(new Insets(4, 8, 4, 8));
         box.managedProperty().bind(box.visibleProperty());
         box.setVisible(false);
@@ -255,12 +263,12 @@ public final class MainWindow extends BorderPane {
     }
 
     /** The physical-memory view of the selected region beside another process (a fork, or one sharing the file). */
-    private void openFrames(ResidencyStrip strip) {
+    private void openFrames() {
         Snapshot s = session.getSnapshot();
         Region r = session.selectedProperty().get();
         if (s != null && r != null) {
             MemoryUserController c = child;
-            FramesWindow.show(getScene() == null ? null : getScene().getWindow(), strip.frameReader(),
+            FramesWindow.show(getScene() == null ? null : getScene().getWindow(), frames,
                     s.process().pid(), r, c == null ? List::of : c::forks);
         }
     }
@@ -383,7 +391,7 @@ public final class MainWindow extends BorderPane {
     /** The child's allocation panel in the tab, the child watched live; {@code before}'s limit settings kept. */
     private void showChild(MemoryUserController c, CompletableFuture<SessionModel.FullRead> first,
                            AllocationModel before) {
-        AllocationPanel panel = new AllocationPanel(c, backend, new AllocationPanel.Listener() {
+        AllocationPanel panel = new AllocationPanel(c, backend, frames, new AllocationPanel.Listener() {
             @Override
             public void changed(ExperimentResult result) {
                 session.showLiveRead(result.after());
@@ -613,7 +621,7 @@ public final class MainWindow extends BorderPane {
 
         FlowPane bar = new FlowPane(4, 4, pick, open, saveButton, compare, aslr, badge, every, pause, refresh,
                 theme.chooser(background, session::reportError));
-        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("tool-bar");
         bar.setId("toolbar");
         return bar;

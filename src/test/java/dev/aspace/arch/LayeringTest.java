@@ -4,6 +4,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.aspace.backend.FrameBackend;
+import dev.aspace.backend.MemoryBackend;
 import javafx.application.Platform;
 
 import java.util.concurrent.CompletableFuture;
@@ -124,12 +126,19 @@ class LayeringTest {
             .because("view models are tested without a window and read the machine through the backend interface");
 
     @ArchTest
-    static final ArchRule uiReadsTheMachineThroughTheBackendInterface = noClasses()
+    static final ArchRule uiReadsTheMachineThroughTheBackendInterfaces = noClasses()
             .that().resideInAPackage("dev.aspace.ui..")
-            .and().resideOutsideOfPackages("dev.aspace.ui.frames..", "dev.aspace.ui.experiments..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.aspace.backend.linux..")
-            .because("views read the machine through MemoryBackend; only the frame and pagemap views use their"
-                    + " readers directly, which have no interface of their own yet");
+            .because("views read the machine through MemoryBackend and FrameBackend, so they can be shown"
+                    + " on any implementation of them");
+
+    @ArchTest
+    static final ArchRule onlyTheAppPicksTheBackends = noClasses()
+            .that().resideInAPackage("dev.aspace.ui..")
+            .and().haveNameNotMatching("dev\\.aspace\\.ui\\.AspaceApp(\\$.*)?")
+            .should().callMethod(MemoryBackend.class, "live")
+            .orShould().callMethod(FrameBackend.class, "live")
+            .because("AspaceApp, the composition root, makes the backends and hands them to the windows");
 
     @ArchTest
     static final ArchRule onlyBackgroundLeavesTheFxThread = noClasses()

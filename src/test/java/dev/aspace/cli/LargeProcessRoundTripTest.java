@@ -17,6 +17,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import java.time.Instant;
 
 /**
  * The round trips at the scale the formats were made for: a stopped process with 60,024
@@ -49,7 +50,7 @@ class LargeProcessRoundTripTest {
 
             Path series = dir.resolve("big.series");
             MemoryBackend backend = new LinuxBackend();
-            try (SeriesWriter w = SeriesWriter.create(series, new SeriesHeader(java.time.Instant.now(),
+            try (SeriesWriter w = SeriesWriter.create(series, new SeriesHeader(Instant.now(),
                     Duration.ofSeconds(1), 1L << 30, p.pid(), "many_maps"))) {
                 for (int i = 0; i < 3; i++) {
                     Snapshot s = backend.snapshot(p.pid(), MemoryBackend.Detail.SMAPS);

@@ -1,5 +1,6 @@
 package dev.aspace.demo;
 
+import dev.aspace.frames.Residency;
 import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.backend.linux.PagemapReader;
 import dev.aspace.model.Region;
@@ -323,11 +324,11 @@ class ExperimentsTest {
     void halfTouchedBlockIsHalfPresentInPagemap() {
         experiments.allocate(BlockKind.MMAP, 64 * MB, 50, false);
         Block b = child.blocks().get(0);
-        PagemapReader.Residency scan = new PagemapReader().read(child.pid(), b.address(), b.end());
-        PagemapReader.Residency read = new PagemapReader(Path.of("/proc"), PAGE, false)
+        Residency scan = new PagemapReader().read(child.pid(), b.address(), b.end());
+        Residency read = new PagemapReader(Path.of("/proc"), PAGE, false)
                 .read(child.pid(), b.address(), b.end());
-        assertEquals(PagemapReader.Method.PAGEMAP_SCAN, scan.method(), "Linux >= 6.7 has PAGEMAP_SCAN");
-        assertEquals(PagemapReader.Method.PAGEMAP_READ, read.method());
+        assertEquals(Residency.Method.PAGEMAP_SCAN, scan.method(), "Linux >= 6.7 has PAGEMAP_SCAN");
+        assertEquals(Residency.Method.PAGEMAP_READ, read.method());
         assertEquals(16384, scan.pages());
         assertEquals(8192, scan.presentPages(), "the first half exactly");
         assertEquals(scan.present(), read.present(), "both ways of reading agree page by page");

@@ -1,5 +1,6 @@
 package dev.aspace.ui;
 
+import dev.aspace.backend.FrameBackend;
 import dev.aspace.backend.MemoryBackend;
 import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.snapshot.SnapshotStore;
@@ -33,7 +34,7 @@ class CompareFromMainWindowTest {
     void start(Stage stage) {
         Theme theme = Theme.fixed(false); // AtlantaFX's colours, which aspace.css looks up, as the app has them
         shown = LiveProcess.sleep();
-        window = new MainWindow(backend, Background.direct(), new StatProbe(backend), theme);
+        window = new MainWindow(backend, FrameBackend.live(), Background.direct(), new StatProbe(backend), theme);
         stage.setScene(new Scene(window, 1200, 760));
         stage.show();
         window.openLive(shown.pid());

@@ -1,5 +1,6 @@
 package dev.aspace.ui;
 
+import dev.aspace.backend.FrameBackend;
 import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.demo.MemoryUserController;
 import dev.aspace.ui.grid.GridGeometry;
@@ -25,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import javafx.scene.control.Labeled;
 
 /**
  * The default view (the memory-user child) in a window of a laptop's size, 1280x800 and 1366x768,
@@ -64,7 +66,7 @@ class LaptopLayoutTest {
         LinuxBackend backend = new LinuxBackend();
         child = MemoryUserController.start();
         robot.interact(() -> {
-            window = new MainWindow(backend, Background.direct(), new StatProbe(backend), Theme.fixed(false));
+            window = new MainWindow(backend, FrameBackend.live(), Background.direct(), new StatProbe(backend), Theme.fixed(false));
             window.intervalProperty().set(Duration.hours(1));
             window.attachMemoryUser(child);
             Scene scene = new Scene(window, width, height);
@@ -117,6 +119,6 @@ class LaptopLayoutTest {
     }
 
     private static String name(Node n) {
-        return n.getId() != null ? n.getId() : n instanceof javafx.scene.control.Labeled l ? l.getText() : n.toString();
+        return n.getId() != null ? n.getId() : n instanceof Labeled l ? l.getText() : n.toString();
     }
 }

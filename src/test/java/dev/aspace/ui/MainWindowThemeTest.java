@@ -1,5 +1,6 @@
 package dev.aspace.ui;
 
+import dev.aspace.backend.FrameBackend;
 import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.testutil.LiveProcess;
 import dev.aspace.ui.ribbon.RibbonPalette;
@@ -37,7 +38,7 @@ class MainWindowThemeTest {
     void start(Stage stage) {
         target = LiveProcess.sleep();
         theme = Theme.fixed(false);
-        window = new MainWindow(backend, Background.direct(), new StatProbe(backend), theme);
+        window = new MainWindow(backend, FrameBackend.live(), Background.direct(), new StatProbe(backend), theme);
         window.intervalProperty().set(Duration.hours(1));
         Scene scene = new Scene(window, 1260, 780);
         scene.getStylesheets().add(Theme.stylesheet());

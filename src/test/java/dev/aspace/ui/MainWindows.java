@@ -1,5 +1,6 @@
 package dev.aspace.ui;
 
+import dev.aspace.backend.FrameBackend;
 import dev.aspace.backend.MemoryBackend;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -18,7 +19,7 @@ public final class MainWindows {
      */
     public static MainWindow show(Stage stage, MemoryBackend backend) {
         Theme theme = Theme.fixed(false);
-        MainWindow window = new MainWindow(backend, Background.direct(), new StatProbe(backend), theme);
+        MainWindow window = new MainWindow(backend, FrameBackend.live(), Background.direct(), new StatProbe(backend), theme);
         window.intervalProperty().set(Duration.hours(1));
         Scene scene = new Scene(window, 1260, 780);
         scene.getStylesheets().add(Theme.stylesheet());

@@ -1,5 +1,6 @@
 package dev.aspace.ui;
 
+import dev.aspace.backend.FrameBackend;
 import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.demo.MemoryUserController;
 import dev.aspace.demo.Pointers;
@@ -32,7 +33,7 @@ class PointerPinsTest {
         Theme theme = Theme.fixed(false);
         child = MemoryUserController.start();
         LinuxBackend backend = new LinuxBackend();
-        window = new MainWindow(backend, Background.direct(), new StatProbe(backend), theme);
+        window = new MainWindow(backend, FrameBackend.live(), Background.direct(), new StatProbe(backend), theme);
         stage.setScene(new Scene(window, 1260, 780));
         stage.show();
         window.attachMemoryUser(child);

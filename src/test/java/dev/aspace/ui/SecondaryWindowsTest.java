@@ -1,5 +1,6 @@
 package dev.aspace.ui;
 
+import dev.aspace.backend.FrameBackend;
 import dev.aspace.backend.MemoryBackend;
 import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.model.Snapshot;
@@ -39,7 +40,7 @@ class SecondaryWindowsTest {
     void start(Stage stage) {
         target = LiveProcess.sleep();
         Theme theme = Theme.fixed(false);
-        window = new MainWindow(backend, Background.direct(), new StatProbe(backend), theme);
+        window = new MainWindow(backend, FrameBackend.live(), Background.direct(), new StatProbe(backend), theme);
         window.intervalProperty().set(Duration.hours(1));
         window.setOnQuit(quits::incrementAndGet);
         Scene scene = new Scene(window, 1260, 780);

@@ -1,5 +1,6 @@
 package dev.aspace.ui;
 
+import dev.aspace.backend.FrameBackend;
 import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.testutil.LiveProcess;
 import javafx.scene.Node;
@@ -44,7 +45,7 @@ class ShortcutsTest {
         target = LiveProcess.sleep();
         Theme theme = Theme.fixed(false);
         LinuxBackend backend = new LinuxBackend();
-        window = new MainWindow(backend, Background.direct(), new StatProbe(backend), theme);
+        window = new MainWindow(backend, FrameBackend.live(), Background.direct(), new StatProbe(backend), theme);
         window.intervalProperty().set(Duration.hours(1)); // no ticks during the test
         window.setOnQuit(quits::incrementAndGet);
         window.setChoosers(new MainWindow.Choosers() {

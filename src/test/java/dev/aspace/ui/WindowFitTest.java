@@ -1,5 +1,6 @@
 package dev.aspace.ui;
 
+import dev.aspace.backend.FrameBackend;
 import dev.aspace.backend.MemoryBackend;
 import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.demo.MemoryUserController;
@@ -59,7 +60,7 @@ class WindowFitTest {
     @Start
     void start(Stage stage) {
         Theme theme = Theme.fixed(false);
-        window = new MainWindow(backend, Background.direct(), new StatProbe(backend), theme);
+        window = new MainWindow(backend, FrameBackend.live(), Background.direct(), new StatProbe(backend), theme);
         window.intervalProperty().set(Duration.hours(1));
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(window, screen.getWidth(), screen.getHeight());
@@ -210,7 +211,7 @@ class WindowFitTest {
         target = LiveProcess.sleep();
         Path series = dir.resolve("run.jsonl");
         new SeriesRecorder(series, () -> backend.snapshot(target.pid(), MemoryBackend.Detail.SMAPS),
-                java.time.Duration.ofMillis(10), 50L << 20).run(3, r -> { });
+                java.time.Duration.ofMillis(10), 50L << 20).run(3, r -> { }); // qualified: Duration is javafx.util.Duration here
         robot.interact(() -> window.open(series));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.timeline().model().seriesProperty().get() != null);
         assertFits(robot);

@@ -12,10 +12,6 @@ public final class FramePrivilege {
     /** CAP_SYS_ADMIN's bit in the CapEff mask (include/uapi/linux/capability.h). */
     static final int CAP_SYS_ADMIN = 21;
 
-    /** What the CLI and the window say when frame numbers cannot be read. */
-    public static final String MISSING = "frame numbers need CAP_SYS_ADMIN (root): showing only what pagemap gives"
-            + " without it (present, swapped, exclusively mapped, soft-dirty), no PFN, map count or page flags";
-
     private FramePrivilege() {
     }
 

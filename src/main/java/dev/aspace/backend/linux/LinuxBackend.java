@@ -349,7 +349,7 @@ public final class LinuxBackend implements MemoryBackend {
 
     /** Turns an I/O error of a process's file into what it means for the user. */
     private RuntimeException failure(int pid, String what, IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
+        if (e instanceof java.nio.file.AccessDeniedException) { // qualified: AccessDeniedException is dev.aspace.model.AccessDeniedException here
             return new AccessDeniedException(pid, what, e);
         }
         if (isNoSuchProcess(e) || (e instanceof NoSuchFileException && !Files.isDirectory(proc.pid(pid)))) {

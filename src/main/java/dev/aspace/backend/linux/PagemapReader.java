@@ -3,6 +3,8 @@ package dev.aspace.backend.linux;
 import dev.aspace.backend.jna.NativeCallException;
 import dev.aspace.backend.jna.PagemapScan;
 import dev.aspace.frames.PagemapEntry;
+import dev.aspace.frames.Residency;
+import dev.aspace.frames.Residency.Method;
 import dev.aspace.frames.U64Entries;
 import dev.aspace.model.AccessDeniedException;
 import dev.aspace.model.ProcessGoneException;
@@ -27,75 +29,6 @@ import java.util.Optional;
  * Documentation/admin-guide/mm/pagemap.rst). Safe to call from any thread.
  */
 public final class PagemapReader {
-
-    /** How a residency was read. */
-    public enum Method { PAGEMAP_SCAN, PAGEMAP_READ }
-
-    /** One pixel's worth of pages. */
-    public record Bin(int pages, int present, int swapped) {
-    }
-
-    /**
-     * The residency of [start, end): bit i of {@code present} / {@code swapped} is page i.
-     */
-    public record Residency(long start, long end, long pageSize, BitSet present, BitSet swapped, Method method) {
-
-        public Residency {
-            present = (BitSet) present.clone();
-            swapped = (BitSet) swapped.clone();
-        }
-
-        public int pages() {
-            return (int) ((end - start + pageSize - 1) / pageSize);
-        }
-
-        public int presentPages() {
-            return present.cardinality();
-        }
-
-        public int swappedPages() {
-            return swapped.cardinality();
-        }
-
-        public boolean isPresent(int page) {
-            return present.get(page);
-        }
-
-        public boolean isSwapped(int page) {
-            return swapped.get(page);
-        }
-
-        @Override
-        public BitSet present() {
-            return (BitSet) present.clone();
-        }
-
-        @Override
-        public BitSet swapped() {
-            return (BitSet) swapped.clone();
-        }
-
-        /** The pages split into {@code n} nearly equal bins (one per pixel); fewer when there are fewer pages. */
-        public Bin[] bins(int n) {
-            int pages = pages();
-            int count = Math.max(1, Math.min(n, pages));
-            Bin[] out = new Bin[count];
-            for (int i = 0; i < count; i++) {
-                int from = (int) ((long) pages * i / count);
-                int to = (int) ((long) pages * (i + 1) / count);
-                out[i] = new Bin(to - from, countIn(present, from, to), countIn(swapped, from, to));
-            }
-            return out;
-        }
-
-        private static int countIn(BitSet bits, int from, int to) {
-            int c = 0;
-            for (int i = bits.nextSetBit(from); i >= 0 && i < to; i = bits.nextSetBit(i + 1)) {
-                c++;
-            }
-            return c;
-        }
-    }
 
     private static final long PRESENT = PagemapEntry.PRESENT;
     private static final long SWAPPED = PagemapEntry.SWAPPED;
@@ -340,7 +273,7 @@ public final class PagemapReader {
         if (e instanceof NoSuchFileException) {
             return ProcessGoneException.noSuchProcess(pid);
         }
-        if (e instanceof java.nio.file.AccessDeniedException) {
+        if (e instanceof java.nio.file.AccessDeniedException) { // qualified: AccessDeniedException is dev.aspace.model.AccessDeniedException here
             return new AccessDeniedException(pid, "pagemap", e);
         }
         return ProcessGoneException.exitedWhileReading(pid);

@@ -4,6 +4,7 @@ import dev.aspace.backend.MemoryBackend;
 import dev.aspace.demo.AllocationGuard;
 import dev.aspace.demo.Block;
 import dev.aspace.demo.BlockKind;
+import dev.aspace.demo.ChildCgroup;
 import dev.aspace.demo.ChildExit;
 import dev.aspace.demo.ChildFacts;
 import dev.aspace.demo.Experiment;
@@ -246,13 +247,13 @@ public final class AllocationModel {
 
     /** Where this child runs, short: under its own cgroup's limit, or in aspace's cgroup. */
     public String limitStatus() {
-        return controller.cgroup().map(c -> "runs in its own cgroup, limit " + ByteSize.format(c.limit()))
+        return controller.ownCgroup().map(c -> "runs in its own cgroup, limit " + ByteSize.format(c.limit()))
                 .orElse("runs without a limit of its own");
     }
 
     /** The child's cgroup below the hierarchy's root, or "" when it has none of its own. */
     public String cgroupPath() {
-        return controller.cgroup().map(c -> c.path()).orElse("");
+        return controller.ownCgroup().map(ChildCgroup::path).orElse("");
     }
 
     /** Shows a line from outside the model (a restart that could not be made) where refusals show. */

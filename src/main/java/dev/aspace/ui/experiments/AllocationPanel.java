@@ -1,5 +1,6 @@
 package dev.aspace.ui.experiments;
 
+import dev.aspace.backend.FrameBackend;
 import dev.aspace.backend.MemoryBackend;
 import dev.aspace.demo.Block;
 import dev.aspace.demo.BlockKind;
@@ -49,6 +50,7 @@ public final class AllocationPanel extends VBox {
     }
 
     private final AllocationModel model;
+    private final FrameBackend frames;
 
     /** About the lower rows' height, kept for them until they join (see attachLowerWhenSeen). */
     private static final double LOWER_HEIGHT_GUESS = 420;
@@ -72,13 +74,15 @@ public final class AllocationPanel extends VBox {
     private final CheckBox limitBox = new CheckBox("run under a limit of");
     private final TextField limitField = new TextField();
 
-    /** Runs experiments on the background threads of its own {@link Background}. */
-    public AllocationPanel(MemoryUserController controller, MemoryBackend backend, Listener listener) {
-        this(new AllocationModel(controller, backend, Background.threads(), listener));
-    }
-
-    public AllocationPanel(AllocationModel model) {
-        this.model = model;
+    /**
+     * Runs experiments on the background threads of its own {@link Background}.
+     *
+     * @param frames where the fork's frames are read, shown beside the block after a fork
+     */
+    public AllocationPanel(MemoryUserController controller, MemoryBackend backend, FrameBackend frames,
+                           Listener listener) {
+        this.model = new AllocationModel(controller, backend, Background.threads(), listener);
+        this.frames = frames;
         getStyleClass().add("allocation-panel");
         setSpacing(6);
         setPadding(new Insets(8));
@@ -168,7 +172,7 @@ public final class AllocationPanel extends VBox {
             Block b = model.selectedBlockProperty().get();
             if (r != null && b != null && getScene() != null
                     && (r.experiment() == Experiment.FORK || r.experiment() == Experiment.FORK_WRITE)) {
-                ForkFrames.show(getScene().getWindow(), model.controller(), b);
+                ForkFrames.show(getScene().getWindow(), frames, model.controller(), b);
             }
         });
         expectLabel.setId("expectLabel");

@@ -1,9 +1,8 @@
 package dev.aspace.ui.experiments;
 
-import dev.aspace.backend.linux.FrameReader;
-import dev.aspace.backend.linux.PagemapReader;
+import dev.aspace.backend.FrameBackend;
 import dev.aspace.frames.RegionFrames;
-import dev.aspace.model.Perms;
+import dev.aspace.frames.Residency;
 import dev.aspace.ui.frames.FramesPaint;
 import dev.aspace.ui.frames.SharingColors;
 import javafx.beans.property.BooleanProperty;
@@ -36,9 +35,8 @@ public final class ResidencyStrip extends Region {
     private static final Color SWAPPED = Color.rgb(230, 140, 20);
 
     private final Canvas canvas = new Canvas();
-    private final PagemapReader reader;
-    private final ReadOnlyObjectWrapper<PagemapReader.Residency> residency = new ReadOnlyObjectWrapper<>(this, "residency");
-    private final FrameReader frameReader;
+    private final FrameBackend backend;
+    private final ReadOnlyObjectWrapper<Residency> residency = new ReadOnlyObjectWrapper<>(this, "residency");
     private final BooleanProperty framesMode = new SimpleBooleanProperty(this, "framesMode", false);
     private final ReadOnlyObjectWrapper<RegionFrames> frames = new ReadOnlyObjectWrapper<>(this, "frames");
     private final Tooltip tip = new Tooltip();
@@ -50,29 +48,14 @@ public final class ResidencyStrip extends Region {
     private record Target(int pid, long start, long end, long generation) {
     }
 
-    private record Read(long generation, PagemapReader.Residency residency, RegionFrames frames) {
+    private record Read(long generation, Residency residency, RegionFrames frames) {
     }
 
     private long generation;
 
-    public ResidencyStrip(PagemapReader reader) {
-        this(reader, null);
-    }
-
-    /** A strip reading this machine's pagemap, with the frames mode. */
-    public static ResidencyStrip withFrames() {
-        return new ResidencyStrip(new PagemapReader(), new FrameReader());
-    }
-
-    /** The reader of the frames mode, for views that show more of the same frames; null: none. */
-    public FrameReader frameReader() {
-        return frameReader;
-    }
-
-    /** @param frameReader reads frames for the frames mode; null: no frames mode */
-    public ResidencyStrip(PagemapReader reader, FrameReader frameReader) {
-        this.reader = reader;
-        this.frameReader = frameReader;
+    /** A strip reading pages and, in frames mode, their frames from {@code backend}. */
+    public ResidencyStrip(FrameBackend backend) {
+        this.backend = backend;
         framesMode.addListener((o, a, b) -> {
             Target t = target;
             if (t != null) {
@@ -125,11 +108,11 @@ public final class ResidencyStrip extends Region {
     }
 
     /** The last residency read, or null. */
-    public ReadOnlyObjectProperty<PagemapReader.Residency> residencyProperty() {
+    public ReadOnlyObjectProperty<Residency> residencyProperty() {
         return residency.getReadOnlyProperty();
     }
 
-    /** Whether pages are coloured by frame sharing (needs a frame reader) rather than by residency. */
+    /** Whether pages are coloured by frame sharing rather than by residency. */
     public BooleanProperty framesModeProperty() {
         return framesMode;
     }
@@ -157,14 +140,14 @@ public final class ResidencyStrip extends Region {
             FramesPaint.pages(g, f, 0, 0, w, h);
             return;
         }
-        PagemapReader.Residency r = residency.get();
+        Residency r = residency.get();
         if (r == null || w < 1) {
             return;
         }
-        PagemapReader.Bin[] bins = r.bins((int) w);
+        Residency.Bin[] bins = r.bins((int) w);
         double bw = w / bins.length;
         for (int i = 0; i < bins.length; i++) {
-            PagemapReader.Bin b = bins[i];
+            Residency.Bin b = bins[i];
             if (b.present() > 0) {
                 g.setFill(EMPTY.interpolate(PRESENT, 0.25 + 0.75 * b.present() / (double) b.pages()));
                 g.fillRect(i * bw, 0, Math.ceil(bw), h);
@@ -207,12 +190,10 @@ public final class ResidencyStrip extends Region {
                     if (t == null) {
                         return null;
                     }
-                    if (framesMode.get() && frameReader != null) {
-                        dev.aspace.model.Region region = dev.aspace.model.Region.unclassified(t.start(), t.end(),
-                                Perms.parse("---p"), 0, "", 0, "", null);
-                        return new Read(t.generation(), null, frameReader.read(t.pid(), region, t.start(), t.end()));
+                    if (framesMode.get()) {
+                        return new Read(t.generation(), null, backend.frames(t.pid(), t.start(), t.end()));
                     }
-                    return new Read(t.generation(), reader.read(t.pid(), t.start(), t.end()), null);
+                    return new Read(t.generation(), backend.residency(t.pid(), t.start(), t.end()), null);
                 }
             };
         }

@@ -1,6 +1,6 @@
 package dev.aspace.ui.frames;
 
-import dev.aspace.backend.linux.FrameReader;
+import dev.aspace.backend.FrameBackend;
 import dev.aspace.demo.Block;
 import dev.aspace.demo.BlockKind;
 import dev.aspace.demo.MemoryUserController;
@@ -16,22 +16,19 @@ import javafx.stage.Window;
  */
 public final class ForkFrames {
 
-    private static final FrameReader READER = new FrameReader();
-
     private ForkFrames() {
     }
 
     /** Shows the pair for this block (raises it when it shows that block already). */
-    public static void show(Window owner, MemoryUserController child, Block block) {
-        Region range = range(block);
+    public static void show(Window owner, FrameBackend backend, MemoryUserController child, Block block) {
+        Region range = range(block, backend.pageSize());
         if (!FramesWindow.raise(child.pid(), range)) {
-            FramesWindow.show(owner, READER, child.pid(), range, child::forks);
+            FramesWindow.show(owner, backend, child.pid(), range, child::forks);
         }
     }
 
     /** The block's pages as a region: whole pages, labelled with the block. */
-    static Region range(Block b) {
-        long page = READER.pageSize();
+    static Region range(Block b, long page) {
         long start = b.address() - Long.remainderUnsigned(b.address(), page);
         long end = b.end() + (page - Long.remainderUnsigned(b.end(), page)) % page;
         boolean shared = b.kind() == BlockKind.FILE || b.kind() == BlockKind.SHM;

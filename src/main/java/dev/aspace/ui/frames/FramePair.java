@@ -1,11 +1,6 @@
 package dev.aspace.ui.frames;
 
-import dev.aspace.backend.MemoryBackend;
-import dev.aspace.backend.linux.FileMappers;
-import dev.aspace.backend.linux.FrameReader;
-import dev.aspace.backend.linux.LinuxBackend;
-import dev.aspace.backend.linux.ProcPath;
-import dev.aspace.backend.linux.ZoneInfo;
+import dev.aspace.backend.FrameBackend;
 import dev.aspace.frames.PagemapEntry;
 import dev.aspace.frames.RegionFrames;
 import dev.aspace.model.ByteSize;
@@ -34,21 +29,21 @@ public record FramePair(int pidA, RegionFrames a, int pidB, RegionFrames b, long
      *
      * @param other the other process, or 0 to find one: a fork of the memory-user, else another process mapping the file
      */
-    public static FramePair read(FrameReader reader, int pid, Region region, List<Integer> forks, int other) {
-        RegionFrames a = reader.read(pid, region, region.start(), region.end());
+    public static FramePair read(FrameBackend backend, int pid, Region region, List<Integer> forks, int other) {
+        RegionFrames a = backend.frames(pid, region, region.start(), region.end());
         boolean file = region.inode() != 0 && region.path().startsWith("/");
-        List<Integer> mappers = file ? FileMappers.find(ProcPath.SYSTEM, region.path(), region.perms().toString()) : List.of();
+        List<Integer> mappers = file ? backend.fileMappers(region.path(), region.perms().toString()) : List.of();
         int pidB = other;
         if (pidB == 0) {
             pidB = !forks.isEmpty() ? forks.get(0) : mappers.stream().filter(p -> p != pid).findFirst().orElse(0);
         }
         RegionFrames b = null;
         if (pidB > 0 && forks.contains(pidB)) {
-            b = sameRange(reader, pidB, region);
+            b = sameRange(backend, pidB, region);
         } else if (pidB > 0) {
-            Region match = match(pidB, region);
+            Region match = match(backend, pidB, region);
             if (match != null) {
-                b = reader.read(pidB, match, match.start(), match.end());
+                b = backend.frames(pidB, match, match.start(), match.end());
             }
         }
         int shared = 0;
@@ -65,23 +60,23 @@ public record FramePair(int pidA, RegionFrames a, int pidB, RegionFrames b, long
                 }
             }
         }
-        return new FramePair(pid, a, pidB, b, ZoneInfo.frameLimit(ProcPath.SYSTEM), shared, sharingLine(region, a, mappers));
+        return new FramePair(pid, a, pidB, b, backend.frameLimit(), shared, sharingLine(region, a, mappers));
     }
 
     /** A fork has its parent's layout: the same range of it, or null once it is gone. */
-    private static RegionFrames sameRange(FrameReader reader, int fork, Region region) {
+    private static RegionFrames sameRange(FrameBackend backend, int fork, Region region) {
         try {
-            return reader.read(fork, region, region.start(), region.end());
+            return backend.frames(fork, region, region.start(), region.end());
         } catch (ProcessGoneException e) {
             return null;
         }
     }
 
     /** The region of {@code pid} at the same addresses (a fork), else with the same file, permissions and offset. */
-    static Region match(int pid, Region region) {
+    static Region match(FrameBackend backend, int pid, Region region) {
         List<Region> regions;
         try {
-            regions = new LinuxBackend().mappings(pid, MemoryBackend.Detail.MAPS).regions();
+            regions = backend.regions(pid);
         } catch (RuntimeException e) {
             return null;
         }

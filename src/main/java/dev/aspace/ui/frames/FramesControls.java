@@ -1,7 +1,6 @@
 package dev.aspace.ui.frames;
 
-import dev.aspace.backend.linux.FramePrivilege;
-import dev.aspace.backend.linux.FrameReader;
+import dev.aspace.backend.FrameBackend;
 import dev.aspace.ui.experiments.ResidencyStrip;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -20,7 +19,7 @@ public final class FramesControls {
     }
 
     /** The caption follows the mode: residency colours, or sharing colours and what cannot be shown without root. */
-    public static Node captionRow(Label caption, ResidencyStrip strip, FrameReader reader, Runnable openPhysical) {
+    public static Node captionRow(Label caption, ResidencyStrip strip, Runnable openPhysical) {
         String residencyText = caption.getText();
         CheckBox frames = new CheckBox("Frames");
         frames.setId("framesMode");
@@ -38,7 +37,7 @@ public final class FramesControls {
             }
             var f = strip.framesProperty().get();
             caption.setText(f != null && !f.privileged()
-                    ? "Frames: " + FramePrivilege.MISSING + ". " + "Green mapped once, purple shared, orange swapped"
+                    ? "Frames: " + FrameBackend.NO_FRAME_NUMBERS + ". " + "Green mapped once, purple shared, orange swapped"
                     : "Frames of the selected region: " + SharingColors.legend() + ". Hover a page for its frame");
         };
         frames.selectedProperty().addListener((o, a, b) -> text.run());

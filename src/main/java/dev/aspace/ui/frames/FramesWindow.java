@@ -1,7 +1,6 @@
 package dev.aspace.ui.frames;
 
-import dev.aspace.backend.linux.FramePrivilege;
-import dev.aspace.backend.linux.FrameReader;
+import dev.aspace.backend.FrameBackend;
 import dev.aspace.frames.FrameSummary;
 import dev.aspace.model.Region;
 import javafx.concurrent.ScheduledService;
@@ -43,7 +42,7 @@ public final class FramesWindow {
      *
      * @param forks the memory-user's forks alive now (asked at each refresh, so a fork made later is found)
      */
-    public static void show(Window owner, FrameReader reader, int pid, Region region, Supplier<List<Integer>> forks) {
+    public static void show(Window owner, FrameBackend backend, int pid, Region region, Supplier<List<Integer>> forks) {
         if (open != null) {
             open.close();
         }
@@ -55,7 +54,7 @@ public final class FramesWindow {
         if (owner != null) {
             stage.initOwner(owner);
         }
-        View view = new View(reader, pid, region, forks);
+        View view = new View(backend, pid, region, forks);
         stage.setScene(new Scene(view.root, 1000, 520));
         if (owner != null && owner.getScene() != null) {
             stage.getScene().getStylesheets().setAll(owner.getScene().getStylesheets());
@@ -88,7 +87,7 @@ public final class FramesWindow {
         final ScheduledService<FramePair> refresher;
         private volatile int other;
 
-        View(FrameReader reader, int pid, Region region, Supplier<List<Integer>> forks) {
+        View(FrameBackend backend, int pid, Region region, Supplier<List<Integer>> forks) {
             sharing.setId("sharingLine");
             sharing.getStyleClass().add("title-4");
             summary.setId("framesSummary");
@@ -116,7 +115,7 @@ public final class FramesWindow {
                 Button who = new Button("Who maps this file…");
                 who.setId("framesSharingButton");
                 who.setOnAction(e -> SharingWindow.show(root.getScene() == null ? null : root.getScene().getWindow(),
-                        pid, region));
+                        backend, pid, region));
                 controls.getChildren().add(who);
             }
             VBox top = new VBox(6, sharing, controls, legend);
@@ -134,7 +133,7 @@ public final class FramesWindow {
                     return new Task<>() {
                         @Override
                         protected FramePair call() {
-                            return FramePair.read(reader, pid, region, forks.get(), o);
+                            return FramePair.read(backend, pid, region, forks.get(), o);
                         }
                     };
                 }
@@ -166,7 +165,7 @@ public final class FramesWindow {
                 sb.append(".  No other process to compare: fork the memory-user (Fork), or type a PID mapping the same file");
             }
             summary.setText(sb.toString());
-            privilege.setText(p.a().privileged() ? "" : "Without root: " + FramePrivilege.MISSING
+            privilege.setText(p.a().privileged() ? "" : "Without root: " + FrameBackend.NO_FRAME_NUMBERS
                     + ". Run aspace as root (sudo) to see frames and which are shared.");
         }
     }

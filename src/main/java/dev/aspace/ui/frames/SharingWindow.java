@@ -1,8 +1,7 @@
 package dev.aspace.ui.frames;
 
 import atlantafx.base.theme.Styles;
-import dev.aspace.backend.linux.ProcPath;
-import dev.aspace.backend.linux.ShareReader;
+import dev.aspace.backend.FrameBackend;
 import dev.aspace.model.ByteSize;
 import dev.aspace.model.Region;
 import dev.aspace.share.FileSharing;
@@ -47,12 +46,11 @@ public final class SharingWindow {
     }
 
     /** Opens (or retargets) the one sharing window on the file part mapped by {@code region} of {@code pid}. */
-    public static void show(Window owner, int pid, Region region) {
+    public static void show(Window owner, FrameBackend backend, int pid, Region region) {
         if (open != null) {
             open.close();
         }
-        ShareReader reader = new ShareReader(ProcPath.SYSTEM);
-        View view = new View(pid, region, r -> reader.fileSharing(r.path(), r.perms().toString(), r.offset()));
+        View view = new View(pid, region, r -> backend.fileSharing(r.path(), r.perms().toString(), r.offset()));
         Stage stage = new Stage();
         String title = "Sharing — " + region.path();
         stage.setTitle(title + " (reading…)"); // until the first reading shows

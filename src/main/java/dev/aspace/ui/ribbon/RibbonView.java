@@ -605,6 +605,6 @@ public final class RibbonView extends BorderPane {
         // the hint below the flow, not in it: a flow is at least as wide as its widest child's
         // one-line width, and the hint on one line would widen the ribbon past its split pane's room
         box.setPrefWrapLength(200);
-        return new javafx.scene.layout.VBox(box, hint);
+        return new VBox(box, hint);
     }
 }

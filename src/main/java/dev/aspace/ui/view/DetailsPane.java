@@ -232,7 +232,7 @@ public final class DetailsPane extends ScrollPane {
         g.setHgap(10);
         g.setVgap(2);
         ColumnConstraints field = new ColumnConstraints();
-        field.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        field.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // qualified: Region is dev.aspace.model.Region here
         ColumnConstraints value = new ColumnConstraints();
         value.setHgrow(Priority.SOMETIMES);
         ColumnConstraints help = new ColumnConstraints();
@@ -246,7 +246,7 @@ public final class DetailsPane extends ScrollPane {
     private static int put(GridPane g, int row, String key, String value, String help) {
         Label k = new Label(key);
         k.getStyleClass().add("text-bold");
-        k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // qualified: Region is dev.aspace.model.Region here
         Label v = new Label(value);
         v.setId("details-" + key.replace('/', '-'));
         v.getStyleClass().add("mono");
@@ -259,7 +259,7 @@ public final class DetailsPane extends ScrollPane {
             whole.setMaxWidth(700);
             v.setTooltip(whole);
         } else {
-            v.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            v.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // qualified: Region is dev.aspace.model.Region here
         }
         v.setContextMenu(copyMenu(value));
         Label h = new Label(help);

@@ -15,6 +15,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 import java.util.List;
+import javafx.scene.layout.FlowPane;
 
 /**
  * {@code free} as a picture: a stacked bar of used, buff/cache and free with shared memory marked
@@ -56,7 +57,7 @@ public final class GaugeView extends VBox {
         unitBox.setId("gauge-units");
         unitBox.valueProperty().bindBidirectional(model.unitsProperty());
         // a flow: in a narrow side column the unit menu goes below the title rather than cutting both
-        javafx.scene.layout.FlowPane head = new javafx.scene.layout.FlowPane(6, 2, title, unitBox);
+        FlowPane head = new FlowPane(6, 2, title, unitBox);
         head.setAlignment(Pos.CENTER_LEFT);
 
         bar.getChildren().addAll(used, cache, shared, free, available);

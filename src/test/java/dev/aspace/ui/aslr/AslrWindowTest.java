@@ -1,5 +1,6 @@
 package dev.aspace.ui.aslr;
 
+import dev.aspace.backend.FrameBackend;
 import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.model.Snapshot;
 import dev.aspace.snapshot.SnapshotStore;
@@ -53,7 +54,7 @@ class AslrWindowTest {
         Theme theme = Theme.fixed(false); // AtlantaFX's colours, which aspace.css looks up, as the app has them
         shown = LiveProcess.sleep();
         LinuxBackend backend = new LinuxBackend();
-        window = new MainWindow(backend, Background.threads(), new StatProbe(backend), theme);
+        window = new MainWindow(backend, FrameBackend.live(), Background.threads(), new StatProbe(backend), theme);
         window.intervalProperty().set(Duration.hours(1));
         stage.setScene(new Scene(window, 1260, 780));
         stage.show();

@@ -25,6 +25,12 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import javafx.scene.paint.Color;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.Image;
+import java.util.Set;
+import java.util.HashSet;
+import dev.aspace.ui.ribbon.RibbonPalette;
 
 /** The compare view in a headless window (Monocle), on two live runs of sleep. */
 @ExtendWith(ApplicationExtension.class)
@@ -127,22 +133,22 @@ class CompareViewTest {
             for (boolean dark : new boolean[] {false, true}) {
                 robot.interact(() -> theme.apply(dark));
                 WaitForAsyncUtils.waitForFxEvents();
-                java.util.Set<Integer> painted = new java.util.HashSet<>();
+                Set<Integer> painted = new HashSet<>();
                 robot.interact(() -> {
-                    javafx.scene.image.Image shot = ribbons.snapshot(null, null);
-                    javafx.scene.image.PixelReader px = shot.getPixelReader();
+                    Image shot = ribbons.snapshot(null, null);
+                    PixelReader px = shot.getPixelReader();
                     for (int y = 0; y < (int) shot.getHeight(); y++) {
                         for (int x = 0; x < (int) shot.getWidth(); x++) {
                             painted.add(px.getArgb(x, y));
                         }
                     }
                 });
-                dev.aspace.ui.ribbon.RibbonPalette pal = dev.aspace.ui.ribbon.RibbonPalette.current(dark);
+                RibbonPalette pal = RibbonPalette.current(dark);
                 // sleep maps code (r-x), read-only and read-write data: each in the ribbon's own colour
-                for (javafx.scene.paint.Color c : List.of(pal.readExec(), pal.readOnly(), pal.readWrite())) {
+                for (Color c : List.of(pal.readExec(), pal.readOnly(), pal.readWrite())) {
                     assertTrue(painted.contains(argb(c)), (dark ? "dark" : "light") + ": " + c + " painted");
                 }
-                javafx.scene.paint.Color otherTheme = dev.aspace.ui.ribbon.RibbonPalette.current(!dark).readExec();
+                Color otherTheme = RibbonPalette.current(!dark).readExec();
                 assertFalse(painted.contains(argb(otherTheme)), "not the other theme's code colour");
             }
         } finally {
@@ -150,7 +156,7 @@ class CompareViewTest {
         }
     }
 
-    private static int argb(javafx.scene.paint.Color c) {
+    private static int argb(Color c) {
         return (int) Math.round(c.getOpacity() * 255) << 24 | (int) Math.round(c.getRed() * 255) << 16
                 | (int) Math.round(c.getGreen() * 255) << 8 | (int) Math.round(c.getBlue() * 255);
     }

@@ -1,5 +1,6 @@
 package dev.aspace.ui.experiments;
 
+import dev.aspace.backend.FrameBackend;
 import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.demo.MemoryUserController;
 import dev.aspace.ui.Theme;
@@ -32,7 +33,7 @@ class AllocationPanelLowerRowsTest {
     void start(Stage stage) {
         Theme.fixed(false); // AtlantaFX's colours, which aspace.css looks up, as the app has them
         child = MemoryUserController.start();
-        panel = new AllocationPanel(child, new LinuxBackend(), r -> { });
+        panel = new AllocationPanel(child, new LinuxBackend(), FrameBackend.live(), r -> { });
         Region above = new Region(); // the summary and the gauge above it in the window
         above.setPrefHeight(500);
         // the window's first focus is elsewhere (a focused field would be scrolled into view)

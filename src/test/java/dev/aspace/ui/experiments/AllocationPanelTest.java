@@ -1,9 +1,9 @@
 package dev.aspace.ui.experiments;
 
+import dev.aspace.backend.FrameBackend;
 import java.time.Duration;
 import dev.aspace.testutil.Await;
 import dev.aspace.backend.linux.LinuxBackend;
-import dev.aspace.backend.linux.PagemapReader;
 import dev.aspace.demo.ExperimentResult;
 import dev.aspace.demo.MemoryUserController;
 import dev.aspace.model.Region;
@@ -40,8 +40,8 @@ class AllocationPanelTest {
     void start(Stage stage) {
         Theme.fixed(false); // AtlantaFX's colours, which aspace.css looks up, as the app has them
         child = MemoryUserController.start();
-        panel = new AllocationPanel(child, new LinuxBackend(), heard::complete);
-        strip = new ResidencyStrip(new PagemapReader());
+        panel = new AllocationPanel(child, new LinuxBackend(), FrameBackend.live(), heard::complete);
+        strip = new ResidencyStrip(FrameBackend.live());
         stage.setScene(new Scene(new VBox(panel, strip), 1000, 700));
         stage.show();
     }

@@ -1,5 +1,6 @@
 package dev.aspace.ui.files;
 
+import dev.aspace.backend.FrameBackend;
 import dev.aspace.backend.MemoryBackend;
 import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.model.Snapshot;
@@ -62,7 +63,7 @@ class FileDropTest {
         Theme theme = Theme.fixed(false); // AtlantaFX's colours, which aspace.css looks up, as the app has them
         this.stage = stage;
         LinuxBackend backend = new LinuxBackend();
-        window = new MainWindow(backend, Background.direct(), new StatProbe(backend), theme);
+        window = new MainWindow(backend, FrameBackend.live(), Background.direct(), new StatProbe(backend), theme);
         window.intervalProperty().set(Duration.hours(1));
         Label fileManager = new Label("files to drag");
         fileManager.setId("fileManager");

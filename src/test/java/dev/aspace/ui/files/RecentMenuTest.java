@@ -1,5 +1,6 @@
 package dev.aspace.ui.files;
 
+import dev.aspace.backend.FrameBackend;
 import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.model.Source;
 import dev.aspace.testutil.Fixtures;
@@ -47,7 +48,7 @@ class RecentMenuTest {
         this.stage = stage;
         target = LiveProcess.sleep();
         LinuxBackend backend = new LinuxBackend();
-        window = new MainWindow(backend, Background.direct(), new StatProbe(backend), theme);
+        window = new MainWindow(backend, FrameBackend.live(), Background.direct(), new StatProbe(backend), theme);
         window.intervalProperty().set(Duration.hours(1));
         window.recents().useStore(new RecentFilesStore(config.resolve("aspace/recent-files")));
         Scene scene = new Scene(window, 1260, 780);

@@ -1,5 +1,6 @@
 package dev.aspace.ui.frames;
 
+import dev.aspace.backend.FrameBackend;
 import dev.aspace.backend.linux.FramePrivilege;
 import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.backend.linux.ProcPath;
@@ -61,7 +62,7 @@ class ForkFramesTest {
         this.stage = stage;
         Theme.fixed(false);
         child = MemoryUserController.start();
-        panel = new AllocationPanel(child, new LinuxBackend(), r -> { });
+        panel = new AllocationPanel(child, new LinuxBackend(), FrameBackend.live(), r -> { });
         stage.setScene(new Scene(panel, 900, 700));
         stage.show();
     }

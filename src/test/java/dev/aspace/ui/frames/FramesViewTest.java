@@ -1,10 +1,9 @@
 package dev.aspace.ui.frames;
 
+import dev.aspace.backend.FrameBackend;
 import dev.aspace.backend.MemoryBackend;
 import dev.aspace.backend.linux.FramePrivilege;
-import dev.aspace.backend.linux.FrameReader;
 import dev.aspace.backend.linux.LinuxBackend;
-import dev.aspace.backend.linux.PagemapReader;
 import dev.aspace.backend.linux.ProcPath;
 import dev.aspace.frames.RegionFrames;
 import dev.aspace.frames.Sharing;
@@ -58,10 +57,10 @@ class FramesViewTest {
         long addr = Long.parseUnsignedLong(ready[3].substring("addr=0x".length()), 16);
         block = new LinuxBackend().mappings(parent, MemoryBackend.Detail.MAPS).regions().stream()
                 .filter(r -> r.contains(addr)).findFirst().orElseThrow();
-        FrameReader reader = new FrameReader();
-        strip = new ResidencyStrip(new PagemapReader(), reader);
+        FrameBackend frames = FrameBackend.live();
+        strip = new ResidencyStrip(frames);
         strip.framesModeProperty().set(true);
-        view = new FramesWindow.View(reader, parent, block, () -> List.of(child));
+        view = new FramesWindow.View(frames, parent, block, () -> List.of(child));
         stage.setScene(new Scene(new VBox(strip, view.root), 1000, 600));
         stage.show();
         strip.show(parent, addr, addr + PAGES * 4096L);

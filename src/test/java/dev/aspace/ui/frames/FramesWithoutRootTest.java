@@ -1,6 +1,6 @@
 package dev.aspace.ui.frames;
 
-import dev.aspace.backend.linux.FramePrivilege;
+import dev.aspace.backend.FrameBackend;
 import dev.aspace.backend.linux.ShareReader;
 import dev.aspace.testutil.AsNobody;
 import dev.aspace.testutil.LiveProcess;
@@ -46,7 +46,7 @@ class FramesWithoutRootTest {
                 }
             }
 
-            assertTrue(said.get("caption").startsWith("Frames: " + FramePrivilege.MISSING), said.get("caption"));
+            assertTrue(said.get("caption").startsWith("Frames: " + FrameBackend.NO_FRAME_NUMBERS), said.get("caption"));
             assertTrue(said.get("privilege").startsWith("Without root: frame numbers need CAP_SYS_ADMIN (root)"),
                     said.get("privilege"));
             assertTrue(said.get("summary").contains("pid " + other.pid() + ": ")

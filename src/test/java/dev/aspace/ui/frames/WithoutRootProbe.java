@@ -1,10 +1,8 @@
 package dev.aspace.ui.frames;
 
+import dev.aspace.backend.FrameBackend;
 import dev.aspace.backend.MemoryBackend;
-import dev.aspace.backend.linux.FrameReader;
 import dev.aspace.backend.linux.LinuxBackend;
-import dev.aspace.backend.linux.ProcPath;
-import dev.aspace.backend.linux.ShareReader;
 import dev.aspace.frames.FrameSummary;
 import dev.aspace.frames.RegionFrames;
 import dev.aspace.model.Region;
@@ -44,21 +42,21 @@ public final class WithoutRootProbe {
         Platform.startup(up::countDown);
         up.await();
         Label caption = new Label("residency");
-        ResidencyStrip strip = ResidencyStrip.withFrames();
-        ShareReader share = new ShareReader(ProcPath.SYSTEM);
+        FrameBackend frames = FrameBackend.live();
+        ResidencyStrip strip = new ResidencyStrip(frames);
         CompletableFuture<Object[]> views = new CompletableFuture<>();
         Platform.runLater(() -> {
-            HBox row = (HBox) FramesControls.captionRow(caption, strip, strip.frameReader(), () -> { });
+            HBox row = (HBox) FramesControls.captionRow(caption, strip, () -> { });
             for (Node n : row.getChildren()) {
                 if (n instanceof CheckBox c) {
                     c.setSelected(true);
                 }
             }
             strip.show(pid, text.start(), text.end());
-            FramesWindow.View physical = new FramesWindow.View(new FrameReader(), pid, text, List::of);
+            FramesWindow.View physical = new FramesWindow.View(frames, pid, text, List::of);
             physical.refresher.start();
             SharingWindow.View sharing = new SharingWindow.View(pid, text,
-                    r -> share.fileSharing(r.path(), r.perms().toString(), r.offset()));
+                    r -> frames.fileSharing(r.path(), r.perms().toString(), r.offset()));
             sharing.refresh();
             views.complete(new Object[] {physical, sharing});
         });

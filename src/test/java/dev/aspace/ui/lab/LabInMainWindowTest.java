@@ -1,5 +1,6 @@
 package dev.aspace.ui.lab;
 
+import dev.aspace.backend.FrameBackend;
 import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.demo.MemoryUserController;
 import dev.aspace.ui.Background;
@@ -36,7 +37,7 @@ class LabInMainWindowTest {
         Theme theme = Theme.fixed(false); // AtlantaFX's colours, which aspace.css looks up, as the app has them
         child = MemoryUserController.start();
         LinuxBackend backend = new LinuxBackend();
-        window = new MainWindow(backend, Background.direct(), new StatProbe(backend), theme);
+        window = new MainWindow(backend, FrameBackend.live(), Background.direct(), new StatProbe(backend), theme);
         stage.setScene(new Scene(window, 1260, 780)); // inside Monocle's 1280x800 headless screen
         stage.show();
         window.attachMemoryUser(child);

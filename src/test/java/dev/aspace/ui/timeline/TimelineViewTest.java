@@ -1,5 +1,6 @@
 package dev.aspace.ui.timeline;
 
+import dev.aspace.backend.FrameBackend;
 import dev.aspace.backend.linux.LinuxBackend;
 import dev.aspace.model.Snapshot;
 import dev.aspace.snapshot.series.Recording;
@@ -62,7 +63,7 @@ class TimelineViewTest {
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(backend, Background.direct(), new StatProbe(backend), Theme.fixed(false));
+        window = new MainWindow(backend, FrameBackend.live(), Background.direct(), new StatProbe(backend), Theme.fixed(false));
         Scene scene = new Scene(window, 1200, 760);
         scene.getStylesheets().add(Theme.stylesheet()); // the app's sheet, as AspaceApp adds it
         stage.setScene(scene);
