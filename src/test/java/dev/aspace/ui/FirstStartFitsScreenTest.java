@@ -1,6 +1,7 @@
 package dev.aspace.ui;
 
 import dev.aspace.backend.linux.LinuxBackend;
+import dev.aspace.backend.FrameBackend;
 import dev.aspace.demo.MemoryUserController;
 import dev.aspace.ui.files.ConfigFile;
 import javafx.geometry.Bounds;
@@ -59,7 +60,7 @@ class FirstStartFitsScreenTest {
         child = MemoryUserController.start();
         WindowMemory places = new WindowMemory(new ConfigFile(config.resolve("main-window")));
         robot.interact(() -> {
-            window = new MainWindow(backend, Background.direct(), new StatProbe(backend), Theme.fixed(false));
+            window = new MainWindow(backend, FrameBackend.live(), Background.direct(), new StatProbe(backend), Theme.fixed(false));
             window.intervalProperty().set(Duration.hours(1));
             window.attachMemoryUser(child);
             stage = new Stage();
