@@ -17,6 +17,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import dev.aspace.testutil.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -24,6 +25,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -37,6 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The canvas-painted table, driven with the mouse and the keys as a user would. */
 @ExtendWith(ApplicationExtension.class)
 class CanvasTableTest {
+
+    private static final Duration LIMIT = Duration.ofSeconds(20);
 
     record Row(int n, String name) {
     }
@@ -161,9 +165,10 @@ class CanvasTableTest {
     @Test
     void hoveringACutCellShowsItsWholeText(FxRobot robot) {
         robot.moveTo(cell(3, 1));
-        assertEquals(items.get(3).name(), table.fullTextTooltip().getText());
-        robot.sleep(1500); // the tooltip's delay
-        assertTrue(table.fullTextTooltip().isShowing());
+        // the move and the tooltip's delay take their time on a busy machine: wait for each, with a deadline
+        Await.until("a tooltip with the cell's whole text", LIMIT,
+                () -> table.fullTextTooltip() != null && items.get(3).name().equals(table.fullTextTooltip().getText()));
+        Await.until("the tooltip shown", LIMIT, () -> table.fullTextTooltip().isShowing());
     }
 
     @Test
@@ -199,9 +204,11 @@ class CanvasTableTest {
     void leftAndRightScrollSideways(FxRobot robot) {
         robot.interact(() -> table.setColumnWidth(1, 900));
         robot.clickOn(cell(0, 0));
+        Await.until("the table has the focus", LIMIT, table::isFocused);
         assertEquals(0, table.scrollX());
         robot.type(KeyCode.RIGHT, 3);
-        assertTrue(table.scrollX() > 0, "scrolled right: " + table.scrollX());
+        WaitForAsyncUtils.waitForFxEvents();
+        Await.until("scrolled right", LIMIT, () -> table.scrollX() > 0);
         double right = table.scrollX();
         robot.type(KeyCode.LEFT);
         assertTrue(table.scrollX() < right && table.scrollX() > 0, "back a step: " + table.scrollX());
