@@ -193,6 +193,7 @@ public final class MainWindow extends BorderPane {
         gaugeTab.setId("gaugeTab");
         sideTabs = new TabPane(figures, gaugeTab);
         sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        sideTabs.getStyleClass().add("side-tabs");
         sideTabs.setMinWidth(290);
 
         ribbon.setMinWidth(370);

@@ -82,6 +82,19 @@ class FirstStartFitsScreenTest {
             window.layout();
             inSight(window.lookup("#allocateButton"), "Allocate", wrong);
             wrong.addAll(CutLabels.in(window));
+            // every side tab's header in the header row: an overflowing one is clipped ("Ga"), not ellipsized
+            Bounds row = window.sideTabs().localToScene(window.sideTabs().getLayoutBounds());
+            for (Node t : window.sideTabs().lookupAll(".tab")) {
+                Bounds b = t.localToScene(t.getBoundsInLocal());
+                if (t.isVisible() && b.getMaxX() > row.getMaxX() + 0.5) {
+                    wrong.add("side tab header " + t.lookup(".tab-label") + " ends at " + b.getMaxX() + ", past the tabs' "
+                            + row.getMaxX());
+                }
+            }
+            Node overflow = window.sideTabs().lookup(".control-buttons-tab");
+            if (overflow != null && overflow.isVisible()) {
+                wrong.add("the side tabs' overflow menu is shown: a tab header does not fit");
+            }
         });
         for (String[] tab : new String[][] {{"summaryTab", "#summary"}, {"gaugeTab", "#gauge"}}) {
             robot.interact(() -> window.sideTabs().getSelectionModel().select(window.sideTabs().getTabs().stream()
