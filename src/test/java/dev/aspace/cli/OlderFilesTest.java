@@ -9,17 +9,23 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Snapshot and series files saved in format version 1 (src/test/resources/v1, see its README)
- * still open, and pmap prints for them what the code that saved them printed.
+ * Files saved by older aspace (src/test/resources/v1: snapshots and a series of format version 1;
+ * v2: a series of version 2; see their READMEs) still open, and pmap prints for them what the code
+ * that saved them printed.
  */
-class Version1FilesTest {
+class OlderFilesTest {
 
     private static final Path V1 = Path.of("src/test/resources/v1");
+    private static final Path V2 = Path.of("src/test/resources/v2");
 
     private static void assertPmap(String format, String file, String expected) throws IOException {
-        ProcpsRun.Result r = ProcpsRun.aspace("pmap", format, V1.resolve(file).toString());
+        assertPmap(V1, format, file, expected);
+    }
+
+    private static void assertPmap(Path dir, String format, String file, String expected) throws IOException {
+        ProcpsRun.Result r = ProcpsRun.aspace("pmap", format, dir.resolve(file).toString());
         assertEquals(0, r.code(), r.err());
-        String want = Files.readString(V1.resolve(expected));
+        String want = Files.readString(dir.resolve(expected));
         assertEquals(want, r.out(), "pmap " + format + " " + file);
     }
 
@@ -36,6 +42,13 @@ class Version1FilesTest {
     void savedSeriesFramesPrintWhatTheyPrintedWhenSaved() throws IOException {
         for (int i = 0; i < 3; i++) {
             assertPmap("-X", "threads-series.jsonl@" + i, "threads-series." + i + ".pmap-X.txt");
+        }
+    }
+
+    @Test
+    void savedVersion2SeriesFramesPrintWhatTheyPrintedWhenSaved() throws IOException {
+        for (int i = 0; i < 6; i++) {
+            assertPmap(V2, "-X", "changing-series.aspace@" + i, "changing-series." + i + ".pmap-X.txt");
         }
     }
 }
