@@ -16,6 +16,7 @@ import dev.aspace.snapshot.importers.ImportLimits;
 import dev.aspace.model.Region;
 import dev.aspace.model.SmapsLayout;
 
+import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,7 +75,40 @@ public final class SnapshotCodec {
      */
     public static void writeFrame(Snapshot snapshot, List<Region> rows, long[] removed, OutputStream out)
             throws IOException {
-        OutputStream unclosed = new FilterOutputStream(out) {
+        try (OutputStream z = Compression.compress(unclosed(out));
+             JsonGenerator g = FACTORY.createGenerator(z, JsonEncoding.UTF8)) {
+            g.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
+            new CompactSnapshotWriter(g, z).write(snapshot, rows, removed);
+        }
+    }
+
+    /**
+     * Writes a frame of a series in version 3, compressed: the snapshot's fields as version 2 text
+     * with no rows (its length first, 4 bytes), then {@code rows} and the starts {@code removed}
+     * (null: a whole frame) as a block of numbers ({@link RowBlockWriter}). The stream is flushed,
+     * not closed.
+     *
+     * @throws IllegalArgumentException the regions have different smaps keys, or the rows are not in
+     *         address order
+     */
+    public static void writeRowsFrame(Snapshot snapshot, List<Region> rows, long[] removed, OutputStream out)
+            throws IOException {
+        SmapsLayout layout = regionLayout(snapshot);
+        ByteArrayOutputStream text = new ByteArrayOutputStream(4096);
+        try (JsonGenerator g = FACTORY.createGenerator(text, JsonEncoding.UTF8)) {
+            new CompactSnapshotWriter(g, text).write(snapshot, List.of(), null);
+        }
+        try (OutputStream z = Compression.compress(unclosed(out))) {
+            int n = text.size();
+            z.write(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
+            text.writeTo(z);
+            RowBlockWriter.write(z, layout, rows, removed);
+        }
+    }
+
+    /** {@code out}, which closing flushes rather than closes (a compressor is closed to finish it). */
+    private static OutputStream unclosed(OutputStream out) {
+        return new FilterOutputStream(out) {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
                 out.write(b, off, len);
@@ -85,11 +119,6 @@ public final class SnapshotCodec {
                 flush();
             }
         };
-        try (OutputStream z = Compression.compress(unclosed);
-             JsonGenerator g = FACTORY.createGenerator(z, JsonEncoding.UTF8)) {
-            g.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
-            new CompactSnapshotWriter(g, z).write(snapshot, rows, removed);
-        }
     }
 
     /** Writes the snapshot in version 1: pretty UTF-8 JSON, as aspace wrote before version 2. */
@@ -163,12 +192,37 @@ public final class SnapshotCodec {
 
     /** Reads a whole snapshot or a frame that holds only changes; see {@link #read}. */
     public static Frame readFrame(InputStream in, String sourceName) throws IOException {
-        InputStream text = Compression.decompress(in, sourceName);
+        SnapshotReader.Decoded d = parse(Compression.decompress(in, sourceName), sourceName);
+        return new Frame(d.snapshot(), d.removed());
+    }
+
+    /**
+     * Reads a frame of a series in version 3 ({@link #writeRowsFrame}), with the checks of
+     * {@link #read} on its text and those of {@link RowBlockReader} on its rows.
+     */
+    public static Frame readRowsFrame(InputStream in, String sourceName) throws IOException {
+        InputStream all = Compression.decompress(in, sourceName);
+        byte[] head = all.readNBytes(4);
+        long n = head.length < 4 ? -1 : (head[0] & 0xFFL) << 24 | (head[1] & 0xFF) << 16 | (head[2] & 0xFF) << 8
+                | (head[3] & 0xFF);
+        if (n <= 0 || n > MAX_DOCUMENT_LENGTH) {
+            throw new MalformedInputException(sourceName, "$", head.length < 4 ? "truncated: the frame ends before its"
+                    + " text" : "its text is said to take " + n + " bytes (expected 1 to " + MAX_DOCUMENT_LENGTH + ")");
+        }
+        SnapshotReader.Decoded d = parse(new LimitedInputStream(all, n), sourceName);
+        if (!d.snapshot().regions().isEmpty() || d.removed() != null) {
+            throw new MalformedInputException(sourceName, d.removed() != null ? "$.removed" : "$.regions",
+                    "a frame of a version 3 series holds its regions and removed starts in the rows after its text");
+        }
+        RowBlockReader.Rows rows = RowBlockReader.read(all, sourceName, d.layout());
+        return new Frame(d.snapshot().withRegions(rows.regions()), rows.removed());
+    }
+
+    private static SnapshotReader.Decoded parse(InputStream text, String sourceName) throws IOException {
         JsonParser p = FACTORY.createParser(text);
         p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
         try (p) {
-            SnapshotReader.Decoded d = new SnapshotReader(p, sourceName).read();
-            return new Frame(d.snapshot(), d.removed());
+            return new SnapshotReader(p, sourceName).read();
         } catch (JsonEOFException e) {
             throw malformed(sourceName, p, "truncated: the file ends inside the snapshot", e);
         } catch (StreamConstraintsException e) {

@@ -64,8 +64,11 @@ final class SnapshotReader {
         return new MalformedInputException(source, at.toString(), problem);
     }
 
-    /** A snapshot as read: whole, or a frame of a series holding only its changed rows. */
-    record Decoded(Snapshot snapshot, long[] removed) {
+    /**
+     * A snapshot as read: whole, or a frame of a series holding only its changed rows; {@code layout}
+     * is what {@code smapsKeys} named (null in version 1 or when empty).
+     */
+    record Decoded(Snapshot snapshot, long[] removed, SmapsLayout layout) {
     }
 
     private int version;
@@ -189,14 +192,14 @@ final class SnapshotReader {
             Smaps roll = rollup == null ? null : rollup.build(layouts, root.field("rollup"));
             if (version == 2) {
                 return new Decoded(new Snapshot(process, threads, rows, roll, memory, machine, takenAt, readTime,
-                        source, torn, cgroup), removed);
+                        source, torn, cgroup), removed, rowLayout);
             }
             List<Region> out = new ArrayList<>(regions.size());
             for (RawRegion r : regions) {
                 out.add(r.build(layouts));
             }
             return new Decoded(new Snapshot(process, threads, out, roll, memory, machine, takenAt, readTime, source,
-                    torn, cgroup), null);
+                    torn, cgroup), null, null);
         }
 
         // ---- version 2: regions as rows under one column header ----

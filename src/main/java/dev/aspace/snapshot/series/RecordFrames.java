@@ -31,6 +31,8 @@ import java.util.function.Supplier;
 final class RecordFrames {
 
     private final Path file;
+    /** Version 3 frames hold their rows as a block of numbers; version 2 frames as JSON. */
+    private final boolean rowBlocks;
     private final String name;
     /** By frame number; null where a frame is missing (its head was damaged). */
     private final FrameRecord[] heads;
@@ -40,8 +42,9 @@ final class RecordFrames {
     /** The rows the last {@link #decode} read from its frame (what the frame adds to the cache). */
     private long lastRows;
 
-    private RecordFrames(Path file, FrameRecord[] heads, long[] offsets, String truncation) {
+    private RecordFrames(Path file, int version, FrameRecord[] heads, long[] offsets, String truncation) {
         this.file = file;
+        this.rowBlocks = version >= 3;
         this.name = file.toString();
         this.heads = heads;
         this.offsets = offsets;
@@ -49,7 +52,7 @@ final class RecordFrames {
     }
 
     /** Indexes the frames that start at {@code from}. */
-    static RecordFrames open(Path file, FileChannel ch, long from) throws IOException {
+    static RecordFrames open(Path file, int version, FileChannel ch, long from) throws IOException {
         String name = file.toString();
         long size = ch.size();
         List<FrameRecord> heads = new ArrayList<>();
@@ -85,7 +88,7 @@ final class RecordFrames {
             }
             pos = next; // a damaged head: go on from the next frame that can be found
         }
-        return new RecordFrames(file, heads.toArray(new FrameRecord[0]), Arrays.copyOf(offsets, heads.size()),
+        return new RecordFrames(file, version, heads.toArray(new FrameRecord[0]), Arrays.copyOf(offsets, heads.size()),
                 truncation);
     }
 
@@ -93,7 +96,7 @@ final class RecordFrames {
      * Frame 0 alone, when the first record at {@code from} is its whole key frame; null otherwise.
      * Reads that record only, so it costs the same however many frames follow.
      */
-    static Snapshot first(Path file, FileChannel ch, long from) throws IOException {
+    static Snapshot first(Path file, int version, FileChannel ch, long from) throws IOException {
         long size = ch.size();
         if (size - from < FrameRecord.HEAD_BYTES) {
             return null;
@@ -102,7 +105,8 @@ final class RecordFrames {
         if (h == null || h.index() != 0 || !h.key() || from + FrameRecord.HEAD_BYTES + h.length() > size) {
             return null;
         }
-        return new RecordFrames(file, new FrameRecord[] {h}, new long[] {from + FrameRecord.HEAD_BYTES}, "").frame(0);
+        return new RecordFrames(file, version, new FrameRecord[] {h}, new long[] {from + FrameRecord.HEAD_BYTES}, "")
+                .frame(0);
     }
 
     private static FrameRecord head(FileChannel ch, ByteBuffer b, long pos) throws IOException {
@@ -209,7 +213,8 @@ final class RecordFrames {
             if (b.hasRemaining() || FrameRecord.crc(payload, 0, payload.length) != h.crc()) {
                 throw new MalformedInputException(where, "", "is damaged: its checksum does not match its bytes");
             }
-            return SnapshotCodec.readFrame(new ByteArrayInputStream(payload), where);
+            ByteArrayInputStream in = new ByteArrayInputStream(payload);
+            return rowBlocks ? SnapshotCodec.readRowsFrame(in, where) : SnapshotCodec.readFrame(in, where);
         } catch (IOException e) {
             throw new MalformedInputException(where, "", "cannot read the file (" + e.getMessage() + ")", e);
         }

@@ -31,8 +31,11 @@ import java.util.Objects;
 public record SeriesHeader(Instant startedAt, Duration every, long maxBytes, int pid, String comm, int version) {
 
     public static final String FORMAT = "aspace-series";
-    /** The version written: frames as records, most of them holding only changes. Version 1 (JSON lines) is read. */
-    public static final int VERSION = 2;
+    /**
+     * The version written: frames as records, most of them holding only changes, their rows a block
+     * of numbers. Version 2 (rows as JSON) and version 1 (JSON lines) are read.
+     */
+    public static final int VERSION = 3;
     /** The header is a few hundred bytes; a first line longer than this is not a series. */
     static final int MAX_LENGTH = 64 * 1024;
 
@@ -146,9 +149,9 @@ public record SeriesHeader(Instant startedAt, Duration every, long maxBytes, int
                 throw bad(source, "not an aspace series: expected \"format\": \"" + FORMAT + "\""
                         + (format == null ? "" : ", got \"" + shorten(format) + "\""));
             }
-            if (version == null || (version != 1 && version != 2)) {
+            if (version == null || version < 1 || version > VERSION) {
                 throw bad(source, version == null ? "missing field 'version' (expected " + VERSION + ")"
-                        : "version " + version + " is not supported: this aspace reads versions 1 and 2");
+                        : "version " + version + " is not supported: this aspace reads versions 1 to " + VERSION);
             }
             if (startedAt == null || every == null || maxBytes == null || pid == null || comm == null) {
                 throw bad(source, "missing field: the header needs startedAt, every, maxBytes, pid and comm");

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Reads a series file (version 2, or version 1: JSON lines) without holding its frames: opening reads the header and indexes where
+ * Reads a series file (version 3 or 2: frame records; version 1: JSON lines) without holding its frames: opening reads the header and indexes where
  * each line ends (8 bytes per frame); {@link #frame} reads and checks one frame with
  * {@link SnapshotCodec}. A last line without its line break is a frame the recorder was killed
  * while writing: it is skipped and {@link #truncation()} says so, naming the frame and line.
@@ -95,7 +95,7 @@ public final class SeriesReader {
             index.scan(ch);
             SeriesHeader header = index.header;
             if (header.version() != 1) {
-                RecordFrames records = RecordFrames.open(file, ch, index.headerEnd + 1);
+                RecordFrames records = RecordFrames.open(file, header.version(), ch, index.headerEnd + 1);
                 if (records.size() == 0) {
                     throw new MalformedInputException(name, "", "has no whole frame" + (records.truncation().isEmpty()
                             ? " (the recorder stopped before the first)" : ": " + records.truncation()));
@@ -138,7 +138,7 @@ public final class SeriesReader {
             if (index.header.version() == 1) {
                 return null;
             }
-            Snapshot s = RecordFrames.first(file, ch, index.headerEnd + 1);
+            Snapshot s = RecordFrames.first(file, index.header.version(), ch, index.headerEnd + 1);
             return s == null ? null : s.withSource(new Source(Source.Type.FILE, name + "@0"));
         } catch (IOException | RuntimeException e) {
             return null;

@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Appends frames to a series file (version 2): the header line once, then one record per frame
+ * Appends frames to a series file (version 3): the header line once, then one record per frame
  * ({@link FrameRecord} and the compressed snapshot), each written whole with one write, so a
  * recorder killed at any moment leaves at most one cut-off last frame (which
  * {@link SeriesReader} reports and skips). A frame holds what changed since the frame before;
@@ -195,7 +195,7 @@ public final class SeriesWriter implements Closeable {
     private byte[] encode(Snapshot s, List<Region> rows, long[] removed) {
         ByteArrayOutputStream buf = new ByteArrayOutputStream(64 * 1024);
         try {
-            SnapshotCodec.writeFrame(s, rows, removed, buf);
+            SnapshotCodec.writeRowsFrame(s, rows, removed, buf);
         } catch (IOException e) {
             throw new SaveFailedException("cannot record to " + file + ": " + OutputFiles.reason(e, temp, file)
                     + kept(), e);

@@ -128,7 +128,7 @@ class SeriesDeltaTest {
         Path file = dir.resolve("rec.series");
         List<Snapshot> written = write(file, 125);
         SeriesReader r = SeriesReader.open(file);
-        assertEquals(2, r.header().version());
+        assertEquals(3, r.header().version());
         assertEquals(125, r.size());
         assertEquals("", r.truncation());
         // in every order: forwards, backwards, jumps (the cache must not change what is read)

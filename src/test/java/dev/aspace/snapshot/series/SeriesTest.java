@@ -287,8 +287,8 @@ class SeriesTest {
 
         // a later version
         Path v3 = dir.resolve("v3.series");
-        Files.writeString(v3, header.replace("\"version\":1", "\"version\":3") + "\n");
-        assertMessage(v3, ":line 1: version 3 is not supported: this aspace reads versions 1 and 2");
+        Files.writeString(v3, header.replace("\"version\":1", "\"version\":4") + "\n");
+        assertMessage(v3, ":line 1: version 4 is not supported: this aspace reads versions 1 to 3");
 
         // a blank line
         Path blank = dir.resolve("blank.series");
