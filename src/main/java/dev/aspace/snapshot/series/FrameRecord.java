@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.zip.CRC32;
 
 /**
- * The fixed head of one frame in a version 2 series: a magic, the frame's number, key or delta,
+ * The fixed head of one frame in a version 2 or 3 series: a magic, the frame's number, key or delta,
  * the length and CRC-32 of the compressed snapshot that follows, and the frame's summary, so
  * that opening a series indexes it and draws its timeline without decoding a single frame.
  *

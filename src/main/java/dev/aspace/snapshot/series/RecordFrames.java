@@ -20,7 +20,7 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
- * The frames of a version 2 series. Opening walks the frame heads (49 bytes each, skipping the
+ * The frames of a version 2 or 3 series. Opening walks the frame heads (49 bytes each, skipping the
  * compressed snapshots), so it reads a few bytes per frame however large the file; a frame is
  * decoded when asked for, from its key frame or from a frame decoded before (the last 64 are kept;
  * they share their unchanged regions, so this costs little more than one frame), the next frame

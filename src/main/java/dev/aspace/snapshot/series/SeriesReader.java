@@ -44,7 +44,7 @@ public final class SeriesReader {
     /** Where each frame's line break is; frame i is [i == 0 ? firstFrame : ends[i-1] + 1, ends[i]). */
     private final long[] ends;
     private final String truncation;
-    /** The frames of a version 2 series, or null for version 1 (one snapshot per line). */
+    /** The frames of a version 2 or 3 series, or null for version 1 (one snapshot per line). */
     private final RecordFrames records;
 
     private SeriesReader(Path file, SeriesHeader header, long firstFrame, long[] ends, String truncation,
