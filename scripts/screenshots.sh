@@ -94,6 +94,6 @@ java -jar target/aspace.jar memory-user 200 60 --touch once --rate 16 > "$work/m
 pids+=("$!")
 sleep 2
 mu=$(sed -n 's/^memory-user: pid \([0-9]*\),.*/\1/p' "$work/mu.out")
-java -jar target/aspace.jar record "$mu" -o "$work/rec.jsonl" --every 0.5 --count 30 >/dev/null
+java -jar target/aspace.jar record "$mu" -o "$work/rec.series" --every 0.5 --count 30 >/dev/null
 kill "${pids[-1]}"
-shot timeline -Daspace.open="$work/rec.jsonl" -Daspace.timeline=3,25
+shot timeline -Daspace.open="$work/rec.series" -Daspace.timeline=3,25

@@ -98,7 +98,7 @@ public final class RecordControl {
             return;
         }
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
-        Path suggested = Path.of(System.getProperty("user.home"), "aspace-" + pid + "-" + stamp + ".jsonl");
+        Path suggested = Path.of(System.getProperty("user.home"), "aspace-" + pid + "-" + stamp + ".series");
         RecordDialog dialog = new RecordDialog(suggested, "process " + pid);
         dialog.initOwner(owner.get());
         dialog.showAndWait().ifPresentOrElse(s -> start(pid, s), () -> button.setSelected(false));
