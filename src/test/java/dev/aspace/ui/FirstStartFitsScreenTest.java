@@ -1,17 +1,12 @@
 package dev.aspace.ui;
 
-import dev.aspace.backend.linux.LinuxBackend;
-import dev.aspace.backend.FrameBackend;
-import dev.aspace.demo.MemoryUserController;
 import dev.aspace.ui.files.ConfigFile;
 import javafx.geometry.Bounds;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ScrollPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,7 +18,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -36,41 +30,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @ExtendWith(ApplicationExtension.class)
 class FirstStartFitsScreenTest {
 
-    private MainWindow window;
-    private Stage stage;
-    private MemoryUserController child;
+    private final ChildWindow shown = new ChildWindow();
 
     @AfterEach
     void close(FxRobot robot) {
-        if (window != null) {
-            window.stop();
-        }
-        if (stage != null) {
-            robot.interact(stage::close);
-        }
-        if (child != null) {
-            child.close();
-        }
+        shown.close(robot);
     }
 
     @Test
     void theFirstStartFitsTheScreenAndShowsWhatMatters(FxRobot robot, @TempDir Path config) throws Exception {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        LinuxBackend backend = new LinuxBackend();
-        child = MemoryUserController.start();
         WindowMemory places = new WindowMemory(new ConfigFile(config.resolve("main-window")));
-        robot.interact(() -> {
-            window = new MainWindow(backend, FrameBackend.live(), Background.direct(), new StatProbe(backend), Theme.fixed(false));
-            window.intervalProperty().set(Duration.hours(1));
-            window.attachMemoryUser(child);
-            stage = new Stage();
-            Scene scene = WindowMemory.apply(places.place(MainWindow.DIVIDERS), stage, window, window.splits());
-            scene.getStylesheets().add(Theme.stylesheet());
-            stage.show();
-        });
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.session().getSnapshot() != null
-                && !window.table().table().rows().isEmpty());
-        WaitForAsyncUtils.waitForFxEvents();
+        MainWindow window = shown.show(robot, (w, stage) -> WindowMemory.apply(places.place(MainWindow.DIVIDERS), stage, w,
+                w.splits()));
+        Stage stage = shown.stage();
 
         List<String> wrong = new ArrayList<>();
         robot.interact(() -> {
@@ -80,7 +53,7 @@ class FirstStartFitsScreenTest {
                 wrong.add("window " + on + " outside the screen's visual bounds " + screen);
             }
             window.layout();
-            inSight(window.lookup("#allocateButton"), "Allocate", wrong);
+            ChildWindow.inSight(window.lookup("#allocateButton"), "Allocate", wrong);
             wrong.addAll(CutLabels.in(window));
             // every side tab's header in the header row: an overflowing one is clipped ("Ga"), not ellipsized
             Bounds row = window.sideTabs().localToScene(window.sideTabs().getLayoutBounds());
@@ -102,7 +75,7 @@ class FirstStartFitsScreenTest {
             WaitForAsyncUtils.waitForFxEvents();
             robot.interact(() -> {
                 window.layout();
-                inSight(window.lookup(tab[1]), tab[1], wrong);
+                ChildWindow.inSight(window.lookup(tab[1]), tab[1], wrong);
                 ScrollPane pane = (ScrollPane) window.sideTabs().getSelectionModel().getSelectedItem().getContent();
                 double content = pane.getContent().getLayoutBounds().getHeight();
                 double view = pane.getViewportBounds().getHeight();
@@ -113,19 +86,5 @@ class FirstStartFitsScreenTest {
             });
         }
         assertEquals(List.of(), wrong);
-    }
-
-    /** Shown, and whole inside the window's scene. */
-    private void inSight(Node n, String what, List<String> wrong) {
-        if (n == null || !n.isVisible() || n.getScene() == null) {
-            wrong.add(what + " is not shown");
-            return;
-        }
-        Bounds b = n.localToScene(n.getBoundsInLocal());
-        Scene s = n.getScene();
-        if (b.getMinX() < -0.5 || b.getMinY() < -0.5 || b.getMaxX() > s.getWidth() + 0.5 || b.getMaxY() > s.getHeight() + 0.5
-                || b.getWidth() <= 0) {
-            wrong.add(what + " at " + b + " outside the window's " + s.getWidth() + "x" + s.getHeight());
-        }
     }
 }

@@ -454,13 +454,7 @@ public final class CanvasTable<R> extends Region {
             if (!shown[c] || col.align() != GridColumn.Align.RIGHT || setWidths[c] > 0) {
                 continue;
             }
-            String longest = "";
-            for (R row : rows) {
-                String s = cellText(row, c);
-                if (s.length() > longest.length()) {
-                    longest = s;
-                }
-            }
+            String longest = LongestText.of(rows, col);
             widths[c] = Math.max(col.width(), Math.ceil(textWidth(longest)) + 2 * PAD + 1);
         }
     }
@@ -666,8 +660,7 @@ public final class CanvasTable<R> extends Region {
     }
 
     private String cellText(R row, int column) {
-        String s = columns.get(column).text().apply(row);
-        return s == null ? "" : s;
+        return LongestText.textOf(row, columns.get(column));
     }
 
     private void paint() {

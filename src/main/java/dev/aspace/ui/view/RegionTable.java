@@ -218,7 +218,7 @@ public final class RegionTable extends BorderPane {
         List<GridColumn<Region>> shown = new ArrayList<>();
         for (GridColumn<Region> c : cols) {
             boolean show = chosen == null ? PMAP_X.contains(c.name()) : chosen.contains(c.name());
-            shown.add(new GridColumn<>(c.name(), c.align(), c.width(), show, c.text(), c.order()));
+            shown.add(c.withShown(show));
         }
         table.setColumns(shown);
     }
@@ -259,6 +259,6 @@ public final class RegionTable extends BorderPane {
             long v = f.applyAsLong(r);
             return v < 0 ? "" : Long.toString(kilobytes ? v >> 10 : v);
         };
-        return new GridColumn<>(name, GridColumn.Align.RIGHT, width, true, text, Comparator.comparingLong(f));
+        return new GridColumn<>(name, GridColumn.Align.RIGHT, width, true, text, Comparator.comparingLong(f), f);
     }
 }
