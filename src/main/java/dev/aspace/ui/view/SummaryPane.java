@@ -36,6 +36,7 @@ public final class SummaryPane extends VBox {
         setPadding(new Insets(8));
         headline.setId("summaryHeadline");
         headline.getStyleClass().add("title-3");
+        headline.setWrapText(true); // "60024 regions in 14 kinds" is wider than the column on a laptop
         getChildren().addAll(headline, kinds, sums);
         session.snapshotProperty().addListener((o, a, s) -> update());
         units.addListener((o, a, b) -> update());
