@@ -32,8 +32,8 @@ public record Smaps(SmapsLayout layout, long[] values, List<String> vmFlags) {
         return layout.indexOf(kernelKey) >= 0;
     }
 
-    private long orZero(String kernelKey) {
-        int i = layout.indexOf(kernelKey);
+    private long orZero(SmapsLayout.Known key) {
+        int i = layout.indexOf(key);
         return i < 0 ? 0 : values[i];
     }
 
@@ -41,29 +41,29 @@ public record Smaps(SmapsLayout layout, long[] values, List<String> vmFlags) {
         return values[i];
     }
 
-    public long size() { return orZero("Size"); }
-    public long kernelPageSize() { return orZero("KernelPageSize"); }
-    public long mmuPageSize() { return orZero("MMUPageSize"); }
-    public long rss() { return orZero("Rss"); }
-    public long pss() { return orZero("Pss"); }
-    public long pssDirty() { return orZero("Pss_Dirty"); }
-    public long sharedClean() { return orZero("Shared_Clean"); }
-    public long sharedDirty() { return orZero("Shared_Dirty"); }
-    public long privateClean() { return orZero("Private_Clean"); }
-    public long privateDirty() { return orZero("Private_Dirty"); }
-    public long referenced() { return orZero("Referenced"); }
-    public long anonymous() { return orZero("Anonymous"); }
-    public long ksm() { return orZero("KSM"); }
-    public long lazyFree() { return orZero("LazyFree"); }
-    public long anonHugePages() { return orZero("AnonHugePages"); }
-    public long shmemPmdMapped() { return orZero("ShmemPmdMapped"); }
-    public long filePmdMapped() { return orZero("FilePmdMapped"); }
-    public long sharedHugetlb() { return orZero("Shared_Hugetlb"); }
-    public long privateHugetlb() { return orZero("Private_Hugetlb"); }
-    public long swap() { return orZero("Swap"); }
-    public long swapPss() { return orZero("SwapPss"); }
-    public long locked() { return orZero("Locked"); }
-    public long thpEligible() { return orZero("THPeligible"); }
+    public long size() { return orZero(SmapsLayout.Known.SIZE); }
+    public long kernelPageSize() { return orZero(SmapsLayout.Known.KERNEL_PAGE_SIZE); }
+    public long mmuPageSize() { return orZero(SmapsLayout.Known.MMU_PAGE_SIZE); }
+    public long rss() { return orZero(SmapsLayout.Known.RSS); }
+    public long pss() { return orZero(SmapsLayout.Known.PSS); }
+    public long pssDirty() { return orZero(SmapsLayout.Known.PSS_DIRTY); }
+    public long sharedClean() { return orZero(SmapsLayout.Known.SHARED_CLEAN); }
+    public long sharedDirty() { return orZero(SmapsLayout.Known.SHARED_DIRTY); }
+    public long privateClean() { return orZero(SmapsLayout.Known.PRIVATE_CLEAN); }
+    public long privateDirty() { return orZero(SmapsLayout.Known.PRIVATE_DIRTY); }
+    public long referenced() { return orZero(SmapsLayout.Known.REFERENCED); }
+    public long anonymous() { return orZero(SmapsLayout.Known.ANONYMOUS); }
+    public long ksm() { return orZero(SmapsLayout.Known.KSM); }
+    public long lazyFree() { return orZero(SmapsLayout.Known.LAZY_FREE); }
+    public long anonHugePages() { return orZero(SmapsLayout.Known.ANON_HUGE_PAGES); }
+    public long shmemPmdMapped() { return orZero(SmapsLayout.Known.SHMEM_PMD_MAPPED); }
+    public long filePmdMapped() { return orZero(SmapsLayout.Known.FILE_PMD_MAPPED); }
+    public long sharedHugetlb() { return orZero(SmapsLayout.Known.SHARED_HUGETLB); }
+    public long privateHugetlb() { return orZero(SmapsLayout.Known.PRIVATE_HUGETLB); }
+    public long swap() { return orZero(SmapsLayout.Known.SWAP); }
+    public long swapPss() { return orZero(SmapsLayout.Known.SWAP_PSS); }
+    public long locked() { return orZero(SmapsLayout.Known.LOCKED); }
+    public long thpEligible() { return orZero(SmapsLayout.Known.THP_ELIGIBLE); }
 
     /** Unique set size: pages only this process maps. */
     public long uss() {

@@ -18,6 +18,25 @@ public final class SmapsLayout {
     private final List<String> keys;
     private final boolean[] kilobytes;
     private final Map<String, Integer> index;
+    /** Where each key {@link Smaps} has an accessor for is, by {@link Known} ordinal: found once, not per read. */
+    private final int[] known;
+
+    /** The keys {@link Smaps} reads by name ({@code rss()}, {@code pss()}, ...). */
+    enum Known {
+        SIZE("Size"), KERNEL_PAGE_SIZE("KernelPageSize"), MMU_PAGE_SIZE("MMUPageSize"), RSS("Rss"), PSS("Pss"),
+        PSS_DIRTY("Pss_Dirty"), SHARED_CLEAN("Shared_Clean"), SHARED_DIRTY("Shared_Dirty"),
+        PRIVATE_CLEAN("Private_Clean"), PRIVATE_DIRTY("Private_Dirty"), REFERENCED("Referenced"),
+        ANONYMOUS("Anonymous"), KSM("KSM"), LAZY_FREE("LazyFree"), ANON_HUGE_PAGES("AnonHugePages"),
+        SHMEM_PMD_MAPPED("ShmemPmdMapped"), FILE_PMD_MAPPED("FilePmdMapped"), SHARED_HUGETLB("Shared_Hugetlb"),
+        PRIVATE_HUGETLB("Private_Hugetlb"), SWAP("Swap"), SWAP_PSS("SwapPss"), LOCKED("Locked"),
+        THP_ELIGIBLE("THPeligible");
+
+        final String kernelKey;
+
+        Known(String kernelKey) {
+            this.kernelKey = kernelKey;
+        }
+    }
 
     /** The smaps fields {@code pmap -X} leaves out and {@code -XX} prints (procps' is_unimportant). */
     private static final Set<String> ONLY_IN_PMAP_XX = Set.of("AnonHugePages", "KernelPageSize",
@@ -41,6 +60,16 @@ public final class SmapsLayout {
                 throw new IllegalArgumentException("duplicate smaps key " + keys.get(i));
             }
         }
+        Known[] all = Known.values();
+        this.known = new int[all.length];
+        for (Known k : all) {
+            known[k.ordinal()] = indexOf(k.kernelKey);
+        }
+    }
+
+    /** Position of a key {@link Smaps} reads by name, or -1 when this kernel does not print it. */
+    int indexOf(Known key) {
+        return known[key.ordinal()];
     }
 
     /** Kernel spellings, in kernel order: {@code Rss}, {@code Pss_Dirty}, {@code THPeligible}. */

@@ -23,7 +23,9 @@ final class Sparkline extends Region {
     private static final Color MARK_A = Color.web("#2e7d32");
     private static final Color MARK_B = Color.web("#e65100");
 
-    private final Canvas canvas = new Canvas();
+    /** The two lines, drawn when the frames or the size change; the marks on a canvas above, drawn on every step. */
+    private final Canvas lines = new Canvas();
+    private final Canvas overlay = new Canvas();
     private List<FrameSummary> frames = List.of();
     private int current = -1;
     private int markA = -1;
@@ -31,48 +33,72 @@ final class Sparkline extends Region {
 
     Sparkline() {
         setId("timelineSparkline");
-        getChildren().add(canvas);
+        getChildren().addAll(lines, overlay);
         setMinHeight(34);
         setPrefHeight(34);
-        widthProperty().addListener((o, a, b) -> redraw());
-        heightProperty().addListener((o, a, b) -> redraw());
     }
 
-    void show(List<FrameSummary> frames, int current, int markA, int markB) {
-        this.frames = List.copyOf(frames);
-        this.current = current;
-        this.markA = markA;
-        this.markB = markB;
-        redraw();
+    /** The frames the lines show (a series opened, or its index grew). */
+    void frames(List<FrameSummary> all) {
+        frames = List.copyOf(all);
+        drawLines();
+        drawMarks();
+    }
+
+    /** The frame on screen and the marks: a step redraws these alone, not the lines of every frame. */
+    void marks(int shown, int a, int b) {
+        current = shown;
+        markA = a;
+        markB = b;
+        drawMarks();
     }
 
     @Override
     protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        redraw();
+        if (lines.getWidth() != getWidth() || lines.getHeight() != getHeight()) {
+            for (Canvas c : new Canvas[] {lines, overlay}) {
+                c.setWidth(getWidth());
+                c.setHeight(getHeight());
+            }
+            drawLines();
+            drawMarks();
+        }
     }
 
     /** The x of frame k, as the slider places value k on its track. */
     double x(int k) {
-        double w = Math.max(1, getWidth() - 2 * INSET);
-        return INSET + (frames.size() <= 1 ? 0 : w * k / (frames.size() - 1));
+        return INSET + (frames.size() <= 1 ? 0 : trackWidth() * k / (frames.size() - 1));
     }
 
-    private void redraw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = getWidth();
-        double h = getHeight();
-        g.clearRect(0, 0, w, h);
-        if (frames.isEmpty() || w <= 2 * INSET) {
+    private double trackWidth() {
+        return Math.max(1, getWidth() - 2 * INSET);
+    }
+
+    /** The canvas cleared, or null when there is nothing to draw on it. */
+    private GraphicsContext cleared(Canvas c) {
+        GraphicsContext g = c.getGraphicsContext2D();
+        g.clearRect(0, 0, getWidth(), getHeight());
+        return frames.isEmpty() || getWidth() <= 2 * INSET ? null : g;
+    }
+
+    private void drawLines() {
+        GraphicsContext g = cleared(lines);
+        if (g != null) {
+            line(g, FrameSummary::regions, REGIONS, getHeight());
+            line(g, FrameSummary::rss, RSS, getHeight());
+        }
+    }
+
+    private void drawMarks() {
+        GraphicsContext g = cleared(overlay);
+        if (g == null) {
             return;
         }
-        line(g, FrameSummary::regions, REGIONS, h);
-        line(g, FrameSummary::rss, RSS, h);
+        double h = getHeight();
         g.setFont(Font.font(10));
         mark(g, markA, MARK_A, "A", h);
         mark(g, markB, MARK_B, "B", h);
-        if (current >= 0) {
+        if (current >= 0 && current < frames.size()) {
             g.setStroke(Color.web("#263238"));
             g.setLineWidth(1.5);
             g.strokeLine(x(current), 0, x(current), h);
@@ -80,28 +106,31 @@ final class Sparkline extends Region {
     }
 
     private void line(GraphicsContext g, ToLongFunction<FrameSummary> value, Color color, double h) {
+        long[] values = new long[frames.size()];
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
-        for (FrameSummary f : frames) {
-            min = Math.min(min, value.applyAsLong(f));
-            max = Math.max(max, value.applyAsLong(f));
+        for (int k = 0; k < values.length; k++) {
+            values[k] = value.applyAsLong(frames.get(k));
+            min = Math.min(min, values[k]);
+            max = Math.max(max, values[k]);
         }
+        SparkPoints p = SparkPoints.of(values, trackWidth());
         double top = 3;
         double span = h - 6;
         g.setStroke(color);
         g.setLineWidth(1.2);
         g.beginPath();
-        for (int k = 0; k < frames.size(); k++) {
-            double v = max == min ? 0.5 : (value.applyAsLong(frames.get(k)) - min) / (double) (max - min);
+        for (int i = 0; i < p.size(); i++) {
+            double v = max == min ? 0.5 : (p.y()[i] - min) / (double) (max - min);
             double y = top + span * (1 - v);
-            if (k == 0) {
-                g.moveTo(x(k), y);
+            if (i == 0) {
+                g.moveTo(INSET + p.x()[i], y);
             } else {
-                g.lineTo(x(k), y);
+                g.lineTo(INSET + p.x()[i], y);
             }
         }
         if (frames.size() == 1) {
-            g.lineTo(x(0) + 1, top + span / 2);
+            g.lineTo(INSET + 1, top + span / 2);
         }
         g.stroke();
     }

@@ -164,6 +164,7 @@ public final class TimelineView extends VBox {
         regionsLegend.setText("— regions " + range(Integer.toString(regions.getMin()), Integer.toString(regions.getMax())));
         warning.setText(series.truncation().isEmpty() ? "" : "⚠ " + series.truncation());
         warning.setVisible(!series.truncation().isEmpty());
+        sparkline.frames(model.frames());
         marksChanged();
         shown(model.shownProperty().get());
     }
@@ -196,8 +197,7 @@ public final class TimelineView extends VBox {
     }
 
     private void redrawSparkline() {
-        sparkline.show(model.frames(), model.shownProperty().get(), model.markAProperty().get(),
-                model.markBProperty().get());
+        sparkline.marks(model.shownProperty().get(), model.markAProperty().get(), model.markBProperty().get());
     }
 
     /** The slider, for tests and keyboard focus. */
