@@ -22,8 +22,8 @@ import java.util.function.Supplier;
 /**
  * The frames of a version 2 or 3 series. Opening walks the frame heads (49 bytes each, skipping the
  * compressed snapshots), so it reads a few bytes per frame however large the file; a frame is
- * decoded when asked for, from its key frame or from a frame decoded before (the last 64 are kept;
- * they share their unchanged regions, so this costs little more than one frame), the next frame
+ * decoded when asked for, from its key frame or from a frame decoded before (frames holding
+ * about 70,000 rows are kept, at most 64; they share their unchanged regions), the next frame
  * of the chain parsed on a second thread while one is rebuilt. A damaged head
  * is stepped over by searching for the next frame's magic; a damaged frame (its CRC-32 does not
  * match, or it does not decode) is reported when it, or a frame that builds on it, is asked for.

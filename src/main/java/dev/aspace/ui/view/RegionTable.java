@@ -210,7 +210,9 @@ public final class RegionTable extends BorderPane {
                 if (key.equals("Size") || key.equals("Rss")) {
                     continue; // the leading Size and RSS columns
                 }
-                ToLongFunction<Region> field = r -> r.smaps() == null ? -1 : r.smaps().get(key);
+                int at = i; // regions of one snapshot share its layout: read by position, not by a lookup of the key
+                ToLongFunction<Region> field = r -> r.smaps() == null ? -1
+                        : r.smaps().layout() == layout ? r.smaps().value(at) : r.smaps().get(key);
                 cols.add(number(key, field, layout.isKilobytes(i), NUMBER_WIDTH));
             }
         }

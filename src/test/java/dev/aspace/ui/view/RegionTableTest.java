@@ -129,6 +129,29 @@ class RegionTableTest {
     }
 
     @Test
+    void everySmapsColumnShowsItsOwnKeysFigure(FxRobot robot) {
+        LiveProcess target = target();
+        target.stop(); // the figures compared are read once, by the table's own snapshot
+        CanvasTable<Region> grid = show(robot, session(), target.pid()).table();
+        List<Region> rows = grid.rows();
+        int checked = 0;
+        for (var column : grid.columns()) {
+            Region first = rows.get(0);
+            int i = first.smaps().layout().indexOf(column.name());
+            if (i < 0 || column.name().equals("Size")) {
+                continue; // not a smaps key (Size is the region's own)
+            }
+            for (Region r : rows) {
+                long v = r.smaps().value(i);
+                String want = Long.toString(r.smaps().layout().isKilobytes(i) ? v >> 10 : v);
+                assertEquals(want, column.text().apply(r), column.name() + " of " + r.rangeText());
+            }
+            checked++;
+        }
+        assertTrue(checked >= 15, checked + " smaps columns");
+    }
+
+    @Test
     void selectedRowsAreCopiedAsPmapXPrintsThem(FxRobot robot) throws Exception {
         LiveProcess target = target();
         target.stop(); // both read the same, unchanging process
