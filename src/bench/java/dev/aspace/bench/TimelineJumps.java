@@ -48,16 +48,12 @@ public final class TimelineJumps {
         long pause = args.length > 2 ? Long.parseLong(args[2]) : 0;
         CountDownLatch up = new CountDownLatch(1);
         Platform.startup(() -> {
-            LinuxBackend backend = new LinuxBackend();
-            window = new MainWindow(backend, FrameBackend.live(), Background.threads(), new StatProbe(backend),
-                    Theme.fixed(false));
-            Scene scene = new Scene(window, 1260, 780);
-            scene.getStylesheets().add(Theme.stylesheet());
-            scene.addPostLayoutPulseListener(() -> painted.set(System.nanoTime()));
-            Stage stage = new Stage();
-            stage.setScene(scene);
-            stage.show();
-            window.open(file);
+            try {
+                showWindow(file);
+            } catch (RuntimeException e) {
+                e.printStackTrace();
+                System.exit(1); // the window could not be made: nothing to time
+            }
             up.countDown();
         });
         up.await();
@@ -89,6 +85,19 @@ public final class TimelineJumps {
                 micros[jumps - 1] / 1e3);
         Platform.exit();
         System.exit(0);
+    }
+
+    private static void showWindow(Path file) {
+        LinuxBackend backend = new LinuxBackend();
+        window = new MainWindow(backend, FrameBackend.live(), Background.threads(), new StatProbe(backend),
+                Theme.fixed(false));
+        Scene scene = new Scene(window, 1260, 780);
+        scene.getStylesheets().add(Theme.stylesheet());
+        scene.addPostLayoutPulseListener(() -> painted.set(System.nanoTime()));
+        Stage stage = new Stage();
+        stage.setScene(scene);
+        stage.show();
+        window.open(file);
     }
 
     private static <T> T onFx(Callable<T> work) throws Exception {

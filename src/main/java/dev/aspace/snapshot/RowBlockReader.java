@@ -43,6 +43,9 @@ final class RowBlockReader {
     private Perms[] perms;
     private RegionKind[] kinds;
     private List<List<String>> flagLists;
+    /** Each distinct set of smaps figures of the block once, and the row's figures as read. */
+    private SharedSmaps shared;
+    private long[] values;
 
     /** The rows of a frame, and the starts it removes (null: a whole frame). */
     record Rows(List<Region> regions, long[] removed) {
@@ -78,6 +81,10 @@ final class RowBlockReader {
         texts();
         flagLists();
         int n = count("$.regions", SnapshotCodec.MAX_REGIONS, "regions");
+        if (layout != null) {
+            shared = new SharedSmaps(layout, n);
+            values = new long[layout.size()];
+        }
         List<Region> out = new ArrayList<>(n);
         long end = 0;
         for (int k = 0; k < n; k++) {
@@ -118,11 +125,10 @@ final class RowBlockReader {
             if (Long.compareUnsigned(flags, flagLists.size()) > 0) {
                 throw bad(at, "names VmFlags list " + Long.toUnsignedString(flags - 1) + " of " + flagLists.size());
             }
-            long[] values = new long[layout.size()];
             for (int v = 0; v < values.length; v++) {
                 values[v] = positive(at, varint(at), "smaps value");
             }
-            smaps = new Smaps(layout, values, flagLists.get((int) flags - 1));
+            smaps = shared.of(values, (int) flags - 1, flagLists.get((int) flags - 1));
         }
         return new Region(start, end, p, offset, device, inode, path, smaps, kind, label);
     }

@@ -4,6 +4,7 @@ import dev.aspace.model.MalformedInputException;
 import dev.aspace.model.Perms;
 import dev.aspace.model.Region;
 import dev.aspace.model.RegionKind;
+import dev.aspace.model.Smaps;
 import dev.aspace.model.Snapshot;
 import dev.aspace.testutil.LiveProcess;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,7 +16,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -60,6 +65,24 @@ class RowsFrameTest {
         SnapshotCodec.Frame f = read(frame(live, live.regions(), null));
         assertEquals(live, f.snapshot());
         assertNull(f.removed());
+    }
+
+    @Test
+    void rowsWithTheSameFiguresShareOneSmapsAndEveryRowKeepsItsOwn() throws IOException {
+        List<Region> rows = live.regions();
+        List<Region> back = read(frame(live, rows, null)).snapshot().regions();
+        Set<Smaps> distinct = new HashSet<>();
+        Set<Smaps> objects = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int k = 0; k < rows.size(); k++) {
+            assertEquals(rows.get(k).smaps(), back.get(k).smaps(), "row " + k);
+            if (back.get(k).smaps() != null) {
+                distinct.add(back.get(k).smaps());
+                objects.add(back.get(k).smaps());
+            }
+        }
+        assertTrue(distinct.size() < rows.size(), "a process has regions with the same figures (guard pages):"
+                + " " + distinct.size() + " sets in " + rows.size() + " regions");
+        assertEquals(distinct.size(), objects.size(), "each set of figures is held once");
     }
 
     @Test

@@ -449,13 +449,19 @@ public final class CanvasTable<R> extends Region {
      * to its own width when the figures get shorter: a cut number reads as a different number.
      */
     private void fitNumbers() {
+        List<Integer> fitted = new ArrayList<>();
+        List<GridColumn<R>> cols = new ArrayList<>();
         for (int c = 0; c < columns.size(); c++) {
             GridColumn<R> col = columns.get(c);
-            if (!shown[c] || col.align() != GridColumn.Align.RIGHT || setWidths[c] > 0) {
-                continue;
+            if (shown[c] && col.align() == GridColumn.Align.RIGHT && setWidths[c] <= 0) {
+                fitted.add(c);
+                cols.add(col);
             }
-            String longest = LongestText.of(rows, col);
-            widths[c] = Math.max(col.width(), Math.ceil(textWidth(longest)) + 2 * PAD + 1);
+        }
+        String[] longest = LongestText.ofEach(rows, cols);
+        for (int k = 0; k < longest.length; k++) {
+            int c = fitted.get(k);
+            widths[c] = Math.max(columns.get(c).width(), Math.ceil(textWidth(longest[k])) + 2 * PAD + 1);
         }
     }
 

@@ -65,9 +65,12 @@ public final class RibbonModel {
         return set;
     }
 
-    /** Shows new regions; the view keeps its interval unless the process changed. */
-    public void setSnapshot(Snapshot s) {
-        set = RegionSet.of(s == null ? List.of() : s.regions());
+    /**
+     * Shows new regions ({@code regions}: the snapshot's, as a set); the view keeps its interval
+     * unless the process changed.
+     */
+    public void setSnapshot(Snapshot s, RegionSet regions) {
+        set = regions;
         int newPid = s == null ? -1 : s.process().pid();
         if (newPid != pid) {
             pid = newPid;

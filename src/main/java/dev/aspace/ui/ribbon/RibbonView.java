@@ -105,7 +105,7 @@ public final class RibbonView extends BorderPane {
         model.layoutProperty().addListener(o -> repaint());
         model.viewportProperty().addListener(o -> showViewport());
         session.snapshotProperty().addListener((o, a, s) -> {
-            model.setSnapshot(s);
+            model.setSnapshot(s, session.regionSet());
             wholeCache = null;
             hovered = -1;
             repaint();
@@ -116,7 +116,7 @@ public final class RibbonView extends BorderPane {
         });
         session.highlightsProperty().addListener(o -> repaint());
         dark.addListener(o -> repaint());
-        model.setSnapshot(session.getSnapshot());
+        model.setSnapshot(session.getSnapshot(), session.regionSet());
         showViewport();
 
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(e.getX(), e.getY(), e.getScreenX(), e.getScreenY()));

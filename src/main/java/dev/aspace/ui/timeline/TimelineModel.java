@@ -38,10 +38,18 @@ import java.util.function.Consumer;
 public final class TimelineModel {
 
     private static final int CACHED_FRAMES = 4;
+    /**
+     * However few frames that is: two frames of a 60,000-region process (the one shown and the one
+     * read ahead). Frames jumped to are decoded apart and share no regions, and each frame held
+     * is copied by every collection while it lives: four of them doubled the collections' time
+     * when jumping about such a series.
+     */
+    private static final int CACHED_REGIONS = 150_000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
 
     private final Background background;
+    private final long cachedRegions;
     private final Consumer<Snapshot> show;
     private final Consumer<Throwable> failed;
 
@@ -53,7 +61,14 @@ public final class TimelineModel {
     private final Map<Integer, Snapshot> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, Snapshot> eldest) {
-            return size() > CACHED_FRAMES;
+            if (size() > CACHED_FRAMES) {
+                return true;
+            }
+            long regions = 0;
+            for (Snapshot s : values()) {
+                regions += s.regions().size();
+            }
+            return size() > 1 && regions > cachedRegions;
         }
     };
 
@@ -70,6 +85,12 @@ public final class TimelineModel {
      * @param failed reports a failure (the banner)
      */
     public TimelineModel(Background background, Consumer<Snapshot> show, Consumer<Throwable> failed) {
+        this(background, show, failed, CACHED_REGIONS);
+    }
+
+    /** @param cachedRegions how many regions the frames kept may hold, however few frames that is */
+    TimelineModel(Background background, Consumer<Snapshot> show, Consumer<Throwable> failed, long cachedRegions) {
+        this.cachedRegions = cachedRegions;
         this.background = Objects.requireNonNull(background);
         this.show = Objects.requireNonNull(show);
         this.failed = Objects.requireNonNull(failed);

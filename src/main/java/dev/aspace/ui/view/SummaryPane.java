@@ -1,7 +1,6 @@
 package dev.aspace.ui.view;
 
 import dev.aspace.layout.FreeSpace;
-import dev.aspace.layout.RegionSet;
 import dev.aspace.model.RegionKind;
 import dev.aspace.model.Snapshot;
 import dev.aspace.ui.vm.FreeSpaceText;
@@ -63,7 +62,7 @@ public final class SummaryPane extends VBox {
             l.setWrapText(true);
             sums.getChildren().add(l);
         }
-        Label free = new Label(FreeSpaceText.of(FreeSpace.of(RegionSet.of(s.regions())), MMAP_EXAMPLE, units.get()));
+        Label free = new Label(FreeSpaceText.of(FreeSpace.of(session.regionSet()), MMAP_EXAMPLE, units.get()));
         free.setId("summaryFreeSpace");
         free.setWrapText(true);
         sums.getChildren().add(free);

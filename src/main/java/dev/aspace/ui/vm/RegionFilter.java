@@ -14,6 +14,11 @@ public record RegionFilter(String text, String rwx, RegionKind kind) implements 
 
     public static final RegionFilter ALL = new RegionFilter("", null, null);
 
+    /** True when every region passes (no part is set). */
+    public boolean matchesAll() {
+        return (rwx == null || rwx.isEmpty()) && kind == null && (text == null || text.isBlank());
+    }
+
     @Override
     public boolean test(Region r) {
         if (rwx != null && !rwx.isEmpty() && !r.perms().rwx().equals(rwx)) {

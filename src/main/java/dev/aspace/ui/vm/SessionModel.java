@@ -1,6 +1,7 @@
 package dev.aspace.ui.vm;
 
 import dev.aspace.backend.MemoryBackend;
+import dev.aspace.layout.RegionSet;
 import dev.aspace.model.AspaceException;
 import dev.aspace.model.ProcessGoneException;
 import dev.aspace.model.Region;
@@ -18,6 +19,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -48,6 +50,8 @@ public final class SessionModel {
     private final BooleanProperty paused = new SimpleBooleanProperty(this, "paused");
     private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper(this, "live");
 
+    private Snapshot setOf;
+    private RegionSet regionSet = RegionSet.of(List.of());
     private int livePid = -1;
     private String exitReason = ""; // "PID why", from explainExit
     private int generation;
@@ -71,6 +75,19 @@ public final class SessionModel {
 
     public Snapshot getSnapshot() {
         return snapshot.get();
+    }
+
+    /**
+     * The snapshot's regions as a {@link RegionSet}, built once for every view that lays them out
+     * (the ribbon, the summary's free space): a 60,000-region frame costs milliseconds to copy.
+     */
+    public RegionSet regionSet() {
+        Snapshot s = snapshot.get();
+        if (setOf != s) {
+            regionSet = RegionSet.of(s == null ? List.of() : s.regions());
+            setOf = s;
+        }
+        return regionSet;
     }
 
     /** The selected region (table, ribbon and details follow it); null for none. */

@@ -50,6 +50,30 @@ class LongestTextTest {
     }
 
     @Test
+    void severalColumnsAtOnceGiveWhatEachGivesAlone() throws Exception {
+        List<Region> regions;
+        try (LiveProcess p = LiveProcess.startHelper("many_maps", "300")) {
+            regions = new LinuxBackend().snapshot(p.pid(), Detail.SMAPS).regions();
+        }
+        AtomicInteger formats = new AtomicInteger();
+        List<GridColumn<Region>> columns = List.of(
+                new GridColumn<>("size", GridColumn.Align.RIGHT, 40, true, kib(Region::size, formats),
+                        Comparator.comparingLong(Region::size), Region::size),
+                new GridColumn<>("path", GridColumn.Align.LEFT, 40, true, Region::path, Comparator.comparing(Region::path)),
+                new GridColumn<>("rss", GridColumn.Align.RIGHT, 40, true, kib(Region::rss, formats),
+                        Comparator.comparingLong(Region::rss), Region::rss),
+                new GridColumn<>("inode", GridColumn.Align.RIGHT, 40, true, kib(Region::inode, formats),
+                        Comparator.comparingLong(Region::inode), Region::inode));
+        String[] together = LongestText.ofEach(regions, columns);
+        assertEquals(columns.size(), together.length);
+        for (int c = 0; c < columns.size(); c++) {
+            assertEquals(LongestText.of(regions, columns.get(c)), together[c], columns.get(c).name());
+        }
+        assertTrue(together[1].length() > 0, "the longest path");
+        assertEquals(0, LongestText.ofEach(List.<Region>of(), columns)[0].length());
+    }
+
+    @Test
     void noRowsOrOnlyAbsentFiguresGiveNoText() {
         GridColumn<Long> column = new GridColumn<>("n", GridColumn.Align.RIGHT, 40, true,
                 v -> v < 0 ? "" : Long.toString(v), Comparator.naturalOrder(), Long::longValue);

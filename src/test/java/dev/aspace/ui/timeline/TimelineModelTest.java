@@ -205,6 +205,26 @@ class TimelineModelTest {
     }
 
     @Test
+    void framesKeptAreBoundedByTheirRegionsSoALargeProcessKeepsFewer() {
+        long oneFrame = written.get(1).regions().size();
+        for (long budget : new long[] {4 * oneFrame, oneFrame}) {
+            Queued bg = new Queued();
+            TimelineModel m = new TimelineModel(bg, shown::add, errors::add, budget);
+            m.open(file, () -> { });
+            bg.runAll(); // frame 0 shown, frame 1 read ahead
+            m.select(1);
+            bg.runAll(); // frame 2 read ahead
+            m.select(0);
+            assertEquals(budget == oneFrame ? 1 : 0, bg.jobs.size(), "frame 0 read again with room for "
+                    + budget + " regions");
+            bg.runAll();
+            assertEquals(0, m.shownProperty().get());
+            assertEquals(written.get(0), asWritten(shown.get(shown.size() - 1)));
+        }
+        assertTrue(errors.isEmpty(), errors.toString());
+    }
+
+    @Test
     void aFrameReadAheadIsNotShownWhenAnotherWasAskedForMeanwhile() {
         Queued bg = new Queued();
         TimelineModel m = new TimelineModel(bg, shown::add, errors::add);

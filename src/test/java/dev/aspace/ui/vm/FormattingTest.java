@@ -48,4 +48,13 @@ class FormattingTest {
         assertFalse(new RegionFilter("", "rw-", null).test(libc));
         assertFalse(new RegionFilter("", null, RegionKind.HEAP).test(libc));
     }
+
+    @Test
+    void aFilterWithNoPartSetMatchesAllAndAnyPartMakesItChoose() {
+        assertTrue(RegionFilter.ALL.matchesAll());
+        assertTrue(new RegionFilter(" ", "", null).matchesAll(), "what the empty filter boxes give");
+        assertFalse(new RegionFilter("libc", "", null).matchesAll());
+        assertFalse(new RegionFilter("", "r-x", null).matchesAll());
+        assertFalse(new RegionFilter("", "", RegionKind.HEAP).matchesAll());
+    }
 }
