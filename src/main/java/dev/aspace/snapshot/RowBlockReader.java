@@ -33,6 +33,9 @@ final class RowBlockReader {
     static final long MAX_TEXT_BYTES = 256L << 20;
     private static final int MAX_VM_FLAGS = 256;
 
+    /** Where a problem is when it is in the row being read: {@code $.regions[row]}, made on a problem. */
+    private static final String ROW = null;
+
     private final InputStream in;
     private final String source;
     private final SmapsLayout layout;
@@ -46,6 +49,7 @@ final class RowBlockReader {
     /** Each distinct set of smaps figures of the block once, and the row's figures as read. */
     private SharedSmaps shared;
     private long[] values;
+    private int row;
 
     /** The rows of a frame, and the starts it removes (null: a whole frame). */
     record Rows(List<Region> regions, long[] removed) {
@@ -99,7 +103,8 @@ final class RowBlockReader {
     }
 
     private Region row(int k, long endBefore) throws IOException {
-        String at = "$.regions[" + k + "]";
+        row = k;
+        String at = ROW; // named only if something is wrong: 60,000 rows a frame
         long start = endBefore + varint(at);
         if (k > 0 && Long.compareUnsigned(start, endBefore) < 0) {
             throw bad(at, "starts past the end of the address space");
@@ -264,6 +269,6 @@ final class RowBlockReader {
     }
 
     private MalformedInputException bad(String at, String problem) {
-        return new MalformedInputException(source, at, problem);
+        return new MalformedInputException(source, at == ROW ? "$.regions[" + row + "]" : at, problem);
     }
 }
