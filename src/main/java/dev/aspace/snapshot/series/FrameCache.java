@@ -18,7 +18,7 @@ final class FrameCache {
     /**
      * About 28 MiB of regions with their smaps (some 400 bytes a row): a key frame of a 60,000-region
      * process and the changes after it. Decoding a frame's rows is cheap (a 60,000-row key frame in
-     * about 14 ms), while every row held is copied and marked by each collection: on a 2 GiB series
+     * about 12 ms), while every row held is copied and marked by each collection: on a 2 GiB series
      * of such a process with 512 MiB of heap, holding 250,000 rows made a jump's 95th percentile
      * 280 ms (40 full collections in 620 reads), this 67 to 104 ms (10).
      */
