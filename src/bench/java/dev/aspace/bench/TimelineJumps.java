@@ -23,13 +23,15 @@ import java.util.function.Predicate;
 
 /**
  * A series scrubbed in the real main window, timed from asking for a frame to the end of the
- * first pulse after it is on screen (the table, the ribbon and the details laid out and painted
- * for it): what a user waits for, where {@link SeriesScrub} times the reads alone. Headless
- * (Monocle, software pipeline), with the window's own background threads. Usage (after a bench
- * build): java -Xmx512m -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw
- * -cp ... dev.aspace.bench.TimelineJumps FILE [JUMPS [PAUSE_MS]]. PAUSE_MS is the time a user takes
- * between two clicks (0: each jump as soon as the one before is painted, while the window still
- * reads the frame after it ahead, which that jump then waits for).
+ * layout of the first pulse after it is on screen (the table, the ribbon and the details laid out
+ * for it; the canvases are then drawn from that on the render thread): what a user waits for,
+ * where {@link SeriesScrub} times the reads alone. Headless (Monocle, software pipeline), with the
+ * window's own background threads. Usage (after a bench build): java -Xmx512m
+ * -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -cp ...
+ * dev.aspace.bench.TimelineJumps FILE [JUMPS [PAUSE_MS [STEP]]]. PAUSE_MS is the time a user takes
+ * between two clicks (0: each jump as soon as the one before is laid out, while the window still
+ * reads the frame after it ahead, which that jump then waits for). STEP: scrub that many frames at
+ * a time (1 forwards, -1 back) instead of jumping at random.
  */
 public final class TimelineJumps {
 
@@ -46,6 +48,7 @@ public final class TimelineJumps {
         Path file = Path.of(args[0]);
         int jumps = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         long pause = args.length > 2 ? Long.parseLong(args[2]) : 0;
+        int step = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         CountDownLatch up = new CountDownLatch(1);
         Platform.startup(() -> {
             try {
@@ -70,7 +73,8 @@ public final class TimelineJumps {
         for (int i = 0; i < jumps; i++) {
             Thread.sleep(pause); // a user's pause between clicks, not a wait for a condition
             int now = onFx(() -> model.shownProperty().get());
-            int k = (now + 1 + random.nextInt(frames - 1)) % frames; // another frame than the one shown
+            int k = step != 0 ? Math.floorMod(now + step, frames) // scrubbing, a step at a time
+                    : (now + 1 + random.nextInt(frames - 1)) % frames; // another frame than the one shown
             onFx(() -> {
                 askedAt.set(System.nanoTime());
                 model.select(k);
@@ -81,8 +85,9 @@ public final class TimelineJumps {
             micros[i] = (painted.get() - askedAt.get()) / 1_000;
             read[i] = (shownAt.get() - askedAt.get()) / 1_000;
         }
-        System.out.printf("%s: %d frames; %d random jumps %d ms apart, asked → painted: %s; of which asked → read"
-                + " and shown: %s%n", file, frames, jumps, pause, spread(micros), spread(read));
+        System.out.printf("%s: %d frames; %d %s %d ms apart, asked → painted: %s; of which asked → read"
+                + " and shown: %s%n", file, frames, jumps, step == 0 ? "random jumps" : "steps of " + step, pause,
+                spread(micros), spread(read));
         Platform.exit();
         System.exit(0);
     }
