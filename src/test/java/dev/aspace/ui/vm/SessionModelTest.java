@@ -3,6 +3,7 @@ package dev.aspace.ui.vm;
 import dev.aspace.backend.MemoryBackend;
 import dev.aspace.backend.ProcessRow;
 import dev.aspace.backend.linux.LinuxBackend;
+import dev.aspace.layout.RegionSet;
 import dev.aspace.model.MachineSetup;
 import dev.aspace.model.ProcessGoneException;
 import dev.aspace.model.Snapshot;
@@ -153,6 +154,21 @@ class SessionModelTest {
             assertEquals(SessionModel.TORN_NOTICE, session.errorProperty().get());
             session.show(whole);
             assertEquals("", session.errorProperty().get(), "a whole snapshot clears the notice");
+        }
+    }
+
+    @Test
+    void theRegionSetIsTheSnapshotsOnScreenBuiltOnceForIt() {
+        assertEquals(0, session.regionSet().size(), "no snapshot yet: no regions");
+        try (LiveProcess p = LiveProcess.sleep()) {
+            Snapshot first = backend.real.snapshot(p.pid(), MemoryBackend.Detail.SMAPS);
+            session.show(first);
+            RegionSet set = session.regionSet();
+            assertEquals(first.regions(), set.regions());
+            assertSame(set, session.regionSet(), "asked again for the same snapshot: the same set");
+            Snapshot second = backend.real.snapshot(p.pid(), MemoryBackend.Detail.SMAPS);
+            session.show(second);
+            assertSame(second.regions(), session.regionSet().regions(), "the new snapshot's");
         }
     }
 }
