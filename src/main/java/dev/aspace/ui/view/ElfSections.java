@@ -1,6 +1,8 @@
 package dev.aspace.ui.view;
 
+import dev.aspace.model.Perms;
 import dev.aspace.model.Region;
+import dev.aspace.model.RegionKind;
 import dev.aspace.model.Snapshot;
 import dev.aspace.snapshot.locate.Locator;
 import dev.aspace.snapshot.locate.SectionMap;
@@ -20,7 +22,7 @@ public final class ElfSections {
     private final RibbonView ribbon;
     private final DetailsPane details;
     private final Background background;
-    private List<Region> lastFiles = List.of();
+    private List<FileMapping> lastFiles = List.of();
     private Snapshot pending;
 
     private ElfSections(RibbonView ribbon, DetailsPane details, Background background) {
@@ -37,8 +39,8 @@ public final class ElfSections {
     }
 
     private void follow(Snapshot s) {
-        List<Region> files = s == null ? List.of() : s.regions().stream().filter(r -> !r.path().isEmpty() && !r.isAnonymous())
-                .map(r -> r.classified(r.kind(), "").withSmaps(null)).toList();
+        List<FileMapping> files = s == null ? List.of() : s.regions().stream()
+                .filter(r -> !r.path().isEmpty() && !r.isAnonymous()).map(FileMapping::of).toList();
         if (files.equals(lastFiles) && s != null) {
             return; // same files at the same places: the sections have not moved
         }
@@ -49,6 +51,14 @@ public final class ElfSections {
             return;
         }
         background.submit(() -> SectionMap.of(s, new Locator(s)), m -> show(s, m), failure -> show(s, SectionMap.EMPTY));
+    }
+
+    /** What places a file's sections: where it is mapped, from which offset, with what rights. */
+    private record FileMapping(long start, long end, Perms perms, long offset, String device, long inode, String path,
+                               RegionKind kind) {
+        static FileMapping of(Region r) {
+            return new FileMapping(r.start(), r.end(), r.perms(), r.offset(), r.device(), r.inode(), r.path(), r.kind());
+        }
     }
 
     private void show(Snapshot s, SectionMap map) {
