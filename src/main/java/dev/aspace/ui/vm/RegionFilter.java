@@ -12,8 +12,6 @@ import java.util.function.Predicate;
  */
 public record RegionFilter(String text, String rwx, RegionKind kind) implements Predicate<Region> {
 
-    public static final RegionFilter ALL = new RegionFilter("", null, null);
-
     /** True when every region passes (no part is set). */
     public boolean matchesAll() {
         return (rwx == null || rwx.isEmpty()) && kind == null && (text == null || text.isBlank());

@@ -22,7 +22,6 @@ public final class RegionTableModel {
 
     private final ReplacedList<Region> shown = new ReplacedList<>();
     private List<Region> all = List.of();
-    private RegionFilter filter = RegionFilter.ALL;
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final StringProperty rwx = new SimpleStringProperty(this, "rwx", "");
     private final ObjectProperty<RegionKind> kind = new SimpleObjectProperty<>(this, "kind");
@@ -30,9 +29,9 @@ public final class RegionTableModel {
     public RegionTableModel(SessionModel session) {
         session.snapshotProperty().addListener((obs, old, s) -> setSnapshot(s));
         setSnapshot(session.getSnapshot());
-        text.addListener(o -> refilter());
-        rwx.addListener(o -> refilter());
-        kind.addListener(o -> refilter());
+        text.addListener(o -> show());
+        rwx.addListener(o -> show());
+        kind.addListener(o -> show());
     }
 
     private void setSnapshot(Snapshot s) {
@@ -40,12 +39,8 @@ public final class RegionTableModel {
         show();
     }
 
-    private void refilter() {
-        filter = new RegionFilter(text.get(), rwx.get(), kind.get());
-        show();
-    }
-
     private void show() {
+        RegionFilter filter = new RegionFilter(text.get(), rwx.get(), kind.get());
         if (filter.matchesAll()) {
             shown.replace(all);
             return;
